@@ -1,0 +1,40 @@
+use serde::{Deserialize, Serialize};
+
+/// A Nextcloud account as the user configured it. The app password is never part of it:
+/// it lives in the OS keyring and is handed to the engine only when a client is built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    /// Base URL of the server, e.g. `https://cloud.example.com`.
+    pub server: String,
+    /// The login name (may differ from the user id, see Login Flow v2).
+    pub login_name: String,
+}
+
+impl Account {
+    /// Stable key of the account in the cache and the keyring: `login@origin`.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.login_name, self.origin())
+    }
+
+    /// Scheme, host and port of the server, without path or trailing slash.
+    pub fn origin(&self) -> String {
+        match url::Url::parse(&self.server) {
+            Ok(url) => url.origin().ascii_serialization(),
+            Err(_) => self.server.trim_end_matches('/').to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_uses_the_origin_not_the_path() {
+        let account = Account {
+            server: "https://cloud.example.com:8443/nextcloud/".into(),
+            login_name: "alice".into(),
+        };
+        assert_eq!(account.key(), "alice@https://cloud.example.com:8443");
+    }
+}

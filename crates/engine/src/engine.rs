@@ -1,0 +1,196 @@
+//! One account's engine: the client, the cache, and the operations the shell calls.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use nextcloud::notifications::Notification;
+use nextcloud::user_status::{CustomMessage, StatusType};
+use nextcloud::{Client, Credentials};
+
+use crate::status::StatusSnapshot;
+use crate::store::{self, Store};
+use crate::{Account, Error, Result};
+
+const NOTIFICATIONS: &str = "notifications";
+
+/// What one notifications poll found.
+#[derive(Debug, Default)]
+pub struct NotificationPoll {
+    /// Notifications this account has never handed to the desktop before, oldest first.
+    pub new: Vec<Notification>,
+    /// False when the server answered 304 (or the same ETag): nothing was downloaded.
+    pub changed: bool,
+    /// The status type from `X-Nextcloud-User-Status`, sent with every list answer.
+    pub server_status: Option<String>,
+}
+
+/// The engine of one account.
+pub struct Engine {
+    account: Account,
+    client: Client,
+    store: Mutex<Store>,
+}
+
+impl Engine {
+    /// Opens the cache at `database` and builds the client with the app password (which
+    /// the engine keeps only in memory).
+    pub fn open(account: Account, app_password: String, database: &Path) -> Result<Self> {
+        Self::with_store(account, app_password, Store::open(database)?)
+    }
+
+    pub fn with_store(account: Account, app_password: String, store: Store) -> Result<Self> {
+        let server = url::Url::parse(&account.server)
+            .map_err(|e| Error::Config(format!("server URL {:?}: {e}", account.server)))?;
+        let client = Client::new(Credentials {
+            server,
+            login_name: account.login_name.clone(),
+            app_password,
+        })?;
+        Ok(Self {
+            account,
+            client,
+            store: Mutex::new(store),
+        })
+    }
+
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        // A panic while holding the lock cannot leave SQLite half-written (transactions),
+        // so a poisoned lock is safe to keep using.
+        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut store)
+    }
+
+    /// Fetches the notification list with the stored ETag, caches it, and returns the
+    /// notifications that are new for this account — each exactly once, across restarts.
+    pub async fn poll_notifications(&self) -> Result<NotificationPoll> {
+        let key = self.account.key();
+        let etag = self.with_store(|s| store::sync_state::etag(s.conn(), &key, NOTIFICATIONS))?;
+        let answer = self.client.notifications().list(etag.as_deref()).await?;
+        let mut poll = NotificationPoll {
+            server_status: answer.user_status.clone(),
+            ..NotificationPoll::default()
+        };
+        let Some(mut current) = answer.notifications else {
+            return Ok(poll);
+        };
+        poll.changed = true;
+        current.sort_by_key(|n| n.notification_id);
+        let now = unix_now();
+        poll.new = self.with_store(|s| {
+            let tx = s.conn().transaction()?;
+            store::notifications::replace_all(&tx, &key, &current)?;
+            let mut new = Vec::new();
+            for n in &current {
+                if store::popups::claim(&tx, &key, n.notification_id, now)? {
+                    new.push(n.clone());
+                }
+            }
+            store::sync_state::set_etag(&tx, &key, NOTIFICATIONS, answer.etag.as_deref(), now)?;
+            tx.commit()?;
+            Ok(new)
+        })?;
+        Ok(poll)
+    }
+
+    /// The cached notifications, newest first, without asking the server.
+    pub fn cached_notifications(&self) -> Result<Vec<Notification>> {
+        let key = self.account.key();
+        self.with_store(|s| store::notifications::list(s.conn(), &key))
+    }
+
+    pub async fn dismiss_notification(&self, id: i64) -> Result<()> {
+        self.client.notifications().delete(id).await?;
+        let key = self.account.key();
+        self.with_store(|s| store::notifications::remove(s.conn(), &key, id))
+    }
+
+    /// The status as last cached, for drawing the menu before the network answers.
+    pub fn cached_status(&self) -> Result<Option<StatusSnapshot>> {
+        let key = self.account.key();
+        self.with_store(|s| store::statuses::load(s.conn(), &key))
+    }
+
+    /// Asks the server for the own status, the predefined messages and the backup.
+    pub async fn refresh_status(&self) -> Result<StatusSnapshot> {
+        let api = self.client.user_status();
+        let (own, predefined) = tokio::try_join!(api.own(), api.predefined())?;
+        let backup = match &own {
+            Some(own) => api.backup_of(&own.user_id).await?,
+            None => None,
+        };
+        let snapshot = StatusSnapshot {
+            own,
+            predefined,
+            backup,
+        };
+        self.remember_status(&snapshot)?;
+        Ok(snapshot)
+    }
+
+    fn remember_status(&self, snapshot: &StatusSnapshot) -> Result<()> {
+        let key = self.account.key();
+        self.with_store(|s| store::statuses::save(s.conn(), &key, snapshot, unix_now()))
+    }
+
+    pub async fn set_status(&self, status: StatusType) -> Result<StatusSnapshot> {
+        self.client.user_status().set_status(status).await?;
+        self.refresh_status().await
+    }
+
+    /// Sets a predefined message; its clear-at (a period or end of day/week) becomes a time.
+    pub async fn set_predefined_message(&self, message_id: &str) -> Result<StatusSnapshot> {
+        let predefined = self.client.user_status().predefined().await?;
+        let chosen = predefined
+            .iter()
+            .find(|p| p.id == message_id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = predefined.iter().map(|p| p.id.as_str()).collect();
+                Error::Invalid(format!(
+                    "no predefined status {message_id:?}; the server offers: {}",
+                    known.join(", ")
+                ))
+            })?;
+        let clear_at = chosen.clear_at.as_ref().map(|c| c.resolve(unix_now()));
+        self.client
+            .user_status()
+            .set_predefined_message(&chosen.id, clear_at)
+            .await?;
+        self.refresh_status().await
+    }
+
+    pub async fn set_custom_message(&self, message: &CustomMessage) -> Result<StatusSnapshot> {
+        self.client.user_status().set_custom_message(message).await?;
+        self.refresh_status().await
+    }
+
+    pub async fn clear_message(&self) -> Result<StatusSnapshot> {
+        self.client.user_status().clear_message().await?;
+        self.refresh_status().await
+    }
+
+    /// Restores the status a call or automation overwrote.
+    pub async fn restore_previous_status(&self) -> Result<StatusSnapshot> {
+        let current = self.refresh_status().await?;
+        let message_id = current.restorable_message_id().ok_or_else(|| {
+            Error::Invalid("there is no previous status to restore".into())
+        })?;
+        self.client.user_status().revert(message_id).await?;
+        self.refresh_status().await
+    }
+}
+
+pub(crate) fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}

@@ -1,0 +1,44 @@
+use serde::Serialize;
+
+/// Everything that can go wrong in the engine, in words a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Server(#[from] nextcloud::Error),
+    #[error("cache database: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    /// A short machine-readable kind, the `kind` of `{kind, message}` the UI receives.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Server(e) => e.kind(),
+            Error::Database(_) => "database",
+            Error::Config(_) => "config",
+            Error::Invalid(_) => "invalid",
+        }
+    }
+}
+
+/// The form in which errors cross to the UI and to `--json` output.
+#[derive(Debug, Serialize)]
+pub struct ErrorReport {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorReport {
+    fn from(error: &Error) -> Self {
+        Self {
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,20 @@
+//! The GUI-free heart of nctray: the SQLite cache, the pollers that keep it fresh, the user's
+//! status as the menu shows it, and the decision which notification pops up.
+//!
+//! The shell (tray, CLI) only calls into [`Engine`] and listens to [`EngineEvent`]s.
+
+mod account;
+mod engine;
+mod error;
+mod paths;
+mod poller;
+mod status;
+pub mod store;
+
+pub use account::Account;
+pub use engine::{Engine, NotificationPoll};
+pub use error::{Error, ErrorReport, Result};
+pub use nextcloud;
+pub use paths::Paths;
+pub use poller::{run_poller, EngineEvent, PollerConfig};
+pub use status::StatusSnapshot;

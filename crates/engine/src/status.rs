@@ -1,0 +1,52 @@
+//! The user's status as the tray shows it, and the rules for offering a restore.
+
+use nextcloud::user_status::{OwnStatus, PredefinedStatus, PublicStatus, StatusType};
+use serde::{Deserialize, Serialize};
+
+/// Everything the status part of the menu needs, in one value the tray can render.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusSnapshot {
+    /// The own status; `None` when the server has no status row for the user yet.
+    pub own: Option<OwnStatus>,
+    /// Predefined messages the server offers (hidden ones already left out).
+    pub predefined: Vec<PredefinedStatus>,
+    /// The status a call or automation overwrote, while the server keeps it.
+    pub backup: Option<PublicStatus>,
+}
+
+impl StatusSnapshot {
+    /// The status type to show; a user without a status row counts as offline, as the
+    /// server's own UI does.
+    pub fn status_type(&self) -> StatusType {
+        self.own
+            .as_ref()
+            .map(|own| own.status)
+            .unwrap_or(StatusType::Offline)
+    }
+
+    /// The message id a revert must name: the server reverts only while the current status
+    /// still carries the messageId that overwrote the backup.
+    pub fn restorable_message_id(&self) -> Option<&str> {
+        self.backup.as_ref()?;
+        self.own.as_ref()?.message_id.as_deref()
+    }
+
+    /// One line for the CLI and tooltips: `online — 📅 In a meeting`.
+    pub fn describe(&self) -> String {
+        let status = self.status_type().as_str();
+        let Some(own) = &self.own else {
+            return status.to_owned();
+        };
+        let message = [own.icon.as_deref(), own.message.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if message.is_empty() {
+            status.to_owned()
+        } else {
+            format!("{status} — {message}")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Per account and resource, what the server last told us: the ETag to send back.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::Result;
+
+pub(super) const V1: &str = "
+CREATE TABLE sync_state (
+    account    TEXT NOT NULL,
+    resource   TEXT NOT NULL,
+    etag       TEXT,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (account, resource)
+) WITHOUT ROWID;";
+
+pub fn etag(conn: &Connection, account: &str, resource: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT etag FROM sync_state WHERE account = ?1 AND resource = ?2",
+            params![account, resource],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+pub fn set_etag(
+    conn: &Connection,
+    account: &str,
+    resource: &str,
+    etag: Option<&str>,
+    now: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sync_state (account, resource, etag, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (account, resource) DO UPDATE SET etag = excluded.etag,
+                                                       updated_at = excluded.updated_at",
+        params![account, resource, etag, now],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! The command line: the same engine and account as the tray, for scripts and terminals.
+
+use std::io::Read;
+
+use anyhow::{bail, Context};
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use nctray_engine::nextcloud::user_status::StatusType;
+use nctray_engine::{Account, Engine, Paths, StatusSnapshot};
+use serde::Serialize;
+
+use crate::account_setup::open_configured_engine;
+use crate::config::AppConfig;
+use crate::secrets;
+
+#[derive(Debug, Parser)]
+#[command(name = "nctray", version, about = "Nextcloud in the system tray")]
+pub struct Args {
+    /// Run against the built-in simulated server instead of a configured account.
+    #[arg(long)]
+    pub demo: bool,
+    /// Print results (and errors) as JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show or change your status.
+    Status {
+        #[command(subcommand)]
+        action: Option<StatusAction>,
+    },
+    /// Manage accounts.
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatusAction {
+    /// Set the status type.
+    Set {
+        #[arg(value_parser = parse_status_type)]
+        status: StatusType,
+    },
+    /// Set a predefined message, or clear the message.
+    Message(MessageArgs),
+    /// Restore the status a call or automation overwrote.
+    Restore,
+}
+
+#[derive(Debug, ClapArgs)]
+#[group(required = true, multiple = false)]
+pub struct MessageArgs {
+    /// Id of one of the server's predefined messages (e.g. meeting, vacationing).
+    #[arg(long)]
+    predefined: Option<String>,
+    /// Remove the message; the status type stays.
+    #[arg(long)]
+    clear: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountAction {
+    /// Add an account with an app password read from standard input.
+    Add {
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        login: String,
+        /// Read the app password from standard input (it is never taken as an argument).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+fn parse_status_type(text: &str) -> Result<StatusType, String> {
+    match text.parse::<StatusType>() {
+        Ok(status @ (StatusType::Online
+        | StatusType::Away
+        | StatusType::Dnd
+        | StatusType::Invisible
+        | StatusType::Offline)) => Ok(status),
+        _ => Err(format!(
+            "{text:?} is not a status; choose online, away, dnd, invisible or offline"
+        )),
+    }
+}
+
+/// Runs one command and returns the process exit code.
+pub fn run(command: Command, json: bool) -> i32 {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => return report_error(&anyhow::anyhow!(e), json),
+    };
+    match runtime.block_on(execute(command, json)) {
+        Ok(()) => 0,
+        Err(error) => report_error(&error, json),
+    }
+}
+
+fn report_error(error: &anyhow::Error, json: bool) -> i32 {
+    if json {
+        let kind = error
+            .downcast_ref::<nctray_engine::Error>()
+            .map_or("error", |e| e.kind());
+        let report = serde_json::json!({ "kind": kind, "message": format!("{error:#}") });
+        eprintln!("{report}");
+    } else {
+        eprintln!("nctray: {error:#}");
+    }
+    1
+}
+
+async fn execute(command: Command, json: bool) -> anyhow::Result<()> {
+    let paths = Paths::from_platform()?;
+    match command {
+        Command::Status { action } => {
+            let engine = open_configured_engine(&paths)?;
+            let snapshot = run_status(&engine, action).await?;
+            print_status(&snapshot, json);
+            Ok(())
+        }
+        Command::Account {
+            action:
+                AccountAction::Add {
+                    server,
+                    login,
+                    password_stdin: _,
+                },
+        } => add_account(&paths, server, login, json).await,
+    }
+}
+
+async fn run_status(engine: &Engine, action: Option<StatusAction>) -> anyhow::Result<StatusSnapshot> {
+    Ok(match action {
+        None => engine.refresh_status().await?,
+        Some(StatusAction::Set { status }) => engine.set_status(status).await?,
+        Some(StatusAction::Message(MessageArgs {
+            predefined: Some(id),
+            ..
+        })) => engine.set_predefined_message(&id).await?,
+        Some(StatusAction::Message(MessageArgs { clear: true, .. })) => {
+            engine.clear_message().await?
+        }
+        Some(StatusAction::Message(_)) => bail!("say --predefined <id> or --clear"),
+        Some(StatusAction::Restore) => engine.restore_previous_status().await?,
+    })
+}
+
+/// The status as `--json` prints it: stable field names for scripts.
+#[derive(Serialize)]
+struct StatusReport<'a> {
+    status: &'a str,
+    icon: Option<&'a str>,
+    message: Option<&'a str>,
+    message_id: Option<&'a str>,
+    clear_at: Option<i64>,
+    can_restore: bool,
+}
+
+fn print_status(snapshot: &StatusSnapshot, json: bool) {
+    if !json {
+        println!("{}", snapshot.describe());
+        return;
+    }
+    let own = snapshot.own.as_ref();
+    let report = StatusReport {
+        status: snapshot.status_type().as_str(),
+        icon: own.and_then(|o| o.icon.as_deref()),
+        message: own.and_then(|o| o.message.as_deref()),
+        message_id: own.and_then(|o| o.message_id.as_deref()),
+        clear_at: own.and_then(|o| o.clear_at),
+        can_restore: snapshot.restorable_message_id().is_some(),
+    };
+    println!("{}", serde_json::to_string(&report).unwrap_or_default());
+}
+
+async fn add_account(paths: &Paths, server: String, login: String, json: bool) -> anyhow::Result<()> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .context("cannot read the app password from standard input")?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("no app password on standard input");
+    }
+    let account = Account {
+        server: server.trim_end_matches('/').to_owned(),
+        login_name: login,
+    };
+    // Check the credentials before keeping anything, so a typo is caught now.
+    let engine = Engine::open(account.clone(), password.clone(), &paths.database())?;
+    let user = engine
+        .client()
+        .current_user()
+        .await
+        .map_err(nctray_engine::Error::from)
+        .context("the server did not accept these credentials")?;
+    secrets::store_app_password(&account, &password)?;
+    let mut config = AppConfig::load(paths)?;
+    config.add_account(account.clone());
+    config.save(paths)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({ "account": account.key(), "user_id": user.id, "display_name": user.display_name })
+        );
+    } else {
+        println!("Added {} ({})", account.key(), user.display_name);
+    }
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! Native desktop notifications (org.freedesktop.Notifications on Linux) via notify-rust.
+
+use nctray_engine::nextcloud::notifications::Notification;
+
+const APP_NAME: &str = "nctray";
+
+/// Pops up one Nextcloud notification: summary = subject, body = message.
+pub fn pop_up(notification: &Notification) {
+    show(&notification.subject, &notification.message);
+}
+
+/// Pops up a line of nctray's own, e.g. a failed status change.
+pub fn show(summary: &str, body: &str) {
+    let mut popup = notify_rust::Notification::new();
+    popup.appname(APP_NAME).summary(summary).body(body);
+    // Sending blocks on D-Bus; keep it off the async workers and the GTK thread.
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(e) = popup.show() {
+            tracing::warn!("cannot show a desktop notification: {e}");
+        }
+    });
+}

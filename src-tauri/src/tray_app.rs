@@ -1,0 +1,147 @@
+//! The tray app: opens the account's engine (or the demo's), puts the icon in the tray,
+//! runs the poller and turns its events into menu updates and desktop notifications.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use nctray_engine::{run_poller, Engine, EngineEvent, Paths, PollerConfig};
+use tauri::{AppHandle, Manager, RunEvent};
+use tokio::sync::mpsc;
+
+use crate::account_setup::open_configured_engine;
+use crate::config::AppConfig;
+use crate::demo::{self, DemoServer};
+use crate::desktop_notifications;
+use crate::tray::{self, MenuChoice};
+
+/// The demo server answers on loopback, so it may be polled often without cost.
+const DEMO_POLL_EVERY: Duration = Duration::from_secs(5);
+
+/// Runs the tray until the user quits; returns the exit code.
+pub fn run(force_demo: bool) -> i32 {
+    match start(force_demo) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("nctray: {error:#}");
+            1
+        }
+    }
+}
+
+struct Session {
+    engine: Arc<Engine>,
+    poller: PollerConfig,
+    /// Kept alive for as long as the app runs, in demo mode.
+    _demo: Option<DemoServer>,
+}
+
+fn open_session(force_demo: bool) -> anyhow::Result<Session> {
+    let paths = Paths::from_platform()?;
+    let config = AppConfig::load(&paths)?;
+    let mut poller = PollerConfig::default();
+    if force_demo || config.accounts.is_empty() {
+        tracing::info!("no account configured (or --demo): running against the built-in demo server");
+        let demo = tauri::async_runtime::block_on(DemoServer::start())?;
+        demo::reset_demo_database(&paths);
+        let engine = Engine::open(
+            demo.account.clone(),
+            demo.app_password(),
+            &DemoServer::database(&paths),
+        )?;
+        poller.notifications_every = config.poll_interval().unwrap_or(DEMO_POLL_EVERY);
+        return Ok(Session {
+            engine: Arc::new(engine),
+            poller,
+            _demo: Some(demo),
+        });
+    }
+    if let Some(every) = config.poll_interval() {
+        poller.notifications_every = every;
+    }
+    Ok(Session {
+        engine: Arc::new(open_configured_engine(&paths)?),
+        poller,
+        _demo: None,
+    })
+}
+
+fn start(force_demo: bool) -> anyhow::Result<()> {
+    let session = open_session(force_demo)?;
+    let engine = session.engine.clone();
+    let app = tauri::Builder::default()
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            // Draw the last known status at once; the poller brings the fresh one.
+            let snapshot = engine.cached_status().ok().flatten().unwrap_or_default();
+            let menu_engine = engine.clone();
+            tray::create(&handle, &snapshot, move |app, choice| {
+                on_menu_choice(app, menu_engine.clone(), choice)
+            })?;
+            let (events, mut received) = mpsc::unbounded_channel();
+            tauri::async_runtime::spawn(run_poller(engine.clone(), session.poller.clone(), events));
+            tauri::async_runtime::spawn(async move {
+                while let Some(event) = received.recv().await {
+                    on_engine_event(&handle, event);
+                }
+            });
+            app.manage(session);
+            Ok(())
+        })
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .context("cannot start the tray app")?;
+    app.run(|_, event| {
+        // The app lives in the tray: closing a window must not end it.
+        if let RunEvent::ExitRequested { api, code: None, .. } = event {
+            api.prevent_exit();
+        }
+    });
+    Ok(())
+}
+
+fn on_engine_event(app: &AppHandle, event: EngineEvent) {
+    match event {
+        EngineEvent::NewNotifications(list) => {
+            for notification in &list {
+                desktop_notifications::pop_up(notification);
+            }
+        }
+        EngineEvent::Status(snapshot) => {
+            if let Err(e) = tray::show(app, &snapshot) {
+                tracing::warn!("cannot update the tray: {e}");
+            }
+        }
+        EngineEvent::SyncFailed { kind, message } => {
+            tracing::warn!(kind, "sync failed: {message}");
+        }
+        EngineEvent::SignInNeeded => desktop_notifications::show(
+            "nctray: sign-in needed",
+            "The server no longer accepts this app password. Add the account again to resume.",
+        ),
+    }
+}
+
+fn on_menu_choice(app: &AppHandle, engine: Arc<Engine>, choice: MenuChoice) {
+    if choice == MenuChoice::Quit {
+        app.exit(0);
+        return;
+    }
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let result = match &choice {
+            MenuChoice::Status(status) => engine.set_status(*status).await,
+            MenuChoice::PredefinedMessage(id) => engine.set_predefined_message(id).await,
+            MenuChoice::ClearMessage => engine.clear_message().await,
+            MenuChoice::RestorePrevious => engine.restore_previous_status().await,
+            MenuChoice::Quit => return,
+        };
+        match result {
+            Ok(snapshot) => {
+                if let Err(e) = tray::show(&app, &snapshot) {
+                    tracing::warn!("cannot update the tray: {e}");
+                }
+            }
+            Err(error) => desktop_notifications::show("nctray: the status did not change", &error.to_string()),
+        }
+    });
+}

@@ -1,0 +1,27 @@
+//! Harness for end-to-end tests of the built `nctray` binary.
+//!
+//! Each test gets a private desktop session ([`Session`]): its own home and XDG folders, its own
+//! D-Bus session bus and gnome-keyring, and the X display of the caller (the test script runs
+//! everything under `xvfb-run`). On that bus the harness can run a recording notification server
+//! ([`NotificationServer`]) and drive the app's tray menu over dbusmenu ([`Tray`]). The server
+//! side is the in-process simulator `nctray_sim`.
+
+mod app;
+mod binary;
+mod notifications;
+mod session;
+mod tray;
+mod wait;
+
+pub use app::{CliOutput, RunningApp};
+pub use binary::nctray_binary;
+pub use notifications::{NotificationServer, RecordedNotification};
+pub use session::Session;
+pub use tray::{MenuItem, Tray};
+pub use wait::{wait_until, wait_until_some};
+
+use std::time::Duration;
+
+/// How long to wait for anything the app does after starting: generous, since the tests run in
+/// parallel on small CI machines and the polls only succeed quickly when things work.
+pub const PATIENCE: Duration = Duration::from_secs(30);

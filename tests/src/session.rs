@@ -1,0 +1,325 @@
+//! A private desktop session per test: its own home and XDG folders, D-Bus session bus and
+//! gnome-keyring, and the caller's X display.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context, Result};
+use tempfile::TempDir;
+
+use crate::app::{CliOutput, RunningApp};
+use crate::binary::nctray_binary;
+use crate::wait::wait_until;
+
+/// How long one CLI invocation or session helper may take before it counts as hung.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The password that unlocks the session's login keyring.
+const KEYRING_PASSWORD: &str = "e2e-keyring-password";
+
+/// Variables passed through from the caller; everything else is set by the session.
+const INHERITED_ENV: &[&str] = &["PATH", "DISPLAY", "XAUTHORITY", "RUST_LOG", "RUST_BACKTRACE"];
+
+/// A private desktop session. Dropping it stops its bus (gnome-keyring leaves with the bus) and
+/// deletes its folders.
+pub struct Session {
+    bus: BusDaemon,
+    bus_address: String,
+    logs: AtomicUsize,
+    root: PathBuf,
+    _dir: Option<TempDir>,
+}
+
+/// The session's `dbus-daemon`, killed on drop.
+struct BusDaemon(Child);
+
+impl Drop for BusDaemon {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Session {
+    /// Creates the folders, starts the bus and an unlocked gnome-keyring with the Secret Service
+    /// on it, and returns once `org.freedesktop.secrets` answers.
+    pub async fn start() -> Result<Self> {
+        let session = tokio::task::spawn_blocking(Self::start_blocking).await??;
+        let bus = session.connect().await?;
+        let dbus = zbus::fdo::DBusProxy::new(&bus).await?;
+        let secrets = zbus::names::BusName::try_from("org.freedesktop.secrets")?;
+        wait_until(
+            "gnome-keyring to own org.freedesktop.secrets",
+            crate::PATIENCE,
+            || async { dbus.name_has_owner(secrets.clone()).await.unwrap_or(false) },
+        )
+        .await?;
+        Ok(session)
+    }
+
+    fn start_blocking() -> Result<Self> {
+        let dir = tempfile::Builder::new().prefix("nctray-e2e-").tempdir()?;
+        let root = dir.path().to_path_buf();
+        for sub in ["home", "config", "data", "cache", "runtime", "tmp", "logs"] {
+            fs::create_dir(root.join(sub))?;
+        }
+        fs::set_permissions(root.join("runtime"), fs::Permissions::from_mode(0o700))?;
+
+        let socket = root.join("runtime").join("bus");
+        let config = root.join("bus.conf");
+        fs::write(&config, bus_config(&socket))?;
+        let mut daemon = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(fs::File::create(root.join("logs").join("dbus-daemon.log"))?)
+            .spawn()
+            .context("starting dbus-daemon (is the dbus package installed?)")?;
+        let stdout = daemon.stdout.take().expect("stdout is piped");
+        let bus = BusDaemon(daemon);
+        // dbus-daemon prints its address once it listens.
+        let mut address = String::new();
+        BufReader::new(stdout).read_line(&mut address)?;
+        let bus_address = address.trim().to_owned();
+        if bus_address.is_empty() {
+            bail!("dbus-daemon exited without printing its address; see {}", root.display());
+        }
+
+        let keep = std::env::var_os("NCTRAY_E2E_KEEP").is_some();
+        let session = Session {
+            bus,
+            bus_address,
+            logs: AtomicUsize::new(0),
+            root,
+            _dir: if keep {
+                let _ = dir.keep();
+                None
+            } else {
+                Some(dir)
+            },
+        };
+        if keep {
+            eprintln!("keeping the session folder {}", session.root.display());
+        }
+        session.start_keyring()?;
+        Ok(session)
+    }
+
+    /// `gnome-keyring-daemon --unlock` (the password on stdin creates and unlocks the login
+    /// keyring), then `--start --components=secrets`, which claims the Secret Service on our bus.
+    fn start_keyring(&self) -> Result<()> {
+        let log = self.root.join("logs").join("gnome-keyring.log");
+        for (args, stdin) in [
+            (&["--unlock"][..], Some(KEYRING_PASSWORD)),
+            (&["--start", "--components=secrets"][..], None),
+        ] {
+            let mut command = self.command("gnome-keyring-daemon");
+            command.args(args).stdout(Stdio::null()).stderr(append(&log)?);
+            let status = run_with_timeout(command, stdin, COMMAND_TIMEOUT)
+                .context("running gnome-keyring-daemon (is gnome-keyring installed?)")?;
+            if !status.success() {
+                bail!("gnome-keyring-daemon {args:?} failed ({status}); see {}", log.display());
+            }
+        }
+        Ok(())
+    }
+
+    /// The session's root folder (holds `home`, `config`, `data`, `runtime`, `logs`, …).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `$HOME` of the session.
+    pub fn home(&self) -> PathBuf {
+        self.root.join("home")
+    }
+
+    /// `$XDG_CONFIG_HOME` of the session.
+    pub fn config_home(&self) -> PathBuf {
+        self.root.join("config")
+    }
+
+    /// `$XDG_DATA_HOME` of the session.
+    pub fn data_home(&self) -> PathBuf {
+        self.root.join("data")
+    }
+
+    /// The app's config file, `$XDG_CONFIG_HOME/nctray/config.json`.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_home().join("nctray").join("config.json")
+    }
+
+    /// The address of the session bus.
+    pub fn bus_address(&self) -> &str {
+        &self.bus_address
+    }
+
+    /// A new connection to the session bus.
+    pub async fn connect(&self) -> Result<zbus::Connection> {
+        let connection = zbus::connection::Builder::address(self.bus_address.as_str())?
+            .build()
+            .await
+            .context("connecting to the session's bus")?;
+        Ok(connection)
+    }
+
+    /// The environment of every process of the session.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let mut env: Vec<(String, String)> = INHERITED_ENV
+            .iter()
+            .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
+            .collect();
+        let path = |sub: &str| self.root.join(sub).display().to_string();
+        env.extend([
+            ("HOME".into(), path("home")),
+            ("XDG_CONFIG_HOME".into(), path("config")),
+            ("XDG_DATA_HOME".into(), path("data")),
+            ("XDG_CACHE_HOME".into(), path("cache")),
+            ("XDG_RUNTIME_DIR".into(), path("runtime")),
+            ("TMPDIR".into(), path("tmp")),
+            ("DBUS_SESSION_BUS_ADDRESS".into(), self.bus_address.clone()),
+            ("LANG".into(), "C.UTF-8".into()),
+            // No accessibility bus in the session: keep GTK from looking for one.
+            ("NO_AT_BRIDGE".into(), "1".into()),
+            ("GDK_BACKEND".into(), "x11".into()),
+        ]);
+        if !env.iter().any(|(name, _)| name == "RUST_BACKTRACE") {
+            env.push(("RUST_BACKTRACE".into(), "1".into()));
+        }
+        env
+    }
+
+    /// A command that runs `program` inside the session (clean environment, session's cwd).
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env_clear()
+            .envs(self.env())
+            .current_dir(self.home())
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// A command that runs the app binary inside the session.
+    pub fn nctray(&self) -> Result<Command> {
+        Ok(self.command(nctray_binary()?))
+    }
+
+    /// A fresh log file under the session's `logs` folder.
+    pub(crate) fn log_file(&self, name: &str) -> PathBuf {
+        let n = self.logs.fetch_add(1, Ordering::Relaxed);
+        self.root.join("logs").join(format!("{n:02}-{name}.log"))
+    }
+
+    /// Runs `nctray ARGS` to completion (with `stdin` written to it), capturing its output.
+    pub async fn run_nctray(&self, args: &[&str], stdin: Option<&str>) -> Result<CliOutput> {
+        let mut command = self.nctray()?;
+        command.args(args);
+        let stdout = self.log_file("cli-stdout");
+        let stderr = self.log_file("cli-stderr");
+        command
+            .stdout(fs::File::create(&stdout)?)
+            .stderr(fs::File::create(&stderr)?);
+        let stdin = stdin.map(str::to_owned);
+        let status = tokio::task::spawn_blocking(move || {
+            run_with_timeout(command, stdin.as_deref(), COMMAND_TIMEOUT)
+        })
+        .await??;
+        Ok(CliOutput {
+            args: args.iter().map(|arg| arg.to_string()).collect(),
+            status,
+            stdout: fs::read_to_string(stdout)?,
+            stderr: fs::read_to_string(stderr)?,
+        })
+    }
+
+    /// `nctray account add --server SERVER --login LOGIN --password-stdin`, which must succeed.
+    pub async fn add_account(&self, server: &str, login: &str, password: &str) -> Result<()> {
+        let args = ["account", "add", "--server", server, "--login", login, "--password-stdin"];
+        let output = self.run_nctray(&args, Some(password)).await?;
+        if !output.status.success() {
+            bail!("adding the account failed:\n{output}");
+        }
+        Ok(())
+    }
+
+    /// Sets `poll_interval_secs` in the app's config file (which `account add` created).
+    pub fn set_poll_interval(&self, secs: u64) -> Result<()> {
+        let file = self.config_file();
+        let text = fs::read_to_string(&file)
+            .with_context(|| format!("reading {} (was an account added?)", file.display()))?;
+        let mut config: serde_json::Value = serde_json::from_str(&text)?;
+        config
+            .as_object_mut()
+            .ok_or_else(|| anyhow!("{} is not a JSON object: {text}", file.display()))?
+            .insert("poll_interval_secs".into(), secs.into());
+        fs::write(&file, serde_json::to_vec_pretty(&config)?)?;
+        Ok(())
+    }
+
+    /// Starts the tray app (`nctray` without arguments); it is killed when the result drops.
+    pub fn start_tray(&self) -> Result<RunningApp> {
+        if std::env::var_os("DISPLAY").is_none() {
+            bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
+        }
+        RunningApp::spawn(self.nctray()?, self.log_file("tray-stdout"), self.log_file("tray-stderr"))
+    }
+}
+
+/// A bus configuration like the standard session bus, but listening in the session's runtime
+/// folder and without service activation, so that no daemon of the machine is ever started.
+fn bus_config(socket: &Path) -> String {
+    format!(
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+        socket.display()
+    )
+}
+
+fn append(path: &Path) -> Result<fs::File> {
+    Ok(fs::OpenOptions::new().create(true).append(true).open(path)?)
+}
+
+/// Runs `command` with `stdin` written to it; kills it if it is still running after `timeout`.
+fn run_with_timeout(mut command: Command, stdin: Option<&str>, timeout: Duration) -> Result<ExitStatus> {
+    if stdin.is_some() {
+        command.stdin(Stdio::piped());
+    }
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("spawning {:?}", command.get_program()))?;
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(text.as_bytes())?;
+        // Dropping the pipe closes it: the child sees end of input.
+    }
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!("{:?} still ran after {timeout:?}: killed", command.get_program());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
