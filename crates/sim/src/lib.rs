@@ -1,1 +1,205 @@
-//! placeholder
+//! A simulated Nextcloud 32 on loopback that answers like the recorded fixtures
+//! (`tests/fixtures/nextcloud-32`): capabilities, cloud/user(s), user_status and notifications,
+//! in OCS v1 and v2, JSON or XML, with the server's error shapes. Tests and the app's demo mode
+//! drive it through [`Control`] or its HTTP twin under `/_sim/`.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let sim = nctray_sim::Sim::start(nctray_sim::SimConfig::default()).await?;
+//! let url = sim.base_url(); // "http://127.0.0.1:PORT"
+//! sim.control().inject_notification(nctray_sim::NewNotification::new("admin", "Hello"));
+//! sim.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+mod auth;
+mod capabilities;
+mod control;
+mod demo;
+mod emoji;
+mod fault;
+mod json;
+mod notifications;
+mod ocs;
+mod params;
+mod state;
+mod time;
+mod user_status;
+mod users;
+mod xml;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use control::Control;
+pub use fault::Fault;
+pub use notifications::{NewNotification, NotificationAction};
+pub use state::LoggedRequest;
+
+use state::{Inner, Shared};
+
+/// How long [`Sim::shutdown`] lets open connections finish before cutting them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// Which data the simulator starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Seed {
+    /// admin, bob and carol; nobody has a status row (017), no notifications.
+    #[default]
+    Fixture,
+    /// Additionally `demo` ("Demo User"): online with the predefined message "remote-work"
+    /// and one notification waiting.
+    Demo,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SimConfig {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    pub seed: Seed,
+}
+
+/// A running simulated server. Dropping it stops the server too (without waiting).
+pub struct Sim {
+    addr: SocketAddr,
+    control: Control,
+    shared: Arc<Shared>,
+    stop: Mutex<Option<oneshot::Sender<()>>>,
+    server: Mutex<Option<JoinHandle<()>>>,
+    ticker: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl std::fmt::Debug for Sim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sim").field("addr", &self.addr).finish()
+    }
+}
+
+impl Sim {
+    /// Binds 127.0.0.1 and serves on the current tokio runtime; returns once listening.
+    pub async fn start(config: SimConfig) -> std::io::Result<Sim> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+        let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+
+        let mut inner = Inner::new(state::fixture_users(time::unix_now()));
+        if config.seed == Seed::Demo {
+            demo::seed(&mut inner);
+        }
+        let shared = Arc::new(Shared::new(base_url, inner));
+        let control = Control::new(shared.clone());
+        if config.seed == Seed::Demo {
+            control.inject_notification(demo::notification(&shared.base_url, 0));
+        }
+
+        let app = Router::new()
+            .nest("/_sim", control::router())
+            .fallback(ocs::dispatch)
+            .with_state(shared.clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let served = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+            if let Err(error) = served {
+                tracing::warn!(%error, "the simulated Nextcloud stopped");
+            }
+        });
+        tracing::info!(%addr, "simulated Nextcloud listening");
+
+        Ok(Sim {
+            addr,
+            control,
+            shared,
+            stop: Mutex::new(Some(stop)),
+            server: Mutex::new(Some(server)),
+            ticker: Mutex::new(None),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The in-process twin of the `/_sim/` API.
+    pub fn control(&self) -> Control {
+        self.control.clone()
+    }
+
+    /// Every `interval`, gives the demo user a new notification (the first one after one
+    /// interval). Calling it again replaces the previous ticker. Meant for [`Seed::Demo`].
+    pub fn spawn_demo_ticker(&self, interval: Duration) {
+        let control = self.control.clone();
+        let base_url = self.base_url();
+        let task = tokio::spawn(async move {
+            let mut ticks =
+                tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
+            for n in 1.. {
+                ticks.tick().await;
+                control.inject_notification(demo::notification(&base_url, n));
+            }
+        });
+        if let Some(previous) = lock(&self.ticker).replace(task) {
+            previous.abort();
+        }
+    }
+
+    /// Stops the ticker and the server; open connections get a short grace period.
+    pub async fn shutdown(&self) {
+        if let Some(ticker) = lock(&self.ticker).take() {
+            ticker.abort();
+        }
+        if let Some(stop) = lock(&self.stop).take() {
+            let _ = stop.send(());
+        }
+        let server = lock(&self.server).take();
+        if let Some(mut server) = server {
+            if tokio::time::timeout(SHUTDOWN_GRACE, &mut server)
+                .await
+                .is_err()
+            {
+                server.abort();
+            }
+        }
+    }
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        if let Some(ticker) = lock(&self.ticker).take() {
+            ticker.abort();
+        }
+        if let Some(server) = lock(&self.server).take() {
+            server.abort();
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sim_and_control_can_be_shared_between_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Sim>();
+        assert_send_sync::<Control>();
+    }
+}
