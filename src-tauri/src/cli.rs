@@ -4,7 +4,7 @@ use std::io::Read;
 
 use anyhow::{bail, Context};
 use clap::{Args as ClapArgs, Parser, Subcommand};
-use nctray_engine::nextcloud::user_status::StatusType;
+use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{Account, Engine, Paths, StatusSnapshot};
 use serde::Serialize;
 
@@ -79,11 +79,13 @@ pub enum AccountAction {
 
 fn parse_status_type(text: &str) -> Result<StatusType, String> {
     match text.parse::<StatusType>() {
-        Ok(status @ (StatusType::Online
-        | StatusType::Away
-        | StatusType::Dnd
-        | StatusType::Invisible
-        | StatusType::Offline)) => Ok(status),
+        Ok(
+            status @ (StatusType::Online
+            | StatusType::Away
+            | StatusType::Dnd
+            | StatusType::Invisible
+            | StatusType::Offline),
+        ) => Ok(status),
         _ => Err(format!(
             "{text:?} is not a status; choose online, away, dnd, invisible or offline"
         )),
@@ -138,7 +140,10 @@ async fn execute(command: Command, json: bool) -> anyhow::Result<()> {
     }
 }
 
-async fn run_status(engine: &Engine, action: Option<StatusAction>) -> anyhow::Result<StatusSnapshot> {
+async fn run_status(
+    engine: &Engine,
+    action: Option<StatusAction>,
+) -> anyhow::Result<StatusSnapshot> {
     Ok(match action {
         None => engine.refresh_status().await?,
         Some(StatusAction::Set { status }) => engine.set_status(status).await?,
@@ -182,7 +187,12 @@ fn print_status(snapshot: &StatusSnapshot, json: bool) {
     println!("{}", serde_json::to_string(&report).unwrap_or_default());
 }
 
-async fn add_account(paths: &Paths, server: String, login: String, json: bool) -> anyhow::Result<()> {
+async fn add_account(
+    paths: &Paths,
+    server: String,
+    login: String,
+    json: bool,
+) -> anyhow::Result<()> {
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)

@@ -14,7 +14,8 @@ const DEMO_APP_PASSWORD: &str = "demo-app-password";
 
 /// The running simulated server and the account that talks to it.
 pub struct DemoServer {
-    pub sim: Sim,
+    /// Held only so the server keeps answering while the app runs.
+    _sim: Sim,
     pub account: Account,
 }
 
@@ -32,7 +33,7 @@ impl DemoServer {
             server: sim.base_url(),
             login_name: DEMO_LOGIN.to_owned(),
         };
-        Ok(Self { sim, account })
+        Ok(Self { _sim: sim, account })
     }
 
     /// The demo's password is the simulator's own, not a secret: it never goes to the keyring.

@@ -1,12 +1,15 @@
 //! Native desktop notifications (org.freedesktop.Notifications on Linux) via notify-rust.
 
-use nctray_engine::nextcloud::notifications::Notification;
+use nctray_engine::nextcloud::Notification;
 
 const APP_NAME: &str = "nctray";
 
 /// Pops up one Nextcloud notification: summary = subject, body = message.
 pub fn pop_up(notification: &Notification) {
-    show(&notification.subject, &notification.message);
+    show(
+        &notification.subject,
+        notification.message.as_deref().unwrap_or_default(),
+    );
 }
 
 /// Pops up a line of nctray's own, e.g. a failed status change.

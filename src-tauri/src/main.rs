@@ -2,7 +2,10 @@
 //! with one it is the command line, both over the same engine and account.
 
 // No console window on Windows release builds.
-#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+#![cfg_attr(
+    all(not(debug_assertions), target_os = "windows"),
+    windows_subsystem = "windows"
+)]
 
 mod account_setup;
 mod cli;

@@ -10,9 +10,12 @@ fn entry(account: &Account) -> anyhow::Result<keyring::Entry> {
 }
 
 pub fn store_app_password(account: &Account, app_password: &str) -> anyhow::Result<()> {
-    entry(account)?
-        .set_password(app_password)
-        .with_context(|| format!("cannot store the app password of {} in the keyring", account.key()))
+    entry(account)?.set_password(app_password).with_context(|| {
+        format!(
+            "cannot store the app password of {} in the keyring",
+            account.key()
+        )
+    })
 }
 
 pub fn app_password(account: &Account) -> anyhow::Result<String> {
@@ -22,6 +25,9 @@ pub fn app_password(account: &Account) -> anyhow::Result<String> {
             "the keyring has no app password for {}; add it with `nctray account add`",
             account.key()
         )),
-        Err(e) => Err(anyhow!("cannot read the app password of {} from the keyring: {e}", account.key())),
+        Err(e) => Err(anyhow!(
+            "cannot read the app password of {} from the keyring: {e}",
+            account.key()
+        )),
     }
 }

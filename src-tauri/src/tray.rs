@@ -1,7 +1,7 @@
 //! The tray icon and its menu: one click to change the status, a predefined message, clear
 //! the message or restore the status a call overwrote.
 
-use nctray_engine::nextcloud::user_status::StatusType;
+use nctray_engine::nextcloud::StatusType;
 use nctray_engine::StatusSnapshot;
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem};

@@ -41,7 +41,9 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
     let config = AppConfig::load(&paths)?;
     let mut poller = PollerConfig::default();
     if force_demo || config.accounts.is_empty() {
-        tracing::info!("no account configured (or --demo): running against the built-in demo server");
+        tracing::info!(
+            "no account configured (or --demo): running against the built-in demo server"
+        );
         let demo = tauri::async_runtime::block_on(DemoServer::start())?;
         demo::reset_demo_database(&paths);
         let engine = Engine::open(
@@ -92,7 +94,10 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
         .context("cannot start the tray app")?;
     app.run(|_, event| {
         // The app lives in the tray: closing a window must not end it.
-        if let RunEvent::ExitRequested { api, code: None, .. } = event {
+        if let RunEvent::ExitRequested {
+            api, code: None, ..
+        } = event
+        {
             api.prevent_exit();
         }
     });
@@ -141,7 +146,9 @@ fn on_menu_choice(app: &AppHandle, engine: Arc<Engine>, choice: MenuChoice) {
                     tracing::warn!("cannot update the tray: {e}");
                 }
             }
-            Err(error) => desktop_notifications::show("nctray: the status did not change", &error.to_string()),
+            Err(error) => {
+                desktop_notifications::show("nctray: the status did not change", &error.to_string())
+            }
         }
     });
 }

@@ -4,9 +4,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use nextcloud::notifications::Notification;
-use nextcloud::user_status::{CustomMessage, StatusType};
-use nextcloud::{Client, Credentials};
+use nextcloud::{Client, Credentials, CustomMessage, Notification, StatusType};
 
 use crate::status::StatusSnapshot;
 use crate::store::{self, Store};
@@ -17,7 +15,8 @@ const NOTIFICATIONS: &str = "notifications";
 /// What one notifications poll found.
 #[derive(Debug, Default)]
 pub struct NotificationPoll {
-    /// Notifications this account has never handed to the desktop before, oldest first.
+    /// Notifications to pop up: never seen before by this account, `shouldNotify` not
+    /// false and the user not in do-not-disturb. Oldest first.
     pub new: Vec<Notification>,
     /// False when the server answered 304 (or the same ETag): nothing was downloaded.
     pub changed: bool,
@@ -36,10 +35,10 @@ impl Engine {
     /// Opens the cache at `database` and builds the client with the app password (which
     /// the engine keeps only in memory).
     pub fn open(account: Account, app_password: String, database: &Path) -> Result<Self> {
-        Self::with_store(account, app_password, Store::open(database)?)
+        Self::from_store(account, app_password, Store::open(database)?)
     }
 
-    pub fn with_store(account: Account, app_password: String, store: Store) -> Result<Self> {
+    pub fn from_store(account: Account, app_password: String, store: Store) -> Result<Self> {
         let server = url::Url::parse(&account.server)
             .map_err(|e| Error::Config(format!("server URL {:?}: {e}", account.server)))?;
         let client = Client::new(Credentials {
@@ -62,7 +61,7 @@ impl Engine {
         &self.client
     }
 
-    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    fn locked<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions),
         // so a poisoned lock is safe to keep using.
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
@@ -73,7 +72,7 @@ impl Engine {
     /// notifications that are new for this account — each exactly once, across restarts.
     pub async fn poll_notifications(&self) -> Result<NotificationPoll> {
         let key = self.account.key();
-        let etag = self.with_store(|s| store::sync_state::etag(s.conn(), &key, NOTIFICATIONS))?;
+        let etag = self.locked(|s| store::sync_state::etag(s.conn(), &key, NOTIFICATIONS))?;
         let answer = self.client.notifications().list(etag.as_deref()).await?;
         let mut poll = NotificationPoll {
             server_status: answer.user_status.clone(),
@@ -85,12 +84,16 @@ impl Engine {
         poll.changed = true;
         current.sort_by_key(|n| n.notification_id);
         let now = unix_now();
-        poll.new = self.with_store(|s| {
+        poll.new = self.locked(|s| {
             let tx = s.conn().transaction()?;
             store::notifications::replace_all(&tx, &key, &current)?;
+            // Every notification is claimed the first time it is seen, popped up or not:
+            // do-not-disturb silences a notification, it does not postpone it.
+            let silenced = answer.user_status.as_deref() == Some("dnd");
             let mut new = Vec::new();
             for n in &current {
-                if store::popups::claim(&tx, &key, n.notification_id, now)? {
+                let first_seen = store::popups::claim(&tx, &key, n.notification_id, now)?;
+                if first_seen && n.should_notify && !silenced {
                     new.push(n.clone());
                 }
             }
@@ -104,19 +107,19 @@ impl Engine {
     /// The cached notifications, newest first, without asking the server.
     pub fn cached_notifications(&self) -> Result<Vec<Notification>> {
         let key = self.account.key();
-        self.with_store(|s| store::notifications::list(s.conn(), &key))
+        self.locked(|s| store::notifications::list(s.conn(), &key))
     }
 
     pub async fn dismiss_notification(&self, id: i64) -> Result<()> {
         self.client.notifications().delete(id).await?;
         let key = self.account.key();
-        self.with_store(|s| store::notifications::remove(s.conn(), &key, id))
+        self.locked(|s| store::notifications::remove(s.conn(), &key, id))
     }
 
     /// The status as last cached, for drawing the menu before the network answers.
     pub fn cached_status(&self) -> Result<Option<StatusSnapshot>> {
         let key = self.account.key();
-        self.with_store(|s| store::statuses::load(s.conn(), &key))
+        self.locked(|s| store::statuses::load(s.conn(), &key))
     }
 
     /// Asks the server for the own status, the predefined messages and the backup.
@@ -138,7 +141,7 @@ impl Engine {
 
     fn remember_status(&self, snapshot: &StatusSnapshot) -> Result<()> {
         let key = self.account.key();
-        self.with_store(|s| store::statuses::save(s.conn(), &key, snapshot, unix_now()))
+        self.locked(|s| store::statuses::save(s.conn(), &key, snapshot, unix_now()))
     }
 
     pub async fn set_status(&self, status: StatusType) -> Result<StatusSnapshot> {
@@ -159,7 +162,10 @@ impl Engine {
                     known.join(", ")
                 ))
             })?;
-        let clear_at = chosen.clear_at.as_ref().map(|c| c.resolve(unix_now()));
+        let now = chrono::Local::now();
+        let clear_at = chosen
+            .clear_at
+            .map(|c| c.resolve(now.timestamp(), now.offset().local_minus_utc()));
         self.client
             .user_status()
             .set_predefined_message(&chosen.id, clear_at)
@@ -168,7 +174,10 @@ impl Engine {
     }
 
     pub async fn set_custom_message(&self, message: &CustomMessage) -> Result<StatusSnapshot> {
-        self.client.user_status().set_custom_message(message).await?;
+        self.client
+            .user_status()
+            .set_custom_message(message)
+            .await?;
         self.refresh_status().await
     }
 
@@ -180,9 +189,9 @@ impl Engine {
     /// Restores the status a call or automation overwrote.
     pub async fn restore_previous_status(&self) -> Result<StatusSnapshot> {
         let current = self.refresh_status().await?;
-        let message_id = current.restorable_message_id().ok_or_else(|| {
-            Error::Invalid("there is no previous status to restore".into())
-        })?;
+        let message_id = current
+            .restorable_message_id()
+            .ok_or_else(|| Error::Invalid("there is no previous status to restore".into()))?;
         self.client.user_status().revert(message_id).await?;
         self.refresh_status().await
     }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use nextcloud::notifications::Notification;
+use nextcloud::Notification;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::{Engine, Error, StatusSnapshot};
@@ -43,7 +43,11 @@ impl Default for PollerConfig {
 
 /// The poll loop of one account. It ends when the receiver of `events` is gone or the server
 /// rejects the app password; the shell spawns it on its runtime and aborts it on quit.
-pub async fn run_poller(engine: Arc<Engine>, config: PollerConfig, events: UnboundedSender<EngineEvent>) {
+pub async fn run_poller(
+    engine: Arc<Engine>,
+    config: PollerConfig,
+    events: UnboundedSender<EngineEvent>,
+) {
     let mut last_server_status: Option<String> = None;
     let mut status_due = tokio::time::Instant::now();
     let mut failures: u32 = 0;

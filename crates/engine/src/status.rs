@@ -1,6 +1,6 @@
 //! The user's status as the tray shows it, and the rules for offering a restore.
 
-use nextcloud::user_status::{OwnStatus, PredefinedStatus, PublicStatus, StatusType};
+use nextcloud::{OwnStatus, PredefinedStatus, PublicStatus, StatusType};
 use serde::{Deserialize, Serialize};
 
 /// Everything the status part of the menu needs, in one value the tray can render.

@@ -1,6 +1,6 @@
 //! The cached notification list of each account, as the server last sent it.
 
-use nextcloud::notifications::Notification;
+use nextcloud::Notification;
 use rusqlite::{params, Connection};
 
 use crate::Result;
@@ -12,8 +12,8 @@ CREATE TABLE notifications (
     app             TEXT NOT NULL,
     datetime        TEXT NOT NULL,
     subject         TEXT NOT NULL,
-    message         TEXT NOT NULL,
-    link            TEXT NOT NULL,
+    message         TEXT,
+    link            TEXT,
     object_type     TEXT NOT NULL,
     object_id       TEXT NOT NULL,
     should_notify   INTEGER NOT NULL,
