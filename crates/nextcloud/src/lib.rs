@@ -1,1 +1,48 @@
-//! placeholder
+//! A typed async client for the Nextcloud OCS APIs nctray uses: capabilities, the current
+//! user, user status and notifications. No app logic: every call is one HTTP request (or a
+//! few, for [`NotificationsApi::exists`]) and a typed answer.
+//!
+//! ```no_run
+//! # async fn demo() -> nextcloud::Result<()> {
+//! let client = nextcloud::Client::new(nextcloud::Credentials {
+//!     server: "https://cloud.example.com".parse().unwrap(),
+//!     login_name: "alice".into(),
+//!     app_password: "xxxxx-xxxxx-xxxxx-xxxxx-xxxxx".into(),
+//! })?;
+//! let me = client.current_user().await?;
+//! let list = client.notifications().list(None).await?;
+//! let again = client.notifications().list(list.etag.as_deref()).await?;
+//! assert!(again.notifications.is_none() || again.etag != list.etag);
+//! # let _ = me; Ok(()) }
+//! ```
+//!
+//! Every request carries `OCS-APIRequest: true`, `Accept: application/json` and the
+//! [`user_agent`]; the credentials (HTTP Basic) go only to the account's own scheme, host and
+//! port ([`Client::is_same_origin`]). Errors are one [`Error`] enum.
+
+mod capabilities;
+mod client;
+mod de;
+mod error;
+mod etag;
+#[cfg(test)]
+mod fixtures;
+mod notifications;
+mod user;
+mod user_status;
+
+pub use capabilities::{
+    Capabilities, Core, NotificationsCapabilities, NotifyPush, NotifyPushEndpoints, Theming,
+    UserStatusCapabilities, Version,
+};
+pub use client::{user_agent, Client, Credentials};
+pub use error::{Error, Result};
+pub use etag::Etagged;
+pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
+/// The URL type of [`Credentials::server`].
+pub use url::Url;
+pub use user::{CurrentUser, Quota};
+pub use user_status::{
+    ClearAt, CustomMessage, EndOf, OwnStatus, PredefinedStatus, PublicStatus, StatusType,
+    UnknownStatusType, UserStatusApi,
+};
