@@ -119,7 +119,8 @@ mod tests {
         let cap = Duration::from_secs(300);
         assert_eq!(backoff(base, 1, cap), Duration::from_secs(60));
         assert_eq!(backoff(base, 2, cap), Duration::from_secs(120));
-        assert_eq!(backoff(base, 3, cap), cap);
+        assert_eq!(backoff(base, 3, cap), Duration::from_secs(240));
+        assert_eq!(backoff(base, 4, cap), cap);
         assert_eq!(backoff(base, 40, cap), cap);
     }
 }

@@ -1,0 +1,168 @@
+//! The engine against the simulated server, on a real SQLite file.
+
+use nctray_engine::{Account, Engine};
+use nctray_sim::{Control, Fault, NewNotification, Sim, SimConfig};
+
+struct Setup {
+    sim: Sim,
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    async fn new() -> Self {
+        Self {
+            sim: Sim::start(SimConfig::default()).await.unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn control(&self) -> Control {
+        self.sim.control()
+    }
+
+    /// A fresh engine on the same database file, as after a restart of the app.
+    fn engine(&self) -> Engine {
+        let account = Account {
+            server: self.sim.base_url(),
+            login_name: "admin".into(),
+        };
+        Engine::open(
+            account,
+            "admin-app-password".into(),
+            &self.dir.path().join("nctray.sqlite3"),
+        )
+        .unwrap()
+    }
+
+    fn notification_requests(&self) -> Vec<(u16, bool)> {
+        self.control()
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.ends_with("/api/v2/notifications"))
+            .map(|r| (r.status, r.if_none_match))
+            .collect()
+    }
+}
+
+fn subjects(list: &[nctray_engine::nextcloud::Notification]) -> Vec<&str> {
+    list.iter().map(|n| n.subject.as_str()).collect()
+}
+
+#[tokio::test]
+async fn a_new_notification_is_handed_over_once_also_across_restarts() {
+    let setup = Setup::new().await;
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "Alice shared a file"));
+
+    let engine = setup.engine();
+    let first = engine.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&first.new), ["Alice shared a file"]);
+    assert!(first.changed);
+
+    let second = engine.poll_notifications().await.unwrap();
+    assert!(second.new.is_empty(), "handed over twice: {:?}", second.new);
+    assert!(!second.changed);
+    assert_eq!(
+        setup.notification_requests(),
+        [(200, false), (304, true)],
+        "the second poll must send the ETag back and get 304"
+    );
+    drop(engine);
+
+    // A restart: a new engine on the same file hands nothing over again and still
+    // polls conditionally.
+    let restarted = setup.engine();
+    let after_restart = restarted.poll_notifications().await.unwrap();
+    assert!(after_restart.new.is_empty());
+    assert_eq!(setup.notification_requests().last(), Some(&(304, true)));
+    assert_eq!(
+        subjects(&restarted.cached_notifications().unwrap()),
+        ["Alice shared a file"]
+    );
+
+    // Only the next new one pops up.
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "Bob mentioned you"));
+    let next = restarted.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&next.new), ["Bob mentioned you"]);
+}
+
+#[tokio::test]
+async fn silent_notifications_and_do_not_disturb_do_not_pop_up_later_either() {
+    let setup = Setup::new().await;
+    let engine = setup.engine();
+    engine
+        .set_status(nctray_engine::nextcloud::StatusType::Online)
+        .await
+        .unwrap();
+    let mut quiet = NewNotification::new("admin", "Background job finished");
+    quiet.should_notify = false;
+    setup.control().inject_notification(quiet);
+    assert!(engine.poll_notifications().await.unwrap().new.is_empty());
+
+    engine
+        .set_status(nctray_engine::nextcloud::StatusType::Dnd)
+        .await
+        .unwrap();
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "During focus time"));
+    let during_dnd = engine.poll_notifications().await.unwrap();
+    assert_eq!(during_dnd.server_status.as_deref(), Some("dnd"));
+    assert!(during_dnd.new.is_empty());
+
+    engine
+        .set_status(nctray_engine::nextcloud::StatusType::Online)
+        .await
+        .unwrap();
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "After focus time"));
+    let after = engine.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&after.new), ["After focus time"]);
+    assert_eq!(engine.cached_notifications().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn a_server_in_maintenance_keeps_the_cache_and_the_poll_recovers() {
+    let setup = Setup::new().await;
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "Kept while offline"));
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+
+    for fault in [Fault::Maintenance, Fault::Garbage, Fault::ServerError] {
+        setup.control().set_fault(fault);
+        let error = engine.poll_notifications().await.unwrap_err();
+        assert_ne!(error.kind(), "database", "{error}");
+        assert_eq!(
+            subjects(&engine.cached_notifications().unwrap()),
+            ["Kept while offline"],
+            "cache lost during {fault:?}"
+        );
+    }
+    setup.control().set_fault(Fault::Maintenance);
+    assert_eq!(
+        engine.poll_notifications().await.unwrap_err().kind(),
+        "maintenance"
+    );
+
+    setup.control().set_fault(Fault::None);
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "Back again"));
+    let recovered = engine.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&recovered.new), ["Back again"]);
+}
+
+#[tokio::test]
+async fn a_revoked_app_password_is_reported_as_sign_in_needed() {
+    let setup = Setup::new().await;
+    let engine = setup.engine();
+    setup.control().set_fault(Fault::Unauthorized);
+    let error = engine.poll_notifications().await.unwrap_err();
+    assert_eq!(error.kind(), "unauthorized");
+}

@@ -1,0 +1,82 @@
+//! Status changes and the restore of an overwritten status, through the engine.
+
+use nctray_engine::nextcloud::StatusType;
+use nctray_engine::{Account, Engine};
+use nctray_sim::{Sim, SimConfig};
+
+async fn engine_for(sim: &Sim, dir: &tempfile::TempDir) -> Engine {
+    let account = Account {
+        server: sim.base_url(),
+        login_name: "admin".into(),
+    };
+    Engine::open(
+        account,
+        "admin-app-password".into(),
+        &dir.path().join("nctray.sqlite3"),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_predefined_message_is_set_with_its_clear_at_and_cleared_again() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine_for(&sim, &dir).await;
+
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let snapshot = engine.set_predefined_message("meeting").await.unwrap();
+    let own = snapshot.own.as_ref().unwrap();
+    assert_eq!(own.message_id.as_deref(), Some("meeting"));
+    assert_eq!(own.message.as_deref(), Some("In a meeting"));
+    let clear_at = own.clear_at.expect("meeting clears after an hour");
+    assert!(
+        (before + 3590..=before + 3700).contains(&clear_at),
+        "{clear_at}"
+    );
+    assert_eq!(snapshot.predefined.len(), 6);
+
+    let cleared = engine.clear_message().await.unwrap();
+    assert_eq!(cleared.own.unwrap().message, None);
+
+    let unknown = engine.set_predefined_message("lunch").await.unwrap_err();
+    assert!(unknown.to_string().contains("meeting"), "{unknown}");
+}
+
+#[tokio::test]
+async fn the_status_a_call_overwrote_is_offered_and_restored() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine_for(&sim, &dir).await;
+
+    let dnd = engine.set_status(StatusType::Dnd).await.unwrap();
+    assert_eq!(dnd.status_type(), StatusType::Dnd);
+    assert_eq!(dnd.restorable_message_id(), None);
+    assert!(engine
+        .restore_previous_status()
+        .await
+        .unwrap_err()
+        .to_string()
+        .contains("no previous status"));
+
+    assert!(sim.control().start_call("admin"));
+    let in_call = engine.refresh_status().await.unwrap();
+    assert_eq!(in_call.status_type(), StatusType::Busy);
+    assert_eq!(in_call.restorable_message_id(), Some("call"));
+
+    let restored = engine.restore_previous_status().await.unwrap();
+    assert_eq!(restored.status_type(), StatusType::Dnd);
+    assert_eq!(restored.backup, None);
+    assert_eq!(sim.control().own_status("admin").unwrap()["status"], "dnd");
+
+    // The cache keeps the last snapshot for the next start.
+    drop(engine);
+    let cached = engine_for(&sim, &dir)
+        .await
+        .cached_status()
+        .unwrap()
+        .unwrap();
+    assert_eq!(cached.status_type(), StatusType::Dnd);
+}
