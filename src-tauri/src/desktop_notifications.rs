@@ -1,15 +1,19 @@
 //! Native desktop notifications (org.freedesktop.Notifications on Linux) via notify-rust.
 
-use nctray_engine::nextcloud::Notification;
+use nctray_engine::Popup;
 
 const APP_NAME: &str = "nctray";
 
-/// Pops up one Nextcloud notification: summary = subject, body = message.
-pub fn pop_up(notification: &Notification) {
-    show(
-        &notification.subject,
-        notification.message.as_deref().unwrap_or_default(),
-    );
+/// Pops up one Nextcloud notification (summary = subject, body = message), or a summary of
+/// several.
+pub fn pop_up(popup: &Popup) {
+    match popup {
+        Popup::One(notification) => show(
+            &notification.subject,
+            notification.message.as_deref().unwrap_or_default(),
+        ),
+        Popup::Summary { count } => show(&format!("{count} new notifications"), ""),
+    }
 }
 
 /// Pops up a line of nctray's own, e.g. a failed status change.

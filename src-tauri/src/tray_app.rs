@@ -106,11 +106,7 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
 
 fn on_engine_event(app: &AppHandle, event: EngineEvent) {
     match event {
-        EngineEvent::NewNotifications(list) => {
-            for notification in &list {
-                desktop_notifications::pop_up(notification);
-            }
-        }
+        EngineEvent::Popups(popups) => popups.iter().for_each(desktop_notifications::pop_up),
         EngineEvent::Status(snapshot) => {
             if let Err(e) = tray::show(app, &snapshot) {
                 tracing::warn!("cannot update the tray: {e}");

@@ -20,6 +20,8 @@ pub struct NotificationPoll {
     pub new: Vec<Notification>,
     /// False when the server answered 304 (or the same ETag): nothing was downloaded.
     pub changed: bool,
+    /// The account had never been synced: what is new was waiting before nctray came.
+    pub first_sync: bool,
     /// The status type from `X-Nextcloud-User-Status`, sent with every list answer.
     pub server_status: Option<String>,
 }
@@ -72,10 +74,12 @@ impl Engine {
     /// notifications that are new for this account — each exactly once, across restarts.
     pub async fn poll_notifications(&self) -> Result<NotificationPoll> {
         let key = self.account.key();
-        let etag = self.locked(|s| store::sync_state::etag(s.conn(), &key, NOTIFICATIONS))?;
-        let answer = self.client.notifications().list(etag.as_deref()).await?;
+        let last = self.locked(|s| store::sync_state::last_sync(s.conn(), &key, NOTIFICATIONS))?;
+        let etag = last.as_ref().and_then(|l| l.etag.as_deref());
+        let answer = self.client.notifications().list(etag).await?;
         let mut poll = NotificationPoll {
             server_status: answer.user_status.clone(),
+            first_sync: last.is_none(),
             ..NotificationPoll::default()
         };
         let Some(mut current) = answer.notifications else {

@@ -8,6 +8,7 @@ mod engine;
 mod error;
 mod paths;
 mod poller;
+mod popup_gate;
 mod status;
 pub mod store;
 
@@ -17,4 +18,5 @@ pub use error::{Error, ErrorReport, Result};
 pub use nextcloud;
 pub use paths::Paths;
 pub use poller::{run_poller, EngineEvent, PollerConfig};
+pub use popup_gate::{Popup, PopupGate};
 pub use status::StatusSnapshot;

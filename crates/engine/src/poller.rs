@@ -5,16 +5,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use nextcloud::Notification;
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::{Engine, Error, StatusSnapshot};
+use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot};
 
 /// What the shell hears from the engine.
 #[derive(Debug, Clone)]
 pub enum EngineEvent {
-    /// Notifications to pop up now; each is sent once in the account's lifetime.
-    NewNotifications(Vec<Notification>),
+    /// Popups to show now; each notification is in one of them once in the account's life.
+    Popups(Vec<Popup>),
     /// The status (or its backup, or the predefined list) changed.
     Status(StatusSnapshot),
     /// Talking to the server failed; polling goes on with backoff.
@@ -51,8 +50,16 @@ pub async fn run_poller(
     let mut last_server_status: Option<String> = None;
     let mut status_due = tokio::time::Instant::now();
     let mut failures: u32 = 0;
+    let mut gate = PopupGate::default();
     loop {
-        let outcome = poll_once(&engine, &mut last_server_status, &mut status_due, &config).await;
+        let outcome = poll_once(
+            &engine,
+            &mut gate,
+            &mut last_server_status,
+            &mut status_due,
+            &config,
+        )
+        .await;
         let wait = match outcome {
             Ok(found) => {
                 failures = 0;
@@ -86,14 +93,21 @@ pub async fn run_poller(
 
 async fn poll_once(
     engine: &Engine,
+    gate: &mut PopupGate,
     last_server_status: &mut Option<String>,
     status_due: &mut tokio::time::Instant,
     config: &PollerConfig,
 ) -> crate::Result<Vec<EngineEvent>> {
     let mut found = Vec::new();
     let poll = engine.poll_notifications().await?;
-    if !poll.new.is_empty() {
-        found.push(EngineEvent::NewNotifications(poll.new));
+    let now = std::time::Instant::now();
+    let popups = if poll.first_sync {
+        gate.admit_first_sync(now, poll.new)
+    } else {
+        gate.admit(now, poll.new)
+    };
+    if !popups.is_empty() {
+        found.push(EngineEvent::Popups(popups));
     }
     let status_changed = poll.server_status.is_some() && poll.server_status != *last_server_status;
     if status_changed || tokio::time::Instant::now() >= *status_due {

@@ -166,3 +166,23 @@ async fn a_revoked_app_password_is_reported_as_sign_in_needed() {
     let error = engine.poll_notifications().await.unwrap_err();
     assert_eq!(error.kind(), "unauthorized");
 }
+
+#[tokio::test]
+async fn the_first_sync_of_an_account_is_marked_so_it_can_be_summarised() {
+    let setup = Setup::new().await;
+    for subject in ["one", "two", "three", "four"] {
+        setup
+            .control()
+            .inject_notification(NewNotification::new("admin", subject));
+    }
+    let engine = setup.engine();
+    let first = engine.poll_notifications().await.unwrap();
+    assert!(first.first_sync);
+    assert_eq!(first.new.len(), 4);
+    setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "five"));
+    let next = engine.poll_notifications().await.unwrap();
+    assert!(!next.first_sync);
+    assert_eq!(subjects(&next.new), ["five"]);
+}

@@ -13,15 +13,27 @@ CREATE TABLE sync_state (
     PRIMARY KEY (account, resource)
 ) WITHOUT ROWID;";
 
-pub fn etag(conn: &Connection, account: &str, resource: &str) -> Result<Option<String>> {
+/// What the last successful sync of a resource left: its ETag and when it happened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LastSync {
+    pub etag: Option<String>,
+    pub at: i64,
+}
+
+/// `None` when the resource was never synced for this account.
+pub fn last_sync(conn: &Connection, account: &str, resource: &str) -> Result<Option<LastSync>> {
     Ok(conn
         .query_row(
-            "SELECT etag FROM sync_state WHERE account = ?1 AND resource = ?2",
+            "SELECT etag, updated_at FROM sync_state WHERE account = ?1 AND resource = ?2",
             params![account, resource],
-            |row| row.get(0),
+            |row| {
+                Ok(LastSync {
+                    etag: row.get(0)?,
+                    at: row.get(1)?,
+                })
+            },
         )
-        .optional()?
-        .flatten())
+        .optional()?)
 }
 
 pub fn set_etag(
