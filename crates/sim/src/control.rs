@@ -22,7 +22,7 @@ use crate::user_status;
 /// simulator.
 #[derive(Clone)]
 pub struct Control {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
 }
 
 impl std::fmt::Debug for Control {
@@ -119,6 +119,10 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/requests", get(requests).delete(clear_requests))
         .route("/fault", put(set_fault).get(fault))
         .route("/clock", post(advance_clock))
+        .merge(crate::push::control_routes())
+        .merge(crate::activity::control_routes())
+        .merge(crate::sharing::control_routes())
+        .merge(crate::login_flow::control_routes())
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such /_sim/ route") })
 }
 

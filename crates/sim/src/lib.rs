@@ -12,16 +12,22 @@
 //! # Ok(()) }
 //! ```
 
+mod activity;
 mod auth;
 mod capabilities;
 mod control;
+mod dav;
 mod demo;
 mod emoji;
 mod fault;
+mod files;
 mod json;
+mod login_flow;
 mod notifications;
 mod ocs;
 mod params;
+mod push;
+mod sharing;
 mod state;
 mod time;
 mod user_status;
@@ -37,9 +43,12 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use activity::NewActivity;
 pub use control::Control;
 pub use fault::Fault;
 pub use notifications::{NewNotification, NotificationAction};
+pub use push::PushMessage;
+pub use sharing::{CreatedShare, ShareError};
 pub use state::LoggedRequest;
 
 use state::{Inner, Shared};
@@ -63,6 +72,8 @@ pub struct SimConfig {
     /// Port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
     pub seed: Seed,
+    /// Start with notify_push on (see [`Control::enable_push`]).
+    pub push: bool,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -94,12 +105,16 @@ impl Sim {
         }
         let shared = Arc::new(Shared::new(base_url, inner));
         let control = Control::new(shared.clone());
+        control.enable_push(config.push);
         if config.seed == Seed::Demo {
             control.inject_notification(demo::notification(&shared.base_url, 0));
         }
 
         let app = Router::new()
             .nest("/_sim", control::router())
+            .merge(push::routes())
+            .merge(dav::routes())
+            .merge(login_flow::routes())
             .fallback(ocs::dispatch)
             .with_state(shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();

@@ -123,6 +123,9 @@ pub(crate) fn inject(shared: &Shared, inner: &mut Inner, new: NewNotification) -
         new.object_id = format!("{:08x}", 0x6b07_6900 + id);
     }
     let datetime = inner.now();
+    inner
+        .push
+        .send(&new.user, crate::push::PushMessage::Notification);
     inner.notifications.push(Notification {
         id,
         datetime,
@@ -234,15 +237,24 @@ pub(crate) fn delete(inner: &mut Inner, ctx: &Ctx, id: i64) -> Reply {
     }
     let uid = ctx.uid();
     // Deleting what is already gone is fine (070).
+    let before = inner.notifications.len();
     inner
         .notifications
         .retain(|n| !(n.id == id && n.new.user == uid));
+    if inner.notifications.len() != before {
+        // The user's other devices learn of it through notify_push.
+        inner.push.send(uid, crate::push::PushMessage::Notification);
+    }
     Reply::ok(empty())
 }
 
 pub(crate) fn delete_all(inner: &mut Inner, ctx: &Ctx) -> Reply {
     let uid = ctx.uid();
+    let before = inner.notifications.len();
     inner.notifications.retain(|n| n.new.user != uid);
+    if inner.notifications.len() != before {
+        inner.push.send(uid, crate::push::PushMessage::Notification);
+    }
     Reply::ok(empty())
 }
 

@@ -119,6 +119,11 @@ impl Reply {
 pub(crate) struct Ctx {
     pub user: Option<String>,
     pub params: Params,
+    /// The request headers (`If-None-Match`, `Authorization`…).
+    pub headers: HeaderMap,
+    /// The request path, e.g. `/ocs/v2.php/apps/activity/api/v2/activity/all`.
+    pub path: String,
+    pub api: ApiVersion,
 }
 
 impl Ctx {
@@ -148,6 +153,17 @@ enum Endpoint {
     GetNotification(NotificationApi, i64),
     DeleteNotification(NotificationApi, i64),
     NotificationsExist(NotificationApi),
+    /// `None`: `…/activity` without a filter.
+    Activity(Option<String>),
+    ActivityFilters,
+    DirectLink,
+    CreateShare,
+    ListShares,
+    PendingShares,
+    GetShare(String),
+    AcceptShare(String),
+    DeleteShare(String),
+    RevokeAppPassword,
 }
 
 enum Miss {
@@ -220,6 +236,23 @@ fn routes(segments: &[&str]) -> Vec<(Method, Endpoint)> {
                 _ => Vec::new(),
             }
         }
+        ["apps", "activity", "api", "v2", "activity"] => vec![(get, Activity(None))],
+        ["apps", "activity", "api", "v2", "activity", "filters"] => vec![(get, ActivityFilters)],
+        ["apps", "activity", "api", "v2", "activity", filter] => {
+            vec![(get, Activity(Some((*filter).to_owned())))]
+        }
+        ["apps", "dav", "api", "v1", "direct"] => vec![(post, DirectLink)],
+        ["apps", "files_sharing", "api", "v1", "shares", rest @ ..] => match rest {
+            [] => vec![(get, ListShares), (post, CreateShare)],
+            ["pending"] => vec![(get, PendingShares)],
+            ["pending", id] => vec![(post, AcceptShare((*id).to_owned()))],
+            [id] => vec![
+                (get, GetShare((*id).to_owned())),
+                (delete, DeleteShare((*id).to_owned())),
+            ],
+            _ => Vec::new(),
+        },
+        ["core", "apppassword"] => vec![(delete, RevokeAppPassword)],
         _ => Vec::new(),
     }
 }
@@ -227,7 +260,10 @@ fn routes(segments: &[&str]) -> Vec<(Method, Endpoint)> {
 fn call(shared: &Shared, inner: &mut Inner, endpoint: Endpoint, ctx: &Ctx) -> Reply {
     use Endpoint::*;
     match endpoint {
-        Capabilities => shared.capabilities.reply(ctx.user.is_some()),
+        Capabilities => {
+            let reply = shared.capabilities.reply(ctx.user.is_some());
+            crate::push::capabilities(shared, inner, reply, ctx.user.is_some())
+        }
         CurrentUser => users::current_user(inner, ctx),
         User(id) => users::user(inner, ctx, &id),
         OwnStatus => user_status::own(inner, ctx),
@@ -245,6 +281,16 @@ fn call(shared: &Shared, inner: &mut Inner, endpoint: Endpoint, ctx: &Ctx) -> Re
         GetNotification(api, id) => notifications::get(inner, ctx, api, id),
         DeleteNotification(_, id) => notifications::delete(inner, ctx, id),
         NotificationsExist(_) => notifications::exists(inner, ctx),
+        Activity(filter) => crate::activity::list(shared, inner, ctx, filter.as_deref()),
+        ActivityFilters => crate::activity::filters(shared),
+        DirectLink => crate::dav::direct(shared, inner, ctx),
+        CreateShare => crate::sharing::create_endpoint(shared, inner, ctx),
+        ListShares => crate::sharing::list(shared, inner, ctx),
+        PendingShares => crate::sharing::pending(shared, inner, ctx),
+        GetShare(id) => crate::sharing::get(shared, inner, ctx, &id),
+        AcceptShare(id) => crate::sharing::accept(inner, ctx, &id),
+        DeleteShare(id) => crate::sharing::delete(shared, inner, ctx, &id),
+        RevokeAppPassword => crate::login_flow::revoke_app_password(inner, ctx),
     }
 }
 
@@ -329,6 +375,9 @@ fn handle(
     let ctx = Ctx {
         user: user.clone(),
         params: Params::new(query, content_type, body),
+        headers: headers.clone(),
+        path: path.to_owned(),
+        api,
     };
     let reply = call(shared, inner, endpoint, &ctx);
     (render(reply), user)

@@ -47,6 +47,13 @@ pub(crate) struct Inner {
     pub fault: Fault,
     /// Added to the host clock, so tests can jump past clearAt or the 15-minute rule.
     pub clock_offset: i64,
+    /// notify_push: call `push.send(user, …)` whenever a user's data changes.
+    pub push: crate::push::Push,
+    pub activities: crate::activity::Activities,
+    pub files: crate::files::Files,
+    pub shares: crate::sharing::Shares,
+    pub direct: crate::dav::DirectLinks,
+    pub login_flows: crate::login_flow::LoginFlows,
 }
 
 impl Inner {
@@ -59,6 +66,12 @@ impl Inner {
             requests: Vec::new(),
             fault: Fault::None,
             clock_offset: 0,
+            push: crate::push::Push::new(),
+            activities: Default::default(),
+            files: Default::default(),
+            shares: Default::default(),
+            direct: Default::default(),
+            login_flows: Default::default(),
         }
     }
 
@@ -83,6 +96,9 @@ pub(crate) struct User {
     pub display_name: String,
     pub password: String,
     pub app_password: String,
+    /// App passwords made by Login Flow v2 (the seeded one is `app_password`; a revoked one
+    /// is emptied, and an empty one never matches).
+    pub app_passwords: Vec<String>,
     pub is_admin: bool,
     pub email: Option<String>,
     pub quota_used: i64,
@@ -98,6 +114,7 @@ impl User {
             display_name: display_name.to_owned(),
             password: id.to_owned(),
             app_password: format!("{id}-app-password"),
+            app_passwords: Vec::new(),
             is_admin: false,
             email: None,
             quota_used: 0,
