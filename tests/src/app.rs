@@ -24,7 +24,11 @@ impl RunningApp {
         let child = command
             .spawn()
             .with_context(|| format!("spawning {:?}", command.get_program()))?;
-        Ok(Self { child: Mutex::new(child), stdout, stderr })
+        Ok(Self {
+            child: Mutex::new(child),
+            stdout,
+            stderr,
+        })
     }
 
     /// The process id of the app.
@@ -56,7 +60,10 @@ impl RunningApp {
 
 impl Drop for RunningApp {
     fn drop(&mut self) {
-        let child = self.child.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let child = self
+            .child
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let _ = child.kill();
         let _ = child.wait();
         if std::thread::panicking() {
@@ -65,9 +72,11 @@ impl Drop for RunningApp {
     }
 }
 
-/// The outcome of one `nctray …` CLI invocation.
+/// The outcome of one command run to completion (`nctray …`, `secret-tool …`).
 #[derive(Debug)]
 pub struct CliOutput {
+    /// The program's file name.
+    pub program: String,
     pub args: Vec<String>,
     pub status: ExitStatus,
     pub stdout: String,
@@ -102,7 +111,8 @@ impl fmt::Display for CliOutput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "$ nctray {}\n{}\n--- stdout ---\n{}--- stderr ---\n{}",
+            "$ {} {}\n{}\n--- stdout ---\n{}--- stderr ---\n{}",
+            self.program,
             self.args.join(" "),
             self.status,
             self.stdout,

@@ -8,6 +8,7 @@
 
 mod app;
 mod binary;
+mod desktop;
 mod notifications;
 mod session;
 mod tray;
@@ -15,6 +16,7 @@ mod wait;
 
 pub use app::{CliOutput, RunningApp};
 pub use binary::nctray_binary;
+pub use desktop::{app_password, Desktop, POLL_INTERVAL_SECS};
 pub use notifications::{NotificationServer, RecordedNotification};
 pub use session::Session;
 pub use tray::{MenuItem, Tray};

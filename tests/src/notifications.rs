@@ -79,7 +79,10 @@ impl Daemon {
             summary,
             body,
             actions,
-            hints: hints.iter().map(|(key, value)| (key.clone(), value.to_string())).collect(),
+            hints: hints
+                .iter()
+                .map(|(key, value)| (key.clone(), value.to_string()))
+                .collect(),
             expire_timeout,
         });
         id
@@ -90,7 +93,12 @@ impl Daemon {
     }
 
     fn get_server_information(&self) -> (String, String, String, String) {
-        ("nctray-e2e".into(), "nctray".into(), "0.1".into(), "1.2".into())
+        (
+            "nctray-e2e".into(),
+            "nctray".into(),
+            "0.1".into(),
+            "1.2".into(),
+        )
     }
 
     async fn close_notification(
@@ -105,10 +113,18 @@ impl Daemon {
     }
 
     #[zbus(signal)]
-    async fn action_invoked(emitter: &SignalEmitter<'_>, id: u32, action_key: &str) -> zbus::Result<()>;
+    async fn action_invoked(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        action_key: &str,
+    ) -> zbus::Result<()>;
 
     #[zbus(signal)]
-    async fn notification_closed(emitter: &SignalEmitter<'_>, id: u32, reason: u32) -> zbus::Result<()>;
+    async fn notification_closed(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        reason: u32,
+    ) -> zbus::Result<()>;
 }
 
 impl NotificationServer {
@@ -116,7 +132,12 @@ impl NotificationServer {
     pub async fn start(session: &Session) -> Result<Self> {
         let record = Arc::new(Mutex::new(Record::default()));
         let connection = zbus::connection::Builder::address(session.bus_address())?
-            .serve_at(PATH, Daemon { record: record.clone() })?
+            .serve_at(
+                PATH,
+                Daemon {
+                    record: record.clone(),
+                },
+            )?
             .name(NAME)?
             .build()
             .await
@@ -130,8 +151,14 @@ impl NotificationServer {
     }
 
     /// The received notifications that match `predicate`.
-    pub fn matching(&self, predicate: impl Fn(&RecordedNotification) -> bool) -> Vec<RecordedNotification> {
-        self.notifications().into_iter().filter(|n| predicate(n)).collect()
+    pub fn matching(
+        &self,
+        predicate: impl Fn(&RecordedNotification) -> bool,
+    ) -> Vec<RecordedNotification> {
+        self.notifications()
+            .into_iter()
+            .filter(|n| predicate(n))
+            .collect()
     }
 
     /// Ids the app asked to close with `CloseNotification`.

@@ -23,12 +23,18 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 const KEYRING_PASSWORD: &str = "e2e-keyring-password";
 
 /// Variables passed through from the caller; everything else is set by the session.
-const INHERITED_ENV: &[&str] = &["PATH", "DISPLAY", "XAUTHORITY", "RUST_LOG", "RUST_BACKTRACE"];
+const INHERITED_ENV: &[&str] = &[
+    "PATH",
+    "DISPLAY",
+    "XAUTHORITY",
+    "RUST_LOG",
+    "RUST_BACKTRACE",
+];
 
 /// A private desktop session. Dropping it stops its bus (gnome-keyring leaves with the bus) and
 /// deletes its folders.
 pub struct Session {
-    bus: BusDaemon,
+    _bus: BusDaemon,
     bus_address: String,
     logs: AtomicUsize,
     root: PathBuf,
@@ -88,12 +94,15 @@ impl Session {
         BufReader::new(stdout).read_line(&mut address)?;
         let bus_address = address.trim().to_owned();
         if bus_address.is_empty() {
-            bail!("dbus-daemon exited without printing its address; see {}", root.display());
+            bail!(
+                "dbus-daemon exited without printing its address; see {}",
+                root.display()
+            );
         }
 
         let keep = std::env::var_os("NCTRAY_E2E_KEEP").is_some();
         let session = Session {
-            bus,
+            _bus: bus,
             bus_address,
             logs: AtomicUsize::new(0),
             root,
@@ -120,11 +129,17 @@ impl Session {
             (&["--start", "--components=secrets"][..], None),
         ] {
             let mut command = self.command("gnome-keyring-daemon");
-            command.args(args).stdout(Stdio::null()).stderr(append(&log)?);
+            command
+                .args(args)
+                .stdout(Stdio::null())
+                .stderr(append(&log)?);
             let status = run_with_timeout(command, stdin, COMMAND_TIMEOUT)
                 .context("running gnome-keyring-daemon (is gnome-keyring installed?)")?;
             if !status.success() {
-                bail!("gnome-keyring-daemon {args:?} failed ({status}); see {}", log.display());
+                bail!(
+                    "gnome-keyring-daemon {args:?} failed ({status}); see {}",
+                    log.display()
+                );
             }
         }
         Ok(())
@@ -219,10 +234,26 @@ impl Session {
 
     /// Runs `nctray ARGS` to completion (with `stdin` written to it), capturing its output.
     pub async fn run_nctray(&self, args: &[&str], stdin: Option<&str>) -> Result<CliOutput> {
-        let mut command = self.nctray()?;
+        self.run(nctray_binary()?, args, stdin).await
+    }
+
+    /// Runs `program ARGS` inside the session to completion (with `stdin` written to it),
+    /// capturing its output; killed if it hangs.
+    pub async fn run(
+        &self,
+        program: impl AsRef<std::ffi::OsStr>,
+        args: &[&str],
+        stdin: Option<&str>,
+    ) -> Result<CliOutput> {
+        let program = PathBuf::from(program.as_ref());
+        let name = program.file_name().map_or_else(
+            || program.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let mut command = self.command(&program);
         command.args(args);
-        let stdout = self.log_file("cli-stdout");
-        let stderr = self.log_file("cli-stderr");
+        let stdout = self.log_file(&format!("{name}-stdout"));
+        let stderr = self.log_file(&format!("{name}-stderr"));
         command
             .stdout(fs::File::create(&stdout)?)
             .stderr(fs::File::create(&stderr)?);
@@ -232,6 +263,7 @@ impl Session {
         })
         .await??;
         Ok(CliOutput {
+            program: name,
             args: args.iter().map(|arg| arg.to_string()).collect(),
             status,
             stdout: fs::read_to_string(stdout)?,
@@ -241,7 +273,15 @@ impl Session {
 
     /// `nctray account add --server SERVER --login LOGIN --password-stdin`, which must succeed.
     pub async fn add_account(&self, server: &str, login: &str, password: &str) -> Result<()> {
-        let args = ["account", "add", "--server", server, "--login", login, "--password-stdin"];
+        let args = [
+            "account",
+            "add",
+            "--server",
+            server,
+            "--login",
+            login,
+            "--password-stdin",
+        ];
         let output = self.run_nctray(&args, Some(password)).await?;
         if !output.status.success() {
             bail!("adding the account failed:\n{output}");
@@ -268,7 +308,11 @@ impl Session {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
         }
-        RunningApp::spawn(self.nctray()?, self.log_file("tray-stdout"), self.log_file("tray-stderr"))
+        RunningApp::spawn(
+            self.nctray()?,
+            self.log_file("tray-stdout"),
+            self.log_file("tray-stderr"),
+        )
     }
 }
 
@@ -294,11 +338,18 @@ fn bus_config(socket: &Path) -> String {
 }
 
 fn append(path: &Path) -> Result<fs::File> {
-    Ok(fs::OpenOptions::new().create(true).append(true).open(path)?)
+    Ok(fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?)
 }
 
 /// Runs `command` with `stdin` written to it; kills it if it is still running after `timeout`.
-fn run_with_timeout(mut command: Command, stdin: Option<&str>, timeout: Duration) -> Result<ExitStatus> {
+fn run_with_timeout(
+    mut command: Command,
+    stdin: Option<&str>,
+    timeout: Duration,
+) -> Result<ExitStatus> {
     if stdin.is_some() {
         command.stdin(Stdio::piped());
     }
@@ -318,7 +369,10 @@ fn run_with_timeout(mut command: Command, stdin: Option<&str>, timeout: Duration
         if Instant::now() >= deadline {
             let _ = child.kill();
             let _ = child.wait();
-            bail!("{:?} still ran after {timeout:?}: killed", command.get_program());
+            bail!(
+                "{:?} still ran after {timeout:?}: killed",
+                command.get_program()
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }

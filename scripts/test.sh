@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace, headless, on Debian 12 / Ubuntu with Rust installed:
+# installs the missing system packages, then fmt, clippy, build, and all tests under Xvfb.
+# The end-to-end tests (tests/) give each test its own D-Bus session bus, gnome-keyring and
+# recording notification server; nothing here depends on a daemon of the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+
+packages=(
+  # build
+  build-essential pkg-config libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libdbus-1-dev
+  # test time: X server, D-Bus, keyring
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+else
+  step "system packages: all present"
+fi
+
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    step "adding the Rust component $component"
+    rustup component add "$component"
+  fi
+done
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo build (the end-to-end tests run the built target/debug/nctray)"
+cargo build --workspace --all-targets
+
+step "cargo test, under Xvfb"
+# Backtraces for panics, not for every anyhow error a failing test returns.
+RUST_BACKTRACE=1 RUST_LIB_BACKTRACE=0 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+
+step "all tests passed in $((SECONDS - started)) s"
