@@ -113,6 +113,11 @@ impl Client {
         &self.inner.login_name
     }
 
+    /// The app password, for logins that are not HTTP Basic (the push socket).
+    pub(crate) fn app_password(&self) -> &str {
+        &self.inner.app_password
+    }
+
     /// Whether `url` has the account's scheme, host and port: only such URLs get credentials.
     pub fn is_same_origin(&self, url: &Url) -> bool {
         url.origin() == self.inner.base.origin()

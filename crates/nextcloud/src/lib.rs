@@ -28,6 +28,7 @@ mod etag;
 #[cfg(test)]
 mod fixtures;
 mod notifications;
+mod push;
 mod user;
 mod user_status;
 
@@ -39,6 +40,7 @@ pub use client::{user_agent, Client, Credentials};
 pub use error::{Error, Result};
 pub use etag::Etagged;
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
+pub use push::{PushApi, PushEvent, PushListener, PushOptions, PushStream, PushUpdate};
 /// The URL type of [`Credentials::server`].
 pub use url::Url;
 pub use user::{CurrentUser, Quota};
