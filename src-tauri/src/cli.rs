@@ -5,7 +5,7 @@ use std::io::Read;
 use anyhow::{bail, Context};
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use nctray_engine::nextcloud::StatusType;
-use nctray_engine::{Account, Engine, Paths, StatusSnapshot};
+use nctray_engine::{Account, Engine, Paths, StatusPreset, StatusSnapshot};
 use serde::Serialize;
 
 use crate::account_setup::open_configured_engine;
@@ -50,6 +50,51 @@ pub enum StatusAction {
     Message(MessageArgs),
     /// Restore the status a call or automation overwrote.
     Restore,
+    /// Local presets: a status, emoji, message and clear-after applied in one step.
+    Preset {
+        #[command(subcommand)]
+        action: PresetAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PresetAction {
+    /// List the presets.
+    List,
+    /// Add a preset, or replace the one with the same name.
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_status_type)]
+        status: StatusType,
+        /// One emoji.
+        #[arg(long)]
+        icon: Option<String>,
+        #[arg(long)]
+        message: Option<String>,
+        /// When the message clears after applying: 30m, 1h, 4h, 1d, … (default: never).
+        #[arg(long, value_parser = parse_duration_secs)]
+        clear_after: Option<i64>,
+    },
+    /// Apply a preset.
+    Apply { name: String },
+    /// Remove a preset.
+    Remove { name: String },
+}
+
+/// `30m`, `1h`, `4h`, `2d` or plain seconds.
+fn parse_duration_secs(text: &str) -> Result<i64, String> {
+    let (digits, unit) = text.split_at(text.trim_end_matches(char::is_alphabetic).len());
+    let value: i64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 30m, 1h or 1d"))?;
+    let scale = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(format!("{text:?}: use s, m, h or d")),
+    };
+    Ok(value * scale)
 }
 
 #[derive(Debug, ClapArgs)]
@@ -123,6 +168,12 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
 async fn execute(command: Command, json: bool) -> anyhow::Result<()> {
     let paths = Paths::from_platform()?;
     match command {
+        Command::Status {
+            action: Some(StatusAction::Preset { action }),
+        } => {
+            let engine = open_configured_engine(&paths)?;
+            run_preset(&engine, action, json).await
+        }
         Command::Status { action } => {
             let engine = open_configured_engine(&paths)?;
             let snapshot = run_status(&engine, action).await?;
@@ -156,7 +207,49 @@ async fn run_status(
         }
         Some(StatusAction::Message(_)) => bail!("say --predefined <id> or --clear"),
         Some(StatusAction::Restore) => engine.restore_previous_status().await?,
+        Some(StatusAction::Preset { .. }) => unreachable!("presets are run by run_preset"),
     })
+}
+
+async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow::Result<()> {
+    match action {
+        PresetAction::List => {
+            let presets = engine.presets()?;
+            if json {
+                println!("{}", serde_json::to_string(&presets)?);
+            }
+            for preset in presets.iter().filter(|_| !json) {
+                let text = [preset.icon.as_deref(), preset.message.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let clears = preset
+                    .clear_after_secs
+                    .map(|secs| format!(" (clears after {} min)", secs / 60))
+                    .unwrap_or_default();
+                println!("{}: {} {text}{clears}", preset.name, preset.status.as_str());
+            }
+        }
+        PresetAction::Add {
+            name,
+            status,
+            icon,
+            message,
+            clear_after,
+        } => {
+            engine.save_preset(&StatusPreset {
+                name,
+                status,
+                icon,
+                message,
+                clear_after_secs: clear_after,
+            })?;
+        }
+        PresetAction::Apply { name } => print_status(&engine.apply_preset(&name).await?, json),
+        PresetAction::Remove { name } => engine.remove_preset(&name)?,
+    }
+    Ok(())
 }
 
 /// The status as `--json` prints it: stable field names for scripts.
@@ -226,4 +319,26 @@ async fn add_account(
         println!("Added {} ({})", account.key(), user.display_name);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clear_after_reads_the_units_people_type() {
+        assert_eq!(parse_duration_secs("30m"), Ok(1800));
+        assert_eq!(parse_duration_secs("4h"), Ok(14_400));
+        assert_eq!(parse_duration_secs("1d"), Ok(86_400));
+        assert_eq!(parse_duration_secs("90"), Ok(90));
+        assert!(parse_duration_secs("soon").is_err());
+        assert!(parse_duration_secs("3w").is_err());
+    }
+
+    #[test]
+    fn only_the_five_menu_statuses_can_be_set() {
+        assert_eq!(parse_status_type("dnd"), Ok(StatusType::Dnd));
+        assert!(parse_status_type("busy").is_err());
+        assert!(parse_status_type("lunch").is_err());
+    }
 }

@@ -63,7 +63,7 @@ impl Engine {
         &self.client
     }
 
-    fn locked<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    pub(crate) fn locked<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions),
         // so a poisoned lock is safe to keep using.
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());

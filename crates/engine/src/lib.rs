@@ -10,6 +10,7 @@ mod paths;
 mod poller;
 mod popup_gate;
 mod status;
+mod status_presets;
 pub mod store;
 
 pub use account::Account;
@@ -20,3 +21,4 @@ pub use paths::Paths;
 pub use poller::{run_poller, EngineEvent, PollerConfig};
 pub use popup_gate::{Popup, PopupGate};
 pub use status::StatusSnapshot;
+pub use store::presets::StatusPreset;

@@ -80,3 +80,43 @@ async fn the_status_a_call_overwrote_is_offered_and_restored() {
         .unwrap();
     assert_eq!(cached.status_type(), StatusType::Dnd);
 }
+
+#[tokio::test]
+async fn a_preset_is_saved_applied_in_one_step_and_removed() {
+    use nctray_engine::StatusPreset;
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine_for(&sim, &dir).await;
+    let focus = StatusPreset {
+        name: "Focus".into(),
+        status: StatusType::Dnd,
+        icon: Some("🎧".into()),
+        message: Some("Heads down".into()),
+        clear_after_secs: Some(7200),
+    };
+    engine.save_preset(&focus).unwrap();
+    let too_long = StatusPreset {
+        message: Some("x".repeat(81)),
+        ..focus.clone()
+    };
+    assert!(engine.save_preset(&too_long).is_err());
+    assert_eq!(engine.presets().unwrap(), [focus.clone()]);
+
+    let applied = engine.apply_preset("Focus").await.unwrap();
+    let own = applied.own.unwrap();
+    assert_eq!(own.status, StatusType::Dnd);
+    assert_eq!(own.icon.as_deref(), Some("🎧"));
+    assert_eq!(own.message.as_deref(), Some("Heads down"));
+    assert!(own.clear_at.is_some());
+    let server = sim.control().own_status("admin").unwrap();
+    assert_eq!(server["status"], "dnd");
+    assert_eq!(server["message"], "Heads down");
+
+    // Presets survive a restart (they are in the cache file) and can be removed.
+    drop(engine);
+    let engine = engine_for(&sim, &dir).await;
+    assert_eq!(engine.presets().unwrap().len(), 1);
+    engine.remove_preset("Focus").unwrap();
+    assert!(engine.presets().unwrap().is_empty());
+    assert!(engine.remove_preset("Focus").is_err());
+}

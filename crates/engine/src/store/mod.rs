@@ -4,6 +4,7 @@
 mod migrations;
 pub mod notifications;
 pub mod popups;
+pub mod presets;
 pub mod statuses;
 pub mod sync_state;
 
