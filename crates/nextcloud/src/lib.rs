@@ -29,6 +29,7 @@ mod etag;
 mod fixtures;
 mod notifications;
 mod push;
+pub mod talk;
 mod user;
 mod user_status;
 
@@ -41,6 +42,7 @@ pub use error::{Error, Result};
 pub use etag::Etagged;
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
 pub use push::{PushApi, PushEvent, PushListener, PushOptions, PushStream, PushUpdate};
+pub use talk::{TalkApi, TalkVersion};
 /// The URL type of [`Credentials::server`].
 pub use url::Url;
 pub use user::{CurrentUser, Quota};
