@@ -100,7 +100,7 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
         ..focus.clone()
     };
     assert!(engine.save_preset(&too_long).is_err());
-    assert_eq!(engine.presets().unwrap(), [focus.clone()]);
+    assert_eq!(engine.presets().unwrap(), std::slice::from_ref(&focus));
 
     let applied = engine.apply_preset("Focus").await.unwrap();
     let own = applied.own.unwrap();
