@@ -34,11 +34,11 @@ const INHERITED_ENV: &[&str] = &[
 /// A private desktop session. Dropping it stops its bus (gnome-keyring leaves with the bus) and
 /// deletes its folders.
 pub struct Session {
-    _bus: BusDaemon,
+    bus: BusDaemon,
     bus_address: String,
     logs: AtomicUsize,
     root: PathBuf,
-    _dir: Option<TempDir>,
+    dir: Option<TempDir>,
 }
 
 /// The session's `dbus-daemon`, killed on drop.
@@ -48,6 +48,26 @@ impl Drop for BusDaemon {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.bus.0.kill();
+        let _ = self.bus.0.wait();
+        let Some(dir) = self.dir.take() else {
+            return;
+        };
+        // gnome-keyring leaves when its bus is gone, and may write its files while it does:
+        // try the removal a few times rather than leave a folder behind.
+        for _ in 0..20 {
+            match fs::remove_dir_all(dir.path()) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                _ => break,
+            }
+        }
     }
 }
 
@@ -102,11 +122,11 @@ impl Session {
 
         let keep = std::env::var_os("NCTRAY_E2E_KEEP").is_some();
         let session = Session {
-            _bus: bus,
+            bus,
             bus_address,
             logs: AtomicUsize::new(0),
             root,
-            _dir: if keep {
+            dir: if keep {
                 let _ = dir.keep();
                 None
             } else {

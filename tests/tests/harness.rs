@@ -1,12 +1,10 @@
 //! The harness itself, without the app: each test's session has its own bus, an unlocked
 //! keyring and the recording notification server, and nothing leaks to the machine's daemons.
 
-use std::collections::HashMap;
-use std::time::Duration;
-
 use anyhow::Result;
 use futures_util::StreamExt;
 use nctray_e2e::{NotificationServer, Session, PATIENCE};
+use std::collections::HashMap;
 use zbus::zvariant::Value;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -94,19 +92,5 @@ async fn a_session_has_an_unlocked_keyring_of_its_own() -> Result<()> {
         elsewhere.stdout.is_empty(),
         "keyrings leak between sessions:\n{elsewhere}"
     );
-    drop(second);
-
-    // Dropping a session stops its keyring along with its bus.
-    let root = first.root().to_path_buf();
-    drop(first);
-    nctray_e2e::wait_until(
-        "the session folder to go away",
-        Duration::from_secs(10),
-        || {
-            let gone = !root.exists();
-            async move { gone }
-        },
-    )
-    .await?;
     Ok(())
 }

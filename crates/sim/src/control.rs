@@ -120,6 +120,7 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/fault", put(set_fault).get(fault))
         .route("/clock", post(advance_clock))
         .merge(crate::push::control_routes())
+        .merge(crate::talk::control_routes())
         .merge(crate::activity::control_routes())
         .merge(crate::sharing::control_routes())
         .merge(crate::login_flow::control_routes())

@@ -29,6 +29,7 @@ mod params;
 mod push;
 mod sharing;
 mod state;
+mod talk;
 mod time;
 mod user_status;
 mod users;
@@ -50,6 +51,7 @@ pub use notifications::{NewNotification, NotificationAction};
 pub use push::PushMessage;
 pub use sharing::{CreatedShare, ShareError};
 pub use state::LoggedRequest;
+pub use talk::TalkApi;
 
 use state::{Inner, Shared};
 
@@ -74,6 +76,8 @@ pub struct SimConfig {
     pub seed: Seed,
     /// Start with notify_push on (see [`Control::enable_push`]).
     pub push: bool,
+    /// Which Talk the server is: today's (v4 rooms) or the seed document's (v1 rooms).
+    pub talk: TalkApi,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -100,6 +104,7 @@ impl Sim {
         let base_url = format!("http://{addr}");
 
         let mut inner = Inner::new(state::fixture_users(time::unix_now()));
+        inner.talk = talk::Talk::new(config.talk, &base_url);
         if config.seed == Seed::Demo {
             demo::seed(&mut inner);
         }

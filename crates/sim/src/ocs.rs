@@ -164,6 +164,8 @@ enum Endpoint {
     AcceptShare(String),
     DeleteShare(String),
     RevokeAppPassword,
+    /// Talk (spreed): the route and the API generation its path belongs to.
+    Talk(crate::talk::Route, Option<crate::talk::TalkApi>),
 }
 
 enum Miss {
@@ -253,6 +255,10 @@ fn routes(segments: &[&str]) -> Vec<(Method, Endpoint)> {
             _ => Vec::new(),
         },
         ["core", "apppassword"] => vec![(delete, RevokeAppPassword)],
+        ["apps", "spreed", "api", rest @ ..] => crate::talk::routes(rest)
+            .into_iter()
+            .map(|(m, route, era)| (m, Talk(route, era)))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -262,6 +268,7 @@ fn call(shared: &Shared, inner: &mut Inner, endpoint: Endpoint, ctx: &Ctx) -> Re
     match endpoint {
         Capabilities => {
             let reply = shared.capabilities.reply(ctx.user.is_some());
+            let reply = crate::talk::capabilities(inner, reply);
             crate::push::capabilities(shared, inner, reply, ctx.user.is_some())
         }
         CurrentUser => users::current_user(inner, ctx),
@@ -291,6 +298,7 @@ fn call(shared: &Shared, inner: &mut Inner, endpoint: Endpoint, ctx: &Ctx) -> Re
         AcceptShare(id) => crate::sharing::accept(inner, ctx, &id),
         DeleteShare(id) => crate::sharing::delete(shared, inner, ctx, &id),
         RevokeAppPassword => crate::login_flow::revoke_app_password(inner, ctx),
+        Talk(route, era) => crate::talk::call(shared, inner, route, era, ctx),
     }
 }
 
@@ -301,16 +309,31 @@ pub(crate) async fn dispatch(State(shared): State<Arc<Shared>>, request: Request
     let path = parts.uri.path().to_owned();
     let query = parts.uri.query().unwrap_or_default().to_owned();
 
-    let mut inner = shared.lock();
-    let (response, user) = handle(
-        &shared,
-        &mut inner,
-        &parts.method,
-        &path,
-        &query,
-        &parts.headers,
-        &body,
-    );
+    // Talk's chat long-poll: when it finds nothing new it leaves a `Wait`; wait for the room
+    // to change outside the lock, then answer the request again (talk/chat.rs).
+    let mut resume = None;
+    let (mut inner, (response, user)) = loop {
+        let wait = {
+            let mut inner = shared.lock();
+            inner.talk.resume = resume.take();
+            inner.talk.wait = None;
+            let answer = handle(
+                &shared,
+                &mut inner,
+                &parts.method,
+                &path,
+                &query,
+                &parts.headers,
+                &body,
+            );
+            match inner.talk.wait.take() {
+                None => break (inner, answer),
+                Some(wait) => wait,
+            }
+        };
+        resume = Some(wait.deadline);
+        wait.until_changed().await;
+    };
     tracing::debug!(method = %parts.method, %path, status = response.status().as_u16(), "sim request");
     inner.requests.push(LoggedRequest {
         method: parts.method.to_string(),

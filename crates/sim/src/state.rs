@@ -49,6 +49,8 @@ pub(crate) struct Inner {
     pub clock_offset: i64,
     /// notify_push: call `push.send(user, …)` whenever a user's data changes.
     pub push: crate::push::Push,
+    /// Talk (spreed): rooms, chat, calls (`crate::talk`).
+    pub talk: crate::talk::Talk,
     pub activities: crate::activity::Activities,
     pub files: crate::files::Files,
     pub shares: crate::sharing::Shares,
@@ -67,6 +69,7 @@ impl Inner {
             fault: Fault::None,
             clock_offset: 0,
             push: crate::push::Push::new(),
+            talk: crate::talk::Talk::new(crate::talk::TalkApi::V4, ""),
             activities: Default::default(),
             files: Default::default(),
             shares: Default::default(),

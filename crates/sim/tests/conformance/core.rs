@@ -8,12 +8,8 @@ use crate::replay::{self, map_segments, Captured, Part, Request};
 
 pub const PART: Part = Part {
     name: "core",
-    replayed: &[1..=75, 144..=145, 149..=154, 184..=189, 191..=196],
-    left_out: &[(
-        "190-errors-missing-ocs-header-talk.json",
-        "Talk (spreed) routes are not simulated yet: the simulator routes before the CSRF \
-         check, as the server does, so an unknown route answers 998 instead of 412",
-    )],
+    replayed: &[1..=75, 144..=145, 149..=154, 184..=196],
+    left_out: &[],
     before,
     adapt,
     learn: replay::no_learn,

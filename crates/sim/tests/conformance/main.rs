@@ -8,6 +8,7 @@
 //! to [`PARTS`], and take its numbers out of [`PENDING`].
 
 mod core;
+mod talk;
 // Helpers for every part; not each one is used by every set of registered parts.
 #[allow(dead_code)]
 mod replay;
@@ -18,15 +19,12 @@ use nctray_sim::{Sim, SimConfig};
 use replay::{fixture_files, in_ranges, Captured, Part};
 
 /// Every area of the replay.
-const PARTS: &[&Part] = &[&core::PART];
+const PARTS: &[&Part] = &[&core::PART, &talk::PART];
 
 /// Fixture numbers whose area is not simulated yet (issue 3 in progress); each is taken out
 /// when its part is registered above.
 const PENDING: &[(RangeInclusive<u32>, &str)] = &[
     (76..=80, "dav/sharing: not simulated yet"),
-    (81..=143, "Talk: not simulated yet"),
-    (146..=148, "Talk call: not simulated yet"),
-    (155..=157, "Talk call: not simulated yet"),
     (
         158..=183,
         "notifications with actions, activity, login flow: not simulated yet",
@@ -122,6 +120,7 @@ async fn replay_fixtures_in_order() {
         let mut problems = replay::compare(&recorded, &answer, &mut captured);
         (part.check)(n, &recorded, &answer, &mut problems);
         (part.learn)(n, &recorded, &answer, &mut captured);
+        problems.append(&mut captured.problems);
         replayed += 1;
         if !problems.is_empty() {
             failures.push(format!("{name}:\n  {}", problems.join("\n  ")));

@@ -80,6 +80,9 @@ pub struct Captured {
     /// `(kind, recorded value)` → simulator value, e.g. `("notification", "36")` → `"4"`,
     /// `("token", "abc")` → `"xyz"`. Kinds keep equal numbers of different things apart.
     values: HashMap<(&'static str, String), String>,
+    /// Problems a part's `learn` found (checks that need the ids it just learned); the
+    /// replay adds them to the fixture's problems.
+    pub problems: Vec<String>,
 }
 
 impl Captured {
