@@ -12,6 +12,7 @@ mod cli;
 mod config;
 mod demo;
 mod desktop_notifications;
+mod idle;
 mod secrets;
 mod tray;
 mod tray_app;

@@ -2,7 +2,7 @@
 //! the message or restore the status a call overwrote.
 
 use nctray_engine::nextcloud::StatusType;
-use nctray_engine::StatusSnapshot;
+use nctray_engine::{AccountState, StatusSnapshot};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -169,6 +169,20 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> tauri:
     tray.set_icon(Some(icon_for(snapshot.status_type())?))?;
     tray.set_tooltip(Some(tooltip(snapshot)))?;
     Ok(())
+}
+
+/// Shows in the tooltip whether the server can be reached.
+pub fn show_state<R: Runtime>(app: &AppHandle<R>, state: &AccountState) -> tauri::Result<()> {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return Ok(());
+    };
+    let line = match state {
+        AccountState::Online => return Ok(()),
+        AccountState::Offline { reason } => format!("nctray — offline: {reason}"),
+        AccountState::Maintenance => "nctray — the server is in maintenance mode".to_owned(),
+        AccountState::SignInNeeded => "nctray — sign-in needed".to_owned(),
+    };
+    tray.set_tooltip(Some(line))
 }
 
 fn tooltip(snapshot: &StatusSnapshot) -> String {

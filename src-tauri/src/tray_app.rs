@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use nctray_engine::{run_poller, Engine, EngineEvent, Paths, PollerConfig};
+use nctray_engine::{supervise, AccountState, Engine, EngineEvent, Paths, SyncConfig};
 use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc;
 
@@ -13,6 +13,7 @@ use crate::account_setup::open_configured_engine;
 use crate::config::AppConfig;
 use crate::demo::{self, DemoServer};
 use crate::desktop_notifications;
+use crate::idle::platform_idle_source;
 use crate::tray::{self, MenuChoice};
 
 /// The demo server answers on loopback, so it may be polled often without cost.
@@ -31,7 +32,7 @@ pub fn run(force_demo: bool) -> i32 {
 
 struct Session {
     engine: Arc<Engine>,
-    poller: PollerConfig,
+    sync: SyncConfig,
     /// Kept alive for as long as the app runs, in demo mode.
     _demo: Option<DemoServer>,
 }
@@ -39,7 +40,7 @@ struct Session {
 fn open_session(force_demo: bool) -> anyhow::Result<Session> {
     let paths = Paths::from_platform()?;
     let config = AppConfig::load(&paths)?;
-    let mut poller = PollerConfig::default();
+    let mut sync = SyncConfig::default();
     if force_demo || config.accounts.is_empty() {
         tracing::info!(
             "no account configured (or --demo): running against the built-in demo server"
@@ -51,19 +52,17 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
             demo.app_password(),
             &DemoServer::database(&paths),
         )?;
-        poller.notifications_every = config.poll_interval().unwrap_or(DEMO_POLL_EVERY);
+        sync.notifications_every = Some(config.poll_interval().unwrap_or(DEMO_POLL_EVERY));
         return Ok(Session {
             engine: Arc::new(engine),
-            poller,
+            sync,
             _demo: Some(demo),
         });
     }
-    if let Some(every) = config.poll_interval() {
-        poller.notifications_every = every;
-    }
+    sync.notifications_every = config.poll_interval();
     Ok(Session {
         engine: Arc::new(open_configured_engine(&paths)?),
-        poller,
+        sync,
         _demo: None,
     })
 }
@@ -81,7 +80,12 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
                 on_menu_choice(app, menu_engine.clone(), choice)
             })?;
             let (events, mut received) = mpsc::unbounded_channel();
-            tauri::async_runtime::spawn(run_poller(engine.clone(), session.poller.clone(), events));
+            tauri::async_runtime::spawn(supervise(
+                engine.clone(),
+                session.sync.clone(),
+                platform_idle_source(),
+                events,
+            ));
             tauri::async_runtime::spawn(async move {
                 while let Some(event) = received.recv().await {
                     on_engine_event(&handle, event);
@@ -112,13 +116,15 @@ fn on_engine_event(app: &AppHandle, event: EngineEvent) {
                 tracing::warn!("cannot update the tray: {e}");
             }
         }
-        EngineEvent::SyncFailed { kind, message } => {
-            tracing::warn!(kind, "sync failed: {message}");
-        }
-        EngineEvent::SignInNeeded => desktop_notifications::show(
+        EngineEvent::State(AccountState::SignInNeeded) => desktop_notifications::show(
             "nctray: sign-in needed",
             "The server no longer accepts this app password. Add the account again to resume.",
         ),
+        EngineEvent::State(state) => {
+            if let Err(e) = tray::show_state(app, &state) {
+                tracing::warn!("cannot update the tray: {e}");
+            }
+        }
     }
 }
 

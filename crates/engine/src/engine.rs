@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use nextcloud::{Client, Credentials, CustomMessage, Notification, StatusType};
+use nextcloud::{Capabilities, Client, Credentials, CustomMessage, Notification, StatusType};
 
 use crate::status::StatusSnapshot;
 use crate::store::{self, Store};
@@ -198,6 +198,72 @@ impl Engine {
             .ok_or_else(|| Error::Invalid("there is no previous status to restore".into()))?;
         self.client.user_status().revert(message_id).await?;
         self.refresh_status().await
+    }
+}
+
+impl Engine {
+    /// The server's capabilities: a conditional GET with the stored ETag, the cached copy on
+    /// 304. Without network the cached copy is returned too, so the app starts offline.
+    pub async fn capabilities(&self) -> Result<Capabilities> {
+        let key = self.account.key();
+        let stored = self.locked(|s| store::capabilities::load(s.conn(), &key))?;
+        let etag = stored.as_ref().and_then(|c| c.etag.clone());
+        let fetched = match self.client.capabilities(etag.as_deref()).await {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                return match stored {
+                    Some(stored) if error.is_transient() => {
+                        Ok(Capabilities::from_data(stored.data)?)
+                    }
+                    _ => Err(error.into()),
+                }
+            }
+        };
+        match (fetched.value, stored) {
+            (Some(fresh), _) => {
+                let data =
+                    serde_json::json!({ "version": fresh.version, "capabilities": fresh.raw });
+                self.locked(|s| {
+                    store::capabilities::save(
+                        s.conn(),
+                        &key,
+                        fetched.etag.as_deref(),
+                        &data,
+                        unix_now(),
+                    )
+                })?;
+                Ok(fresh)
+            }
+            (None, Some(stored)) => Ok(Capabilities::from_data(stored.data)?),
+            // 304 without anything cached cannot happen unless the file was edited: ask again.
+            (None, None) => Ok(self
+                .client
+                .capabilities(None)
+                .await?
+                .value
+                .unwrap_or_default()),
+        }
+    }
+
+    /// Tells the server the user is here (`online`) or idle (`away`). The server never lets a
+    /// heartbeat override a status the user chose. Returns the new snapshot when the status
+    /// the server reports differs from the cached one.
+    pub async fn heartbeat(&self, idle: bool) -> Result<Option<StatusSnapshot>> {
+        let status = if idle {
+            StatusType::Away
+        } else {
+            StatusType::Online
+        };
+        let answer = self.client.user_status().heartbeat(status).await?;
+        let cached = self.cached_status()?.and_then(|snapshot| snapshot.own);
+        match answer {
+            // The answer may carry unresolved message texts (like a PUT), so only the type
+            // is compared.
+            Some(own) if cached.as_ref().map(|c| c.status) != Some(own.status) => {
+                Ok(Some(self.refresh_status().await?))
+            }
+            _ => Ok(None),
+        }
     }
 }
 

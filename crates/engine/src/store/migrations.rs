@@ -1,6 +1,6 @@
 use rusqlite::Connection;
 
-use super::{notifications, popups, presets, statuses, sync_state};
+use super::{capabilities, notifications, popups, presets, statuses, sync_state};
 use crate::Result;
 
 /// Every schema version in release order; each version is the list of table migrations it
@@ -9,8 +9,8 @@ use crate::Result;
 const MIGRATIONS: &[&[&str]] = &[
     // 1: the walking skeleton.
     &[sync_state::V1, notifications::V1, popups::V1, statuses::V1],
-    // 2: local status presets.
-    &[presets::V2],
+    // 2: local status presets, cached capabilities.
+    &[presets::V2, capabilities::V2],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,6 +1,7 @@
 //! The SQLite cache. One module per table, each with the SQL of its migrations; this module
 //! opens the file and applies the migrations in order, tracked by `PRAGMA user_version`.
 
+pub mod capabilities;
 mod migrations;
 pub mod notifications;
 pub mod popups;

@@ -1,0 +1,341 @@
+//! One account's sync, supervised: the notifications poll, the status heartbeat and the push
+//! socket run side by side; failures back off, the account's state is reported when it
+//! changes, and a refused app password stops everything until the user signs in again.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use nextcloud::{PushEvent, PushOptions, PushUpdate};
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::{watch, Notify};
+use tokio::time::Instant;
+
+use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot};
+
+/// What the shell hears from an account's supervisor.
+#[derive(Debug, Clone)]
+pub enum EngineEvent {
+    /// Popups to show now; each notification is in one of them once in the account's life.
+    Popups(Vec<Popup>),
+    /// The status (or its backup, or the predefined list) changed.
+    Status(Box<StatusSnapshot>),
+    /// The connection to the server changed.
+    State(AccountState),
+}
+
+/// How the account's server is doing, as the tray shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountState {
+    /// The last request got through.
+    Online,
+    /// No answer (no network, server down, timeouts) or a broken one: the cache stays
+    /// readable and sync retries with backoff.
+    Offline { reason: String },
+    /// The server is in maintenance mode (503).
+    Maintenance,
+    /// The server refused the app password: sync of this account stopped, nothing deleted.
+    SignInNeeded,
+}
+
+impl AccountState {
+    fn after(error: &Error) -> Self {
+        match error {
+            Error::Server(nextcloud::Error::Unauthorized) => AccountState::SignInNeeded,
+            Error::Server(nextcloud::Error::Maintenance) => AccountState::Maintenance,
+            other => AccountState::Offline {
+                reason: other.to_string(),
+            },
+        }
+    }
+}
+
+/// Reads how long the desktop has been idle; the shell implements it per platform.
+pub trait IdleSource: Send + Sync + 'static {
+    /// `None` when the platform cannot tell (the user then counts as active).
+    fn idle_for(&self) -> Option<Duration>;
+}
+
+/// For platforms (and tests) without idle detection.
+pub struct NeverIdle;
+
+impl IdleSource for NeverIdle {
+    fn idle_for(&self) -> Option<Duration> {
+        None
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SyncConfig {
+    /// `None`: the server's `core.pollinterval` (at least 30 s).
+    pub notifications_every: Option<Duration>,
+    /// While push works, polls are only a safety net.
+    pub push_safety_every: Duration,
+    /// Safety net for status changes the list header cannot show (message, backup).
+    pub status_every: Duration,
+    pub heartbeat_every: Duration,
+    /// Desktop idle for this long → heartbeat `away`.
+    pub away_after_idle: Duration,
+    pub max_backoff: Duration,
+    /// Use notify_push when the server offers it.
+    pub push: bool,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        Self {
+            notifications_every: None,
+            push_safety_every: Duration::from_secs(300),
+            status_every: Duration::from_secs(300),
+            heartbeat_every: Duration::from_secs(300),
+            away_after_idle: Duration::from_secs(300),
+            max_backoff: Duration::from_secs(300),
+            push: true,
+        }
+    }
+}
+
+const DEFAULT_POLL: Duration = Duration::from_secs(60);
+const MIN_POLL: Duration = Duration::from_secs(30);
+
+/// What the loops of one account share.
+struct Shared {
+    engine: Arc<Engine>,
+    config: SyncConfig,
+    events: UnboundedSender<EngineEvent>,
+    state: Mutex<Option<AccountState>>,
+    /// Wakes the notifications poll early (a push event, a reconnected socket).
+    poll_now: Notify,
+    push_connected: AtomicBool,
+    stop: watch::Sender<bool>,
+}
+
+impl Shared {
+    fn report(&self, state: AccountState) {
+        let mut last = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if last.as_ref() != Some(&state) {
+            *last = Some(state.clone());
+            if state == AccountState::SignInNeeded {
+                let _ = self.stop.send(true);
+            }
+            let _ = self.events.send(EngineEvent::State(state));
+        }
+    }
+
+    fn failed(&self, error: &Error) {
+        tracing::warn!(account = %self.engine.account().key(), kind = error.kind(), "sync failed: {error}");
+        self.report(AccountState::after(error));
+    }
+
+    fn send(&self, event: EngineEvent) {
+        let _ = self.events.send(event);
+    }
+}
+
+/// Runs the sync of one account until the server refuses the app password or the future is
+/// dropped (the shell aborts the task on quit or when the account is removed).
+pub async fn supervise(
+    engine: Arc<Engine>,
+    config: SyncConfig,
+    idle: Arc<dyn IdleSource>,
+    events: UnboundedSender<EngineEvent>,
+) {
+    let (stop, mut stopped) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        engine,
+        config,
+        events,
+        state: Mutex::new(None),
+        poll_now: Notify::new(),
+        push_connected: AtomicBool::new(false),
+        stop,
+    });
+    let capabilities = loop {
+        match shared.engine.capabilities().await {
+            Ok(capabilities) => break capabilities,
+            Err(error) => {
+                shared.failed(&error);
+                if *stopped.borrow() {
+                    return;
+                }
+                tokio::time::sleep(shared.config.max_backoff.min(Duration::from_secs(30))).await;
+            }
+        }
+    };
+    let poll_every = shared.config.notifications_every.unwrap_or_else(|| {
+        capabilities
+            .core
+            .pollinterval
+            .and_then(|secs| u64::try_from(secs).ok())
+            .map(Duration::from_secs)
+            .unwrap_or(DEFAULT_POLL)
+            .max(MIN_POLL)
+    });
+    let push_url = capabilities
+        .notify_push
+        .as_ref()
+        .and_then(|push| push.websocket_url())
+        .filter(|_| shared.config.push);
+
+    let work = async {
+        tokio::join!(
+            notifications_loop(&shared, poll_every),
+            heartbeat_loop(&shared, idle),
+            push_loop(&shared, push_url),
+        )
+    };
+    tokio::select! {
+        _ = work => {}
+        _ = stopped.wait_for(|stop| *stop) => {}
+    }
+}
+
+async fn notifications_loop(shared: &Shared, every: Duration) {
+    let mut gate = PopupGate::default();
+    let mut last_header: Option<String> = None;
+    let mut status_due = Instant::now();
+    let mut failures = 0u32;
+    loop {
+        match poll_notifications(shared, &mut gate, &mut last_header, &mut status_due).await {
+            Ok(()) => {
+                failures = 0;
+                shared.report(AccountState::Online);
+            }
+            Err(error) => {
+                failures = failures.saturating_add(1);
+                shared.failed(&error);
+            }
+        }
+        let wait = if failures > 0 {
+            backoff(every, failures, shared.config.max_backoff)
+        } else if shared.push_connected.load(Ordering::SeqCst) {
+            shared.config.push_safety_every
+        } else {
+            every
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(jittered(wait)) => {}
+            _ = shared.poll_now.notified() => {}
+        }
+        // Popups that did not fit the burst window go out now if a slot is free.
+        if gate.has_waiting() {
+            let popups = gate.admit(std::time::Instant::now(), Vec::new());
+            if !popups.is_empty() {
+                shared.send(EngineEvent::Popups(popups));
+            }
+        }
+    }
+}
+
+async fn poll_notifications(
+    shared: &Shared,
+    gate: &mut PopupGate,
+    last_header: &mut Option<String>,
+    status_due: &mut Instant,
+) -> crate::Result<()> {
+    let poll = shared.engine.poll_notifications().await?;
+    let now = std::time::Instant::now();
+    let popups = if poll.first_sync {
+        gate.admit_first_sync(now, poll.new)
+    } else {
+        gate.admit(now, poll.new)
+    };
+    if !popups.is_empty() {
+        shared.send(EngineEvent::Popups(popups));
+    }
+    // Every list answer names the status type: the full status is fetched only when it
+    // changed, or now and then for what the header cannot show.
+    let header_changed = poll.server_status.is_some() && poll.server_status != *last_header;
+    if header_changed || Instant::now() >= *status_due {
+        shared.send(EngineEvent::Status(Box::new(
+            shared.engine.refresh_status().await?,
+        )));
+        *last_header = poll.server_status;
+        *status_due = Instant::now() + shared.config.status_every;
+    }
+    Ok(())
+}
+
+async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
+    loop {
+        let is_idle = idle
+            .idle_for()
+            .is_some_and(|idle| idle >= shared.config.away_after_idle);
+        match shared.engine.heartbeat(is_idle).await {
+            Ok(Some(snapshot)) => shared.send(EngineEvent::Status(Box::new(snapshot))),
+            Ok(None) => {}
+            // The notifications loop reports the state; a failed heartbeat is retried later.
+            Err(error) => tracing::debug!("heartbeat failed: {error}"),
+        }
+        tokio::time::sleep(jittered(shared.config.heartbeat_every)).await;
+    }
+}
+
+async fn push_loop(shared: &Shared, websocket: Option<url::Url>) {
+    let Some(websocket) = websocket else {
+        return;
+    };
+    let mut listener = shared
+        .engine
+        .client()
+        .push()
+        .listen(websocket, PushOptions::default());
+    loop {
+        match listener.next().await {
+            PushUpdate::Connected => {
+                shared.push_connected.store(true, Ordering::SeqCst);
+                // Whatever changed while the socket was down was missed: refresh once.
+                shared.poll_now.notify_one();
+            }
+            PushUpdate::Event(PushEvent::Notification) => shared.poll_now.notify_one(),
+            PushUpdate::Event(_) => {}
+            PushUpdate::Disconnected(error) => {
+                shared.push_connected.store(false, Ordering::SeqCst);
+                tracing::info!("push socket down, polling instead: {error}");
+                if matches!(error, nextcloud::Error::Unauthorized) {
+                    shared.report(AccountState::SignInNeeded);
+                }
+            }
+        }
+    }
+}
+
+/// Doubles the wait per consecutive failure, capped, so a server in trouble is not hammered.
+fn backoff(base: Duration, failures: u32, cap: Duration) -> Duration {
+    base.saturating_mul(1u32 << failures.min(10)).min(cap)
+}
+
+/// ±10 % so that many clients started together do not poll in lockstep.
+fn jittered(wait: Duration) -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let factor = 0.9 + f64::from(nanos % 1000) / 1000.0 * 0.2;
+    wait.mul_f64(factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_stops_at_the_cap() {
+        let base = Duration::from_secs(30);
+        let cap = Duration::from_secs(300);
+        assert_eq!(backoff(base, 1, cap), Duration::from_secs(60));
+        assert_eq!(backoff(base, 2, cap), Duration::from_secs(120));
+        assert_eq!(backoff(base, 3, cap), Duration::from_secs(240));
+        assert_eq!(backoff(base, 4, cap), cap);
+        assert_eq!(backoff(base, 40, cap), cap);
+    }
+
+    #[test]
+    fn jitter_stays_within_ten_percent() {
+        let wait = Duration::from_secs(60);
+        for _ in 0..100 {
+            let jittered = jittered(wait);
+            assert!(jittered >= Duration::from_secs(54) && jittered <= Duration::from_secs(66));
+        }
+    }
+}

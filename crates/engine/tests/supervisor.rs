@@ -1,0 +1,176 @@
+//! The supervised sync of one account against the simulator: push, states, recovery.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use nctray_engine::{
+    supervise, Account, AccountState, Engine, EngineEvent, NeverIdle, Popup, SyncConfig,
+};
+use nctray_sim::{Fault, NewNotification, Sim, SimConfig};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
+use tokio::time::{timeout, Instant};
+
+fn engine(sim: &Sim, dir: &tempfile::TempDir) -> Arc<Engine> {
+    let account = Account {
+        server: sim.base_url(),
+        login_name: "admin".into(),
+    };
+    Arc::new(
+        Engine::open(
+            account,
+            "admin-app-password".into(),
+            &dir.path().join("nctray.sqlite3"),
+        )
+        .unwrap(),
+    )
+}
+
+/// The next event that `pick` accepts, within `limit`.
+async fn next_matching<T>(
+    events: &mut UnboundedReceiver<EngineEvent>,
+    limit: Duration,
+    mut pick: impl FnMut(&EngineEvent) -> Option<T>,
+) -> Option<T> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let event = timeout(
+            deadline.saturating_duration_since(Instant::now()),
+            events.recv(),
+        )
+        .await
+        .ok()??;
+        if let Some(found) = pick(&event) {
+            return Some(found);
+        }
+    }
+}
+
+fn notification_polls(sim: &Sim) -> usize {
+    sim.control()
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/api/v2/notifications"))
+        .count()
+}
+
+#[tokio::test]
+async fn with_push_a_new_notification_pops_up_within_a_second_although_polls_are_slow() {
+    let sim = Sim::start(SimConfig {
+        push: true,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_secs(600)),
+        ..SyncConfig::default()
+    };
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(
+        engine(&sim, &dir),
+        config,
+        Arc::new(NeverIdle),
+        tx,
+    ));
+
+    // The first poll, then the refresh the authenticated socket triggers.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while notification_polls(&sim) < 2 {
+        assert!(Instant::now() < deadline, "push never refreshed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    let injected = Instant::now();
+    sim.control()
+        .inject_notification(NewNotification::new("admin", "Pushed to you"));
+    let subject = next_matching(&mut events, Duration::from_secs(5), |event| match event {
+        EngineEvent::Popups(popups) => popups.iter().find_map(|p| match p {
+            Popup::One(n) => Some(n.subject.clone()),
+            Popup::Summary { .. } => None,
+        }),
+        _ => None,
+    })
+    .await;
+    let latency = injected.elapsed();
+    assert_eq!(subject.as_deref(), Some("Pushed to you"));
+    assert!(latency < Duration::from_millis(1500), "took {latency:?}");
+    task.abort();
+}
+
+#[tokio::test]
+async fn maintenance_is_reported_and_sync_recovers_by_itself() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(200)),
+        max_backoff: Duration::from_millis(400),
+        ..SyncConfig::default()
+    };
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(
+        engine(&sim, &dir),
+        config,
+        Arc::new(NeverIdle),
+        tx,
+    ));
+    let state = |event: &EngineEvent| match event {
+        EngineEvent::State(state) => Some(state.clone()),
+        _ => None,
+    };
+    let limit = Duration::from_secs(10);
+    assert_eq!(
+        next_matching(&mut events, limit, state).await,
+        Some(AccountState::Online)
+    );
+
+    sim.control().set_fault(Fault::Maintenance);
+    assert_eq!(
+        next_matching(&mut events, limit, state).await,
+        Some(AccountState::Maintenance)
+    );
+    sim.control().set_fault(Fault::None);
+    assert_eq!(
+        next_matching(&mut events, limit, state).await,
+        Some(AccountState::Online)
+    );
+
+    sim.shutdown().await;
+    let offline = next_matching(&mut events, limit, state).await;
+    assert!(
+        matches!(offline, Some(AccountState::Offline { .. })),
+        "{offline:?}"
+    );
+    task.abort();
+}
+
+#[tokio::test]
+async fn a_refused_app_password_stops_the_sync_and_asks_to_sign_in() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(100)),
+        ..SyncConfig::default()
+    };
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(
+        engine(&sim, &dir),
+        config,
+        Arc::new(NeverIdle),
+        tx,
+    ));
+    sim.control().set_fault(Fault::Unauthorized);
+    let signed_out = next_matching(&mut events, Duration::from_secs(10), |event| {
+        matches!(event, EngineEvent::State(AccountState::SignInNeeded)).then_some(())
+    })
+    .await;
+    assert!(signed_out.is_some());
+    // The supervisor ends by itself; no more requests reach the server.
+    timeout(Duration::from_secs(5), task)
+        .await
+        .expect("sync still running")
+        .unwrap();
+    let requests = sim.control().requests().len();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(sim.control().requests().len(), requests);
+}
