@@ -6,14 +6,19 @@
 //! Pure parsers (push lines, capabilities data) are fed directly, and the push socket gets
 //! arbitrary frames from a loopback WebSocket server.
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
+use nextcloud::talk::{
+    CallFlags, ChatQuery, NewMessage, NewRoom, NotificationLevel, ParticipantId, RoomQuery,
+    RoomSession, RoomType,
+};
 use nextcloud::{
     Action, ActionType, Capabilities, Client, Credentials, CustomMessage, PushEvent, StatusType,
-    Url,
+    TalkVersion, Url,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError};
@@ -23,8 +28,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::runtime::Runtime;
 use tokio_tungstenite::tungstenite::Message;
 
-/// Cases per generator and parser: three generators, so about 200 answers per parser.
-const CASES: u32 = 64;
+/// Cases per generator and parser: three generators, so 96 answers per parser.
+const CASES: u32 = 32;
 /// Far more than any answer from loopback needs; reaching it means the parser hangs.
 const CALL_LIMIT: Duration = Duration::from_secs(10);
 
@@ -38,7 +43,7 @@ fn config() -> Config {
 
 // --- the loopback server ---------------------------------------------------------------------
 
-/// The answer every request gets until the next case.
+/// What one request gets.
 #[derive(Debug, Clone)]
 struct Answer {
     status: u16,
@@ -46,9 +51,16 @@ struct Answer {
     body: Vec<u8>,
 }
 
+/// The answers of the current case: `leading` ones for the first requests (to get a call to the
+/// point of its parser, e.g. a Talk session), then `rest` for every further request.
+struct Served {
+    leading: VecDeque<Answer>,
+    rest: Answer,
+}
+
 struct Harness {
     runtime: Runtime,
-    answer: Arc<Mutex<Answer>>,
+    served: Arc<Mutex<Served>>,
     client: Client,
 }
 
@@ -58,17 +70,24 @@ impl Harness {
             .enable_all()
             .build()
             .unwrap();
-        let answer = Arc::new(Mutex::new(Answer {
-            status: 200,
-            headers: Vec::new(),
-            body: Vec::new(),
+        let served = Arc::new(Mutex::new(Served {
+            leading: VecDeque::new(),
+            rest: Answer {
+                status: 200,
+                headers: Vec::new(),
+                body: Vec::new(),
+            },
         }));
         let listener = runtime.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
         let addr = listener.local_addr().unwrap();
-        let canned = answer.clone();
+        let canned = served.clone();
         runtime.spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
-                let answer = canned.lock().unwrap().clone();
+                let answer = {
+                    let mut served = canned.lock().unwrap();
+                    let rest = served.rest.clone();
+                    served.leading.pop_front().unwrap_or(rest)
+                };
                 tokio::spawn(answer_one(socket, answer));
             }
         });
@@ -80,18 +99,30 @@ impl Harness {
         .unwrap();
         Harness {
             runtime,
-            answer,
+            served,
             client,
         }
     }
 
-    /// Serves `answer`, runs `call` and insists it finishes.
-    fn check<F, Fut, T>(&self, answer: Answer, call: F) -> Result<(), TestCaseError>
+    fn serve(&self, leading: Vec<Answer>, rest: Answer) {
+        *self.served.lock().unwrap() = Served {
+            leading: leading.into(),
+            rest,
+        };
+    }
+
+    /// Serves `leading`, then `answer`; runs `call` and insists it finishes.
+    fn check<F, Fut, T>(
+        &self,
+        leading: Vec<Answer>,
+        answer: Answer,
+        call: F,
+    ) -> Result<(), TestCaseError>
     where
         F: FnOnce(Client) -> Fut,
         Fut: Future<Output = nextcloud::Result<T>>,
     {
-        *self.answer.lock().unwrap() = answer;
+        self.serve(leading, answer);
         let call = call(self.client.clone());
         let finished = self
             .runtime
@@ -152,12 +183,25 @@ thread_local! {
     static HARNESS: Harness = Harness::new();
 }
 
-fn check<F, Fut, T>(answer: Answer, call: F) -> Result<(), TestCaseError>
+fn check<F, Fut, T>(leading: Vec<Answer>, answer: Answer, call: F) -> Result<(), TestCaseError>
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = nextcloud::Result<T>>,
 {
-    HARNESS.with(|harness| harness.check(answer, call))
+    HARNESS.with(|harness| harness.check(leading, answer, call))
+}
+
+/// A successful OCS v2 answer with `data`.
+fn ocs_ok(data: Value) -> Answer {
+    let body = serde_json::json!({"ocs": {
+        "meta": {"status": "ok", "statuscode": 200, "message": "OK"},
+        "data": data,
+    }});
+    Answer {
+        status: 200,
+        headers: vec![("Content-Type", "application/json; charset=utf-8".into())],
+        body: body.to_string().into_bytes(),
+    }
 }
 
 // --- generators -------------------------------------------------------------------------------
@@ -440,6 +484,9 @@ fn envelope_answer() -> impl Strategy<Value = Answer> {
 /// one client call.
 macro_rules! parser {
     ($name:ident, |$client:ident| $call:expr) => {
+        parser!($name, after Vec::new(), |$client| $call);
+    };
+    ($name:ident, after $leading:expr, |$client:ident| $call:expr) => {
         mod $name {
             use super::*;
 
@@ -448,17 +495,17 @@ macro_rules! parser {
 
                 #[test]
                 fn arbitrary_bytes(answer in bytes_answer()) {
-                    check(answer, |$client| async move { $call.await })?;
+                    check($leading, answer, |$client| async move { $call.await })?;
                 }
 
                 #[test]
                 fn arbitrary_json(answer in json_answer()) {
-                    check(answer, |$client| async move { $call.await })?;
+                    check($leading, answer, |$client| async move { $call.await })?;
                 }
 
                 #[test]
                 fn ocs_envelope_with_arbitrary_data(answer in envelope_answer()) {
-                    check(answer, |$client| async move { $call.await })?;
+                    check($leading, answer, |$client| async move { $call.await })?;
                 }
             }
         }
@@ -548,34 +595,186 @@ parser!(push_pre_auth, |client| {
 /// tests above are not passing on connection errors alone.
 #[test]
 fn the_harness_serves_the_generated_answer() {
-    let body = serde_json::json!({"ocs": {
-        "meta": {"status": "ok", "statuscode": 200, "message": "OK"},
-        "data": {"id": "admin", "displayname": "Admin", "quota": {"used": 5}}
-    }});
-    let answer = Answer {
-        status: 200,
-        headers: vec![("Content-Type", "application/json".into())],
-        body: body.to_string().into_bytes(),
-    };
+    let answer = ocs_ok(serde_json::json!({
+        "id": "admin", "displayname": "Admin", "quota": {"used": 5}
+    }));
     HARNESS.with(|harness| {
-        *harness.answer.lock().unwrap() = answer;
+        harness.serve(Vec::new(), answer);
         let me = harness
             .runtime
             .block_on(harness.client.current_user())
             .unwrap();
         assert_eq!(me.id, "admin");
-        *harness.answer.lock().unwrap() = Answer {
-            status: 200,
-            headers: Vec::new(),
-            body: b"<html>".to_vec(),
-        };
+        harness.serve(
+            Vec::new(),
+            Answer {
+                status: 200,
+                headers: Vec::new(),
+                body: b"<html>".to_vec(),
+            },
+        );
         let err = harness
             .runtime
             .block_on(harness.client.current_user())
             .unwrap_err();
         assert_eq!(err.kind(), "decode");
+
+        // A pinned Talk handle goes straight to its endpoint (one request, no capabilities).
+        harness.serve(vec![ocs_ok(serde_json::json!([]))], ocs_ok(Value::Null));
+        let rooms = harness
+            .runtime
+            .block_on(talk(&harness.client, TalkVersion::V4).rooms(&RoomQuery::new()))
+            .unwrap();
+        assert!(rooms.rooms.is_empty());
     });
 }
+
+// --- Talk ----------------------------------------------------------------------------------------
+
+/// A Talk handle on API v4 (or v1), so the call reaches its own parser instead of stopping at
+/// the capabilities.
+fn talk(client: &Client, version: TalkVersion) -> nextcloud::TalkApi {
+    client.talk().with_version(version)
+}
+
+/// The answer of `join_room` that gives a session for the session-based calls.
+fn joined() -> Vec<Answer> {
+    vec![ocs_ok(serde_json::json!({"sessionId": "session-1"}))]
+}
+
+/// Joins room `abc` (served by [`joined`]) and runs `then` with the session.
+async fn in_session<F, Fut, T>(talk: nextcloud::TalkApi, then: F) -> nextcloud::Result<T>
+where
+    F: FnOnce(nextcloud::TalkApi, RoomSession) -> Fut,
+    Fut: Future<Output = nextcloud::Result<T>>,
+{
+    let session = talk.join_room("abc", None).await?;
+    then(talk, session).await
+}
+
+parser!(talk_capabilities, |client| client.talk().capabilities());
+parser!(talk_rooms_v4, |client| talk(&client, TalkVersion::V4)
+    .rooms(&RoomQuery::new()));
+parser!(talk_rooms_v1, |client| talk(&client, TalkVersion::V1)
+    .rooms(&RoomQuery::new()));
+parser!(talk_room, |client| talk(&client, TalkVersion::V4)
+    .room("abc"));
+parser!(talk_create_room, |client| talk(&client, TalkVersion::V4)
+    .create_room(&NewRoom::new(RoomType::Group)));
+parser!(talk_rename_room, |client| talk(&client, TalkVersion::V4)
+    .rename_room("abc", "New name"));
+parser!(talk_delete_room, |client| talk(&client, TalkVersion::V4)
+    .delete_room("abc"));
+parser!(talk_make_public, |client| talk(&client, TalkVersion::V4)
+    .make_public("abc"));
+parser!(talk_make_private, |client| talk(&client, TalkVersion::V1)
+    .make_private("abc"));
+parser!(talk_set_password, |client| talk(&client, TalkVersion::V4)
+    .set_password("abc", "secret"));
+parser!(talk_add_favorite, |client| talk(&client, TalkVersion::V4)
+    .add_favorite("abc"));
+parser!(talk_remove_favorite, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.remove_favorite("abc"));
+parser!(talk_set_notification_level, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.set_notification_level("abc", NotificationLevel::Mention));
+parser!(talk_participants_v4, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.participants("abc"));
+parser!(talk_participants_v1, |client| talk(
+    &client,
+    TalkVersion::V1
+)
+.participants("abc"));
+parser!(talk_add_participant, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.add_participant("abc", "bob", None));
+parser!(talk_remove_participant, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.remove_participant("abc", &ParticipantId::User("bob".into())));
+parser!(talk_remove_guest, |client| talk(&client, TalkVersion::V4)
+    .remove_guest("abc", "guest-session"));
+parser!(talk_leave_room_for_good, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.leave_room_for_good("abc"));
+parser!(talk_promote_moderator, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.promote_moderator("abc", &ParticipantId::Attendee(3)));
+parser!(talk_demote_moderator, |client| talk(
+    &client,
+    TalkVersion::V1
+)
+.demote_moderator("abc", &ParticipantId::User("bob".into())));
+parser!(talk_join_room_v4, |client| talk(&client, TalkVersion::V4)
+    .join_room("abc", None));
+parser!(talk_join_room_v1, |client| talk(&client, TalkVersion::V1)
+    .join_room("abc", Some("secret")));
+parser!(talk_leave_room, after joined(), |client| in_session(
+    talk(&client, TalkVersion::V4),
+    |talk, session| async move { talk.leave_room(&session).await }
+));
+parser!(talk_set_guest_name, |client| talk(&client, TalkVersion::V4)
+    .set_guest_name("abc", "Guest"));
+parser!(talk_call_peers, |client| talk(&client, TalkVersion::V4)
+    .call_peers("abc"));
+parser!(talk_join_call, after joined(), |client| in_session(
+    talk(&client, TalkVersion::V4),
+    |talk, session| async move { talk.join_call(&session, CallFlags::IN_CALL, true).await }
+));
+parser!(talk_leave_call, after joined(), |client| in_session(
+    talk(&client, TalkVersion::V4),
+    |talk, session| async move { talk.leave_call(&session, false).await }
+));
+parser!(talk_signaling_settings, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.signaling_settings(Some("abc")));
+parser!(talk_chat_history, |client| talk(&client, TalkVersion::V4)
+    .chat("abc", &ChatQuery::history().limit(50)));
+parser!(talk_wait_for_messages, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.wait_for_messages("abc", 10, 1));
+parser!(talk_send, |client| {
+    let message = NewMessage::new("Hello @bob").reply_to(3);
+    let talk = talk(&client, TalkVersion::V4);
+    async move { talk.send("abc", &message).await }
+});
+parser!(talk_mentions, |client| talk(&client, TalkVersion::V4)
+    .mentions("abc", "bo", Some(5)));
+parser!(talk_set_read_marker, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.set_read_marker("abc", Some(12)));
+parser!(talk_mark_unread, |client| talk(&client, TalkVersion::V4)
+    .mark_unread("abc"));
+parser!(talk_add_reaction, |client| talk(&client, TalkVersion::V4)
+    .add_reaction("abc", 12, "👍"));
+parser!(talk_remove_reaction, |client| talk(
+    &client,
+    TalkVersion::V4
+)
+.remove_reaction("abc", 12, "👍"));
+parser!(talk_reactions, |client| talk(&client, TalkVersion::V4)
+    .reactions("abc", 12, None));
 
 // --- pure parsers ----------------------------------------------------------------------------
 
