@@ -26,6 +26,11 @@ pub enum Error {
     #[error("{}", invalid(*statuscode, message))]
     Invalid { statuscode: i64, message: String },
 
+    /// HTTP 204 where a list was expected and the server has nothing to list on purpose:
+    /// activity answers it when the user selected no activity types for the stream.
+    #[error("The server has nothing to list: no activity types are selected for the stream")]
+    NoContent,
+
     /// HTTP 503: the server is in maintenance mode (whatever the body says).
     #[error("The server is in maintenance mode; try again later")]
     Maintenance,
@@ -88,13 +93,14 @@ impl Error {
         }
     }
 
-    /// A stable tag for the UI: `"unauthorized"`, `"not_found"`, `"invalid"`, `"maintenance"`,
-    /// `"http"`, `"decode"` or `"network"`.
+    /// A stable tag for the UI: `"unauthorized"`, `"not_found"`, `"invalid"`, `"no_content"`,
+    /// `"maintenance"`, `"http"`, `"decode"` or `"network"`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Unauthorized => "unauthorized",
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
+            Error::NoContent => "no_content",
             Error::Maintenance => "maintenance",
             Error::Http { .. } => "http",
             Error::Decode(_) => "decode",

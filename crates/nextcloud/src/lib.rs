@@ -20,27 +20,36 @@
 //! [`user_agent`]; the credentials (HTTP Basic) go only to the account's own scheme, host and
 //! port ([`Client::is_same_origin`]). Errors are one [`Error`] enum.
 
+mod activity;
 mod capabilities;
 mod client;
+mod dav;
 mod de;
 mod error;
 mod etag;
 #[cfg(test)]
 mod fixtures;
+mod login_flow;
 mod notifications;
+mod page;
 mod push;
 pub mod talk;
 mod user;
 mod user_status;
+mod users;
 
+pub use activity::{Activity, ActivityApi, ActivityFilter, ActivityQuery, Preview, RichText, Sort};
 pub use capabilities::{
     Capabilities, Core, NotificationsCapabilities, NotifyPush, NotifyPushEndpoints, Theming,
     UserStatusCapabilities, Version,
 };
 pub use client::{user_agent, Client, Credentials};
+pub use dav::DavApi;
 pub use error::{Error, Result};
 pub use etag::Etagged;
+pub use login_flow::{LoginFlow, LoginPoll, LOGIN_FLOW_LIFETIME};
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
+pub use page::Page;
 pub use push::{PushApi, PushEvent, PushListener, PushOptions, PushStream, PushUpdate};
 pub use talk::{TalkApi, TalkVersion};
 /// The URL type of [`Credentials::server`].
@@ -50,3 +59,4 @@ pub use user_status::{
     ClearAt, CustomMessage, EndOf, OwnStatus, PredefinedStatus, PublicStatus, StatusType,
     UnknownStatusType, UserStatusApi,
 };
+pub use users::{UserDetails, UsersApi};

@@ -296,7 +296,7 @@ impl NotificationsApi<'_> {
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` followed by `Z`, `+HH:MM`, `-HH:MM` or `+HHMM` (fractions ignored).
-fn parse_iso8601(text: &str) -> Option<i64> {
+pub(crate) fn parse_iso8601(text: &str) -> Option<i64> {
     let text = text.trim();
     let number = |range: std::ops::Range<usize>| -> Option<i64> {
         let part = text.get(range)?;
