@@ -1,0 +1,76 @@
+//! The command line: the same engine and account as the tray, for scripts and terminals.
+//! One file per command group; this one parses and dispatches.
+
+mod account;
+mod status;
+
+use clap::{Parser, Subcommand};
+use nctray_engine::Paths;
+
+use crate::account_setup::open_configured_engine;
+
+#[derive(Debug, Parser)]
+#[command(name = "nctray", version, about = "Nextcloud in the system tray")]
+pub struct Args {
+    /// Run against the built-in simulated server instead of a configured account.
+    #[arg(long)]
+    pub demo: bool,
+    /// Print results (and errors) as JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show or change your status.
+    Status {
+        #[command(subcommand)]
+        action: Option<status::StatusAction>,
+    },
+    /// Manage accounts.
+    Account {
+        #[command(subcommand)]
+        action: account::AccountAction,
+    },
+}
+
+/// Runs one command and returns the process exit code.
+pub fn run(command: Command, json: bool) -> i32 {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => return report_error(&anyhow::anyhow!(e), json),
+    };
+    match runtime.block_on(execute(command, json)) {
+        Ok(()) => 0,
+        Err(error) => report_error(&error, json),
+    }
+}
+
+fn report_error(error: &anyhow::Error, json: bool) -> i32 {
+    if json {
+        let kind = error
+            .downcast_ref::<nctray_engine::Error>()
+            .map_or("error", |e| e.kind());
+        let report = serde_json::json!({ "kind": kind, "message": format!("{error:#}") });
+        eprintln!("{report}");
+    } else {
+        eprintln!("nctray: {error:#}");
+    }
+    1
+}
+
+async fn execute(command: Command, json: bool) -> anyhow::Result<()> {
+    let paths = Paths::from_platform()?;
+    match command {
+        Command::Status { action } => {
+            let engine = open_configured_engine(&paths)?;
+            status::run(&engine, action, json).await
+        }
+        Command::Account { action } => account::run(&paths, action, json).await,
+    }
+}
