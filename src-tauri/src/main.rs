@@ -29,7 +29,7 @@ fn main() {
         .init();
     let args = cli::Args::parse();
     let code = match args.command {
-        Some(command) => cli::run(command, args.json),
+        Some(command) => cli::run(command, args.account, args.json),
         None => tray_app::run(args.demo),
     };
     std::process::exit(code);

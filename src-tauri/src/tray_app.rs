@@ -9,7 +9,7 @@ use nctray_engine::{supervise, AccountState, Engine, EngineEvent, Paths, SyncCon
 use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc;
 
-use crate::account_setup::open_configured_engine;
+use crate::account_setup::open_all_engines;
 use crate::config::AppConfig;
 use crate::demo::{self, DemoServer};
 use crate::desktop_notifications;
@@ -30,11 +30,19 @@ pub fn run(force_demo: bool) -> i32 {
     }
 }
 
+/// What the tray runs: one engine per account; the first is the primary account whose
+/// status the icon and the menu show.
 struct Session {
-    engine: Arc<Engine>,
+    engines: Vec<Arc<Engine>>,
     sync: SyncConfig,
     /// Kept alive for as long as the app runs, in demo mode.
     _demo: Option<DemoServer>,
+}
+
+impl Session {
+    fn primary(&self) -> Arc<Engine> {
+        self.engines[0].clone()
+    }
 }
 
 fn open_session(force_demo: bool) -> anyhow::Result<Session> {
@@ -54,41 +62,60 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
         )?;
         sync.notifications_every = Some(config.poll_interval().unwrap_or(DEMO_POLL_EVERY));
         return Ok(Session {
-            engine: Arc::new(engine),
+            engines: vec![Arc::new(engine)],
             sync,
             _demo: Some(demo),
         });
     }
     sync.notifications_every = config.poll_interval();
+    let engines = open_all_engines(&paths, &config)?;
     Ok(Session {
-        engine: Arc::new(open_configured_engine(&paths)?),
+        engines: engines.into_iter().map(Arc::new).collect(),
         sync,
         _demo: None,
     })
 }
 
+/// An engine event and whether it came from the primary account.
+struct FromAccount {
+    primary: bool,
+    event: EngineEvent,
+}
+
 fn start(force_demo: bool) -> anyhow::Result<()> {
     let session = open_session(force_demo)?;
-    let engine = session.engine.clone();
     let app = tauri::Builder::default()
         .setup(move |app| {
             let handle = app.handle().clone();
-            // Draw the last known status at once; the poller brings the fresh one.
-            let snapshot = engine.cached_status().ok().flatten().unwrap_or_default();
-            let menu_engine = engine.clone();
+            let primary = session.primary();
+            // Draw the last known status at once; the sync brings the fresh one.
+            let snapshot = primary.cached_status().ok().flatten().unwrap_or_default();
             tray::create(&handle, &snapshot, move |app, choice| {
-                on_menu_choice(app, menu_engine.clone(), choice)
+                on_menu_choice(app, primary.clone(), choice)
             })?;
-            let (events, mut received) = mpsc::unbounded_channel();
-            tauri::async_runtime::spawn(supervise(
-                engine.clone(),
-                session.sync.clone(),
-                platform_idle_source(),
-                events,
-            ));
+            let (tagged, mut received) = mpsc::unbounded_channel::<FromAccount>();
+            let idle = platform_idle_source();
+            for (index, engine) in session.engines.iter().enumerate() {
+                let (events, mut account_events) = mpsc::unbounded_channel();
+                tauri::async_runtime::spawn(supervise(
+                    engine.clone(),
+                    session.sync.clone(),
+                    idle.clone(),
+                    events,
+                ));
+                let tagged = tagged.clone();
+                tauri::async_runtime::spawn(async move {
+                    while let Some(event) = account_events.recv().await {
+                        let primary = index == 0;
+                        if tagged.send(FromAccount { primary, event }).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
             tauri::async_runtime::spawn(async move {
-                while let Some(event) = received.recv().await {
-                    on_engine_event(&handle, event);
+                while let Some(FromAccount { primary, event }) = received.recv().await {
+                    on_engine_event(&handle, primary, event);
                 }
             });
             app.manage(session);
@@ -108,10 +135,11 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn on_engine_event(app: &AppHandle, event: EngineEvent) {
+/// Popups come from every account; the icon, menu and tooltip follow the primary one.
+fn on_engine_event(app: &AppHandle, primary: bool, event: EngineEvent) {
     match event {
         EngineEvent::Popups(popups) => popups.iter().for_each(desktop_notifications::pop_up),
-        EngineEvent::Status(snapshot) => {
+        EngineEvent::Status(snapshot) if primary => {
             if let Err(e) = tray::show(app, &snapshot) {
                 tracing::warn!("cannot update the tray: {e}");
             }
@@ -120,11 +148,13 @@ fn on_engine_event(app: &AppHandle, event: EngineEvent) {
             "nctray: sign-in needed",
             "The server no longer accepts this app password. Add the account again to resume.",
         ),
-        EngineEvent::State(state) => {
+        EngineEvent::State(state) if primary => {
             if let Err(e) = tray::show_state(app, &state) {
                 tracing::warn!("cannot update the tray: {e}");
             }
         }
+        // The tray shows the primary account's status; the others only pop up.
+        EngineEvent::Status(_) | EngineEvent::State(_) => {}
     }
 }
 

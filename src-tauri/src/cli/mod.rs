@@ -7,7 +7,7 @@ mod status;
 use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
 
-use crate::account_setup::open_configured_engine;
+use crate::account_setup::open_selected_engine;
 
 #[derive(Debug, Parser)]
 #[command(name = "nctray", version, about = "Nextcloud in the system tray")]
@@ -18,6 +18,9 @@ pub struct Args {
     /// Print results (and errors) as JSON.
     #[arg(long, global = true)]
     pub json: bool,
+    /// The account to use: login@server, login name or server (default: the first one).
+    #[arg(long, global = true)]
+    pub account: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,7 +40,7 @@ pub enum Command {
 }
 
 /// Runs one command and returns the process exit code.
-pub fn run(command: Command, json: bool) -> i32 {
+pub fn run(command: Command, account: Option<String>, json: bool) -> i32 {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -45,7 +48,7 @@ pub fn run(command: Command, json: bool) -> i32 {
         Ok(runtime) => runtime,
         Err(e) => return report_error(&anyhow::anyhow!(e), json),
     };
-    match runtime.block_on(execute(command, json)) {
+    match runtime.block_on(execute(command, account.as_deref(), json)) {
         Ok(()) => 0,
         Err(error) => report_error(&error, json),
     }
@@ -64,11 +67,11 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
     1
 }
 
-async fn execute(command: Command, json: bool) -> anyhow::Result<()> {
+async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow::Result<()> {
     let paths = Paths::from_platform()?;
     match command {
         Command::Status { action } => {
-            let engine = open_configured_engine(&paths)?;
+            let engine = open_selected_engine(&paths, account)?;
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
