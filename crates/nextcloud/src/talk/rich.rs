@@ -78,8 +78,13 @@ impl RichKind {
     pub fn is_person_like(&self) -> bool {
         matches!(
             self,
-            RichKind::User | RichKind::Guest | RichKind::UserGroup | RichKind::Call
-        ) || matches!(self, RichKind::Email | RichKind::Team)
+            RichKind::User
+                | RichKind::Guest
+                | RichKind::UserGroup
+                | RichKind::Call
+                | RichKind::Email
+                | RichKind::Team
+        )
     }
 }
 
