@@ -38,7 +38,12 @@ pub(crate) fn authenticate(users: &[User], headers: &HeaderMap) -> Auth {
     };
     users
         .iter()
-        .find(|u| u.id == login && (u.password == password || u.app_password == password))
+        .find(|u| {
+            u.id == login
+                && (u.password == password
+                    || (!u.app_password.is_empty() && u.app_password == password)
+                    || u.app_passwords.iter().any(|p| p == password))
+        })
         .map_or(Auth::Invalid, |u| Auth::User(u.id.clone()))
 }
 

@@ -227,11 +227,15 @@ pub(crate) fn set_status(inner: &mut Inner, ctx: &Ctx) -> Reply {
         return Reply::error(400, format!("Status-type \"{status}\" is not supported"));
     }
     let mut row = stored(inner, uid).unwrap_or_else(|| StatusRow::offline(uid));
+    let changed = row.status != status;
     row.status = status.to_owned();
     row.status_timestamp = inner.now();
     row.is_user_defined = true;
     save(inner, row.clone());
     remove_backup(inner, uid);
+    if changed {
+        crate::activity::status_changed(inner, uid, status);
+    }
     Reply::ok(private(&row))
 }
 

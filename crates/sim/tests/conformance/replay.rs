@@ -468,6 +468,13 @@ pub fn compare(recorded: &Value, answer: &Answer, captured: &mut Captured) -> Ve
                 ));
             }
         }
+        // A recorded string that is neither empty nor XML is a plain body (a downloaded
+        // file, 078): it must match exactly.
+        Value::String(expected_text) => {
+            if text != expected_text {
+                problems.push(format!("body: expected {expected_text:?}, got {text:?}"));
+            }
+        }
         expected_body => match serde_json::from_str::<Value>(text) {
             Err(error) => problems.push(format!("body is not JSON ({error}): {text:?}")),
             Ok(actual_body) => {
