@@ -12,7 +12,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::fault::Fault;
+use crate::fault::{Fault, FaultSpec};
 use crate::json::Node;
 use crate::notifications::{self, NewNotification, NotificationApi};
 use crate::state::{LoggedRequest, Shared};
@@ -91,13 +91,31 @@ impl Control {
         self.shared.lock().requests.clear();
     }
 
-    /// From now on every non-`/_sim/` request fails this way (`Fault::None` heals).
+    /// From now on every non-`/_sim/` request fails this way. `Fault::None` heals, also the
+    /// faults set with [`Control::set_fault_for`].
     pub fn set_fault(&self, fault: Fault) {
-        self.shared.lock().fault = fault;
+        let mut inner = self.shared.lock();
+        inner.fault = fault;
+        if fault == Fault::None {
+            inner.path_faults.clear();
+        }
     }
 
+    /// From now on the requests whose path starts with `path_prefix` (e.g.
+    /// `/ocs/v2.php/apps/notifications/`) fail this way, whatever the global fault; the longest
+    /// matching prefix wins. `Fault::None` removes the prefix's fault again.
+    pub fn set_fault_for(&self, path_prefix: &str, fault: Fault) {
+        crate::fault::set_for(&mut self.shared.lock(), path_prefix, fault);
+    }
+
+    /// The global fault.
     pub fn fault(&self) -> Fault {
         self.shared.lock().fault
+    }
+
+    /// The fault a request for `path` meets now (its prefix's, else the global one).
+    pub fn fault_at(&self, path: &str) -> Fault {
+        crate::fault::active(&self.shared.lock(), path)
     }
 
     /// Moves the simulator's clock forward, e.g. past a `clearAt` or the 15-minute rule after
@@ -198,18 +216,28 @@ async fn clear_requests(State(shared): State<Arc<Shared>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-#[derive(Deserialize)]
-struct FaultBody {
-    mode: Fault,
+/// `{"mode": "…", "hang_ms"?: N, "path"?: "/prefix"}`: without `path` the global fault.
+async fn set_fault(State(shared): State<Arc<Shared>>, Json(spec): Json<FaultSpec>) -> Response {
+    let Some(fault) = Fault::from_spec(&spec) else {
+        return error(StatusCode::BAD_REQUEST, "unknown fault mode");
+    };
+    match spec.path {
+        Some(prefix) => control(shared).set_fault_for(&prefix, fault),
+        None => control(shared).set_fault(fault),
+    }
+    StatusCode::NO_CONTENT.into_response()
 }
 
-async fn set_fault(State(shared): State<Arc<Shared>>, Json(body): Json<FaultBody>) -> StatusCode {
-    control(shared).set_fault(body.mode);
-    StatusCode::NO_CONTENT
-}
-
+/// The global fault as `{"mode", "hang_ms"?}` plus `"paths": [{"mode", "path", …}]`.
 async fn fault(State(shared): State<Arc<Shared>>) -> Response {
-    Json(json!({ "mode": control(shared).fault() })).into_response()
+    let inner = shared.lock();
+    let mut answer = json!(inner.fault.spec(None));
+    answer["paths"] = inner
+        .path_faults
+        .iter()
+        .map(|(prefix, fault)| json!(fault.spec(Some(prefix.clone()))))
+        .collect();
+    Json(answer).into_response()
 }
 
 #[derive(Deserialize)]

@@ -151,6 +151,7 @@ pub(crate) fn serve(
         status: response.status().as_u16(),
         if_none_match: headers.contains_key(axum::http::header::IF_NONE_MATCH),
         user,
+        bytes: crate::fault::body_len(&response),
     });
     response
 }

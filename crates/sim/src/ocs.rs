@@ -308,6 +308,8 @@ pub(crate) async fn dispatch(State(shared): State<Arc<Shared>>, request: Request
     let body = to_bytes(body, MAX_BODY).await.unwrap_or_default();
     let path = parts.uri.path().to_owned();
     let query = parts.uri.query().unwrap_or_default().to_owned();
+    let fault = fault::active(&shared.lock(), &path);
+    fault::hang(fault).await;
 
     // Talk's chat long-poll: when it finds nothing new it leaves a `Wait`; wait for the room
     // to change outside the lock, then answer the request again (talk/chat.rs).
@@ -342,8 +344,9 @@ pub(crate) async fn dispatch(State(shared): State<Arc<Shared>>, request: Request
         status: response.status().as_u16(),
         if_none_match: parts.headers.contains_key(IF_NONE_MATCH),
         user,
+        bytes: fault::bytes_sent(fault, &response),
     });
-    response
+    fault::deliver(fault, response)
 }
 
 /// Answers one request; also returns the user it authenticated as, for the log.
@@ -365,7 +368,8 @@ fn handle(
     };
     let format = Format::of(query, headers);
 
-    if let Some(response) = fault::response(inner.fault, api.unwrap_or(ApiVersion::V2), format) {
+    let fault = fault::active(inner, path);
+    if let Some(response) = fault::response(fault, api.unwrap_or(ApiVersion::V2), format) {
         return (response, None);
     }
     let Some(api) = api else {

@@ -283,14 +283,15 @@ pub(crate) fn control_routes() -> Router<Arc<Shared>> {
         .route("/push/users/{user}", post(push_to_user))
 }
 
-fn log(inner: &mut Inner, method: &Method, uri: &Uri, status: StatusCode, user: Option<String>) {
+fn log(inner: &mut Inner, method: &Method, uri: &Uri, response: &Response, user: Option<String>) {
     inner.requests.push(LoggedRequest {
         method: method.to_string(),
         path: uri.path().to_owned(),
         query: uri.query().unwrap_or_default().to_owned(),
-        status: status.as_u16(),
+        status: response.status().as_u16(),
         if_none_match: false,
         user,
+        bytes: fault::body_len(response),
     });
 }
 
@@ -332,7 +333,7 @@ async fn websocket(
             Err(rejection) => rejection.into_response(),
         }
     };
-    log(&mut inner, &method, &uri, response.status(), None);
+    log(&mut inner, &method, &uri, &response, None);
     response
 }
 
@@ -366,7 +367,7 @@ async fn pre_auth(
             ),
         }
     };
-    log(&mut inner, &method, &uri, response.status(), user);
+    log(&mut inner, &method, &uri, &response, user);
     response
 }
 
@@ -500,6 +501,8 @@ async fn socket_login(shared: &Shared, socket: &mut WebSocket) -> Result<String,
     match inner.fault {
         Fault::Unauthorized => return Err(INVALID_CREDENTIALS),
         Fault::Maintenance | Fault::ServerError => return Err(NEXTCLOUD_FAILED),
+        // The daemon's own request to Nextcloud times out or breaks.
+        Fault::Hang(_) | Fault::Truncated | Fault::Reset => return Err(NEXTCLOUD_FAILED),
         Fault::None | Fault::Garbage => {}
     }
     let mut headers = HeaderMap::new();

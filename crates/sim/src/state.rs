@@ -45,6 +45,8 @@ pub(crate) struct Inner {
     pub next_notification_id: i64,
     pub requests: Vec<LoggedRequest>,
     pub fault: Fault,
+    /// Faults of the paths under a prefix; they win over `fault` (`crate::fault::active`).
+    pub path_faults: Vec<(String, Fault)>,
     /// Added to the host clock, so tests can jump past clearAt or the 15-minute rule.
     pub clock_offset: i64,
     /// notify_push: call `push.send(user, …)` whenever a user's data changes.
@@ -67,6 +69,7 @@ impl Inner {
             next_notification_id: 1,
             requests: Vec::new(),
             fault: Fault::None,
+            path_faults: Vec::new(),
             clock_offset: 0,
             push: crate::push::Push::new(),
             talk: crate::talk::Talk::new(crate::talk::TalkApi::V4, ""),
@@ -186,4 +189,7 @@ pub struct LoggedRequest {
     pub if_none_match: bool,
     /// The user the request authenticated as; `None` for anonymous, failed or faulted requests.
     pub user: Option<String>,
+    /// The bytes of the response body that went on the wire (0 for 304, 204 and a reset).
+    #[serde(default)]
+    pub bytes: u64,
 }
