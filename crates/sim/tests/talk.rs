@@ -934,3 +934,155 @@ async fn the_control_api_makes_rooms_and_posts_messages() {
     assert_eq!(room.data["unreadMention"], true);
     assert_eq!(room.data["lastMessage"]["message"], "{mention-user1} ping");
 }
+
+#[tokio::test]
+async fn every_room_event_of_the_seed_leaves_its_system_message() {
+    let server = Server::start().await;
+    let created = server
+        .post(
+            "admin",
+            &format!("{V4}/room"),
+            &[("roomType", "2"), ("roomName", "Events")],
+        )
+        .await;
+    let token = created.data["token"].as_str().unwrap().to_owned();
+    let room = |rest: &str| format!("{V4}/room/{token}{rest}");
+    let put = |path: String, form: Vec<(&'static str, &'static str)>| {
+        let server = &server;
+        async move { server.call("admin", Method::PUT, &path, &form).await }
+    };
+    put(room(""), vec![("roomName", "Events 2")]).await;
+    server.post("admin", &room("/public"), &[]).await;
+    put(room("/password"), vec![("password", "secret")]).await;
+    put(room("/password"), vec![("password", "")]).await;
+    server
+        .call("admin", Method::DELETE, &room("/public"), &[])
+        .await;
+    server
+        .post(
+            "admin",
+            &room("/participants"),
+            &[("newParticipant", "bob")],
+        )
+        .await;
+    let people = server.get("admin", &room("/participants")).await;
+    let bob = people.data[1]["attendeeId"].to_string();
+    server
+        .post("admin", &room("/moderators"), &[("attendeeId", &bob)])
+        .await;
+    server
+        .call(
+            "admin",
+            Method::DELETE,
+            &room("/moderators"),
+            &[("attendeeId", &bob)],
+        )
+        .await;
+    for user in ["admin", "bob"] {
+        let joined = server.post(user, &room("/participants/active"), &[]).await;
+        assert_eq!(joined.status, StatusCode::OK);
+        let call = server.post(user, &format!("{V4}/call/{token}"), &[]).await;
+        assert_eq!(call.status, StatusCode::OK);
+    }
+    for user in ["bob", "admin"] {
+        let left = server
+            .call(user, Method::DELETE, &format!("{V4}/call/{token}"), &[])
+            .await;
+        assert_eq!(left.status, StatusCode::OK);
+    }
+    server
+        .call(
+            "admin",
+            Method::DELETE,
+            &format!("{V4}/room/{token}/attendees"),
+            &[("attendeeId", &bob)],
+        )
+        .await;
+
+    let history = server
+        .get("admin", &format!("{V1}/chat/{token}?lookIntoFuture=0"))
+        .await;
+    let mut types: Vec<&str> = history
+        .data
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["systemMessage"].as_str().unwrap())
+        .collect();
+    types.reverse();
+    assert_eq!(
+        types,
+        [
+            "conversation_created",
+            "conversation_renamed",
+            "guests_allowed",
+            "password_set",
+            "password_removed",
+            "guests_disallowed",
+            "user_added",
+            "moderator_promoted",
+            "moderator_demoted",
+            "call_started",
+            "call_joined",
+            "call_left",
+            "call_left",
+            "call_ended",
+            "user_removed",
+        ]
+    );
+    let ended = &history.data[1];
+    let text = ended["message"].as_str().unwrap();
+    assert!(
+        text.starts_with("Call with {user1} and {user2} ended (Duration 0:0"),
+        "{text}"
+    );
+    assert_eq!(ended["messageParameters"]["user2"]["id"], "bob");
+}
+
+#[tokio::test]
+async fn users_join_public_rooms_by_link_with_the_password() {
+    let server = Server::start().await;
+    let token = server
+        .sim
+        .control()
+        .create_room("admin", 3, "Open")
+        .unwrap();
+    let password = server
+        .call(
+            "admin",
+            Method::PUT,
+            &format!("{V4}/room/{token}/password"),
+            &[("password", "pw")],
+        )
+        .await;
+    assert_eq!(password.status, StatusCode::OK);
+    let join = format!("{V4}/room/{token}/participants/active");
+    assert_eq!(
+        server
+            .get("carol", &format!("{V4}/room/{token}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let wrong = server.post("carol", &join, &[("password", "nope")]).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let joined = server.post("carol", &join, &[("password", "pw")]).await;
+    assert_eq!(joined.status, StatusCode::OK);
+    assert_eq!(
+        joined.data["participantType"], 5,
+        "a user who followed the link"
+    );
+    let group = server
+        .sim
+        .control()
+        .create_room("admin", 2, "Closed")
+        .unwrap();
+    let closed = server
+        .post(
+            "carol",
+            &format!("{V4}/room/{group}/participants/active"),
+            &[],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::NOT_FOUND);
+}
