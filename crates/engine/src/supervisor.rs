@@ -50,7 +50,8 @@ impl AccountState {
     }
 }
 
-/// Reads how long the desktop has been idle; the shell implements it per platform.
+/// Reads how long the desktop has been idle; the shell implements it per platform. Called
+/// on a blocking thread, so an implementation may block briefly.
 pub trait IdleSource: Send + Sync + 'static {
     /// `None` when the platform cannot tell (the user then counts as active).
     fn idle_for(&self) -> Option<Duration>;
@@ -258,9 +259,13 @@ async fn poll_notifications(
 
 async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
     loop {
-        let is_idle = idle
-            .idle_for()
-            .is_some_and(|idle| idle >= shared.config.away_after_idle);
+        // Platform idle detection may block (D-Bus round trips): keep it off the workers.
+        let source = idle.clone();
+        let idle_for = tokio::task::spawn_blocking(move || source.idle_for())
+            .await
+            .ok()
+            .flatten();
+        let is_idle = idle_for.is_some_and(|idle| idle >= shared.config.away_after_idle);
         match shared.engine.heartbeat(is_idle).await {
             Ok(Some(snapshot)) => shared.send(EngineEvent::Status(Box::new(snapshot))),
             Ok(None) => {}
