@@ -17,8 +17,8 @@ use nextcloud::talk::{
     RoomSession, RoomType,
 };
 use nextcloud::{
-    Action, ActionType, Capabilities, Client, Credentials, CustomMessage, PushEvent, StatusType,
-    TalkVersion, Url,
+    Action, ActionType, Activity, ActivityQuery, Capabilities, Client, Credentials, CustomMessage,
+    LoginFlow, Page, PushEvent, StatusType, TalkVersion, Url,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError};
@@ -626,8 +626,82 @@ fn the_harness_serves_the_generated_answer() {
             .block_on(talk(&harness.client, TalkVersion::V4).rooms(&RoomQuery::new()))
             .unwrap();
         assert!(rooms.rooms.is_empty());
+
+        // The leading activity page really leads to a second request.
+        harness.serve(first_activity_page(), ocs_ok(serde_json::json!([])));
+        let client = harness.client.clone();
+        let second = harness.runtime.block_on(async move {
+            let first = client.activity().list(&ActivityQuery::new(), None).await?;
+            first.value.unwrap().next_page(&client).await
+        });
+        assert!(second.unwrap().is_some());
     });
 }
+
+// --- activity, user metadata, direct download, Login Flow --------------------------------------
+
+/// The harness server's address, for answers that must point back at it.
+fn server() -> Url {
+    HARNESS.with(|harness| harness.client.server().clone())
+}
+
+/// A first activity page whose `Link` leads to the next one on the same server.
+fn first_activity_page() -> Vec<Answer> {
+    let mut answer = ocs_ok(serde_json::json!([]));
+    let next = server()
+        .join("ocs/v2.php/apps/activity/api/v2/activity?since=5&limit=2")
+        .unwrap();
+    answer
+        .headers
+        .push(("Link", format!("<{next}>; rel=\"next\"")));
+    vec![answer]
+}
+
+/// A Login Flow start whose poll endpoint is the harness server.
+fn login_flow_started() -> Vec<Answer> {
+    let base = server();
+    let body = serde_json::json!({
+        "poll": {"token": "t0k3n", "endpoint": format!("{base}index.php/login/v2/poll")},
+        "login": format!("{base}index.php/login/v2/flow/abc"),
+    });
+    vec![Answer {
+        status: 200,
+        headers: vec![("Content-Type", "application/json".into())],
+        body: body.to_string().into_bytes(),
+    }]
+}
+
+parser!(activity_list, |client| client
+    .activity()
+    .list(&ActivityQuery::new().limit(2), None));
+parser!(activity_list_filtered_conditional, |client| client
+    .activity()
+    .list(
+        &ActivityQuery::new()
+            .filter("files")
+            .object("files", 23)
+            .previews(true),
+        Some("d751713988987e9331980363e24189ce")
+    ));
+parser!(activity_next_page, after first_activity_page(), |client| async move {
+    let first = client
+        .activity()
+        .list(&ActivityQuery::new().limit(2), None)
+        .await?;
+    let page: Page<Activity> = first.value.expect("the leading answer is a page");
+    page.next_page(&client).await
+});
+parser!(activity_filters, |client| client.activity().filters());
+parser!(users_get, |client| client.users().get("bob"));
+parser!(dav_direct_download, |client| client
+    .dav()
+    .direct_download(42));
+parser!(login_flow_start, |client| LoginFlow::start(client.server()));
+parser!(login_flow_poll, after login_flow_started(), |client| async move {
+    let flow = LoginFlow::start(client.server()).await?;
+    flow.poll().await
+});
+parser!(revoke_app_password, |client| client.revoke_app_password());
 
 // --- Talk ----------------------------------------------------------------------------------------
 
