@@ -174,3 +174,67 @@ async fn a_refused_app_password_stops_the_sync_and_asks_to_sign_in() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(sim.control().requests().len(), requests);
 }
+
+struct IdleFor(Duration);
+
+impl nctray_engine::IdleSource for IdleFor {
+    fn idle_for(&self) -> Option<Duration> {
+        Some(self.0)
+    }
+}
+
+#[tokio::test]
+async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let idle = Arc::new(IdleFor(Duration::from_secs(3600)));
+    let config = SyncConfig {
+        heartbeat_every: Duration::from_millis(100),
+        ..SyncConfig::default()
+    };
+    let status_of = |sim: &Sim| {
+        sim.control()
+            .own_status("admin")
+            .map(|s| s["status"].as_str().unwrap_or_default().to_owned())
+    };
+
+    // No status chosen: the heartbeat reports the idle desktop as away.
+    let (tx, _events) = unbounded_channel();
+    let task = tokio::spawn(supervise(
+        engine(&sim, &dir),
+        config.clone(),
+        idle.clone(),
+        tx,
+    ));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while status_of(&sim).as_deref() != Some("away") {
+        assert!(
+            Instant::now() < deadline,
+            "never turned away: {:?}",
+            status_of(&sim)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    task.abort();
+
+    // A status the user chose (dnd) stays, however idle the desktop is.
+    engine(&sim, &dir)
+        .set_status(nctray_engine::nextcloud::StatusType::Dnd)
+        .await
+        .unwrap();
+    let (tx, _events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine(&sim, &dir), config, idle, tx));
+    let heartbeats = |sim: &Sim| {
+        sim.control()
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/heartbeat"))
+            .count()
+    };
+    let before = heartbeats(&sim);
+    while heartbeats(&sim) < before + 3 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(status_of(&sim).as_deref(), Some("dnd"));
+    task.abort();
+}
