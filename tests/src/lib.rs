@@ -4,7 +4,12 @@
 //! D-Bus session bus and gnome-keyring, and the X display of the caller (the test script runs
 //! everything under `xvfb-run`). On that bus the harness can run a recording notification server
 //! ([`NotificationServer`]) and drive the app's tray menu over dbusmenu ([`Tray`]). The server
-//! side is the in-process simulator `nctray_sim`.
+//! side is the in-process simulator `nctray_sim`; [`Desktop`] puts the three together.
+//!
+//! Run one file of them: `cargo build -p nctray && xvfb-run -a cargo test -p nctray-e2e --test
+//! tray_menu`. `NCTRAY_BIN` points at another build of the app; `NCTRAY_E2E_KEEP=1` keeps each
+//! session's folder (logs of the app, dbus-daemon and gnome-keyring in `logs/`). A failing test
+//! prints the app's stdout and stderr.
 
 mod app;
 mod binary;

@@ -27,7 +27,7 @@ const MENU_INTERFACE: &str = "com.canonical.dbusmenu";
 /// How long one call to a bus peer may take; peers that never answer are skipped.
 const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a click may take to show its effect before the item is clicked again.
-pub const RECLICK_AFTER: Duration = Duration::from_secs(5);
+const RECLICK_AFTER: Duration = Duration::from_secs(5);
 
 /// One entry of the tray menu.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,7 +182,7 @@ impl Tray {
     }
 
     /// Clicks the item labelled `label` until `done` says its effect happened (checked every
-    /// 100 ms, re-clicked every [`RECLICK_AFTER`]): the app rebuilds its menu whenever the status
+    /// 100 ms, re-clicked every `RECLICK_AFTER`): the app rebuilds its menu whenever the status
     /// changes, and a click that lands on an item of the menu being replaced is lost.
     pub async fn choose<F, Fut>(&self, label: &str, done: F, timeout: Duration) -> Result<()>
     where
