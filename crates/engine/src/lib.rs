@@ -12,6 +12,7 @@ mod status;
 mod status_presets;
 pub mod store;
 mod supervisor;
+mod talk;
 
 pub use account::Account;
 pub use engine::{Engine, NotificationPoll};
@@ -20,5 +21,8 @@ pub use nextcloud;
 pub use paths::Paths;
 pub use popup_gate::{Popup, PopupGate};
 pub use status::StatusSnapshot;
+pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
+pub use store::rooms::{ChatRoom, RoomUnread, UnreadCounts};
 pub use supervisor::{supervise, AccountState, EngineEvent, IdleSource, NeverIdle, SyncConfig};
+pub use talk::{RoomsChange, FULL_REFRESH_EVERY};

@@ -1,6 +1,6 @@
 use rusqlite::Connection;
 
-use super::{capabilities, notifications, popups, presets, statuses, sync_state};
+use super::{capabilities, messages, notifications, popups, presets, rooms, statuses, sync_state};
 use crate::Result;
 
 /// Every schema version in release order; each version is the list of table migrations it
@@ -11,6 +11,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[sync_state::V1, notifications::V1, popups::V1, statuses::V1],
     // 2: local status presets, cached capabilities.
     &[presets::V2, capabilities::V2],
+    // 3: Talk rooms and cached chat messages.
+    &[rooms::V3, messages::V3],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -2,10 +2,12 @@
 //! opens the file and applies the migrations in order, tracked by `PRAGMA user_version`.
 
 pub mod capabilities;
+pub mod messages;
 mod migrations;
 pub mod notifications;
 pub mod popups;
 pub mod presets;
+pub mod rooms;
 pub mod statuses;
 pub mod sync_state;
 

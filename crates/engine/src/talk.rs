@@ -1,0 +1,382 @@
+//! Talk: the room list kept fresh as cheaply as the server allows, each room's history cached,
+//! the open chat's long poll, sending, and the read marker. `store::rooms` and
+//! `store::messages` keep the data.
+//!
+//! The room list is polled with `modifiedSince` = the previous answer's
+//! `X-Nextcloud-Talk-Modified-Before` (kept in `sync_state` under [`ROOMS`]), so a quiet poll
+//! costs an empty list. Such a list never reports a room that is gone, so every
+//! [`FULL_REFRESH_EVERY`] the whole list is fetched instead (its time kept under
+//! [`ROOMS_FULL`]). Servers that do not send the header (seed-era Talk) get the whole list
+//! every time. Every background request says `noStatusUpdate=1`: polling must not keep the
+//! user "online" (the heartbeat decides that).
+
+use std::time::Duration;
+
+use nextcloud::talk::{ChatPage, ChatQuery, NewMessage, RoomQuery, TalkVersion};
+use nextcloud::{Capabilities, TalkApi};
+use serde::Serialize;
+
+use crate::engine::unix_now;
+use crate::store::messages::{self, ChatMessage};
+use crate::store::rooms::{self, ChatRoom, UnreadCounts};
+use crate::store::{self, sync_state};
+use crate::{Engine, Error, Result};
+
+/// `sync_state` resource of the room list; its `etag` column holds the `modifiedSince` to
+/// send next (the last `X-Nextcloud-Talk-Modified-Before`).
+const ROOMS: &str = "talk.rooms";
+/// `sync_state` resource whose `updated_at` is the time of the last full room list.
+const ROOMS_FULL: &str = "talk.rooms.full";
+/// How often the whole room list is fetched, to notice rooms that are gone.
+pub const FULL_REFRESH_EVERY: Duration = Duration::from_secs(300);
+/// How long the open chat's long poll waits on the server (its default).
+const LONG_POLL_SECS: u32 = 30;
+/// Messages per request when catching up (the server's maximum).
+const PAGE: u32 = 200;
+/// A room further behind than this many pages is not caught up message by message: its
+/// cached history is dropped and its newest messages fetched instead.
+const CATCH_UP_PAGES: usize = 5;
+/// The system message every conversation starts with: nothing is older.
+const FIRST_MESSAGE: &str = "conversation_created";
+
+/// What one room-list sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RoomsChange {
+    /// The whole list was fetched (first sync, every five minutes, or a server without
+    /// `modifiedSince`).
+    pub full: bool,
+    /// Tokens of the rooms the server sent: changed since the last sync, or all of them.
+    pub updated: Vec<String>,
+    /// Tokens of the rooms that are gone (deleted, left, removed from); only a full list
+    /// notices them. Their cached history is dropped too.
+    pub removed: Vec<String>,
+    /// The unread and mention counts, when they differ from before this sync.
+    pub unread: Option<UnreadCounts>,
+}
+
+impl Engine {
+    /// The Talk API in the server's version, read from the cached capabilities so that a
+    /// Talk call costs no capabilities request.
+    async fn talk(&self) -> Result<TalkApi> {
+        let key = self.account().key();
+        let stored = self.locked(|s| store::capabilities::load(s.conn(), &key))?;
+        let cached = stored
+            .and_then(|stored| Capabilities::from_data(stored.data).ok())
+            .and_then(|caps| TalkVersion::from_capabilities(&caps));
+        let version = match cached {
+            Some(version) => version,
+            // Never fetched, or Talk was missing then: ask again (a 304 when unchanged).
+            None => TalkVersion::from_capabilities(&self.capabilities().await?)
+                .ok_or_else(|| Error::Invalid("Talk is not installed on this server".into()))?,
+        };
+        Ok(self.client().talk().with_version(version))
+    }
+
+    /// Whether the server has Talk (from the cached capabilities when there are any).
+    pub async fn has_talk(&self) -> Result<bool> {
+        match self.talk().await {
+            Ok(_) => Ok(true),
+            Err(Error::Invalid(_)) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// One room-list poll: only the rooms changed since the last one, or the whole list when
+    /// [`FULL_REFRESH_EVERY`] has passed. The supervisor calls this on its rooms interval.
+    pub async fn sync_rooms(&self) -> Result<RoomsChange> {
+        let key = self.account().key();
+        let now = unix_now();
+        let (since, full_at) = self.locked(|s| {
+            Ok((
+                sync_state::last_sync(s.conn(), &key, ROOMS)?,
+                sync_state::last_sync(s.conn(), &key, ROOMS_FULL)?,
+            ))
+        })?;
+        let since = since.and_then(|last| last.etag?.parse::<i64>().ok());
+        let full_due = full_at.is_none_or(|last| {
+            let age = now - last.at;
+            // A clock set back counts as due, not as "five minutes from now".
+            age < 0 || age >= FULL_REFRESH_EVERY.as_secs() as i64
+        });
+        match since {
+            Some(since) if !full_due => self.fetch_rooms(Some(since)).await,
+            _ => self.fetch_rooms(None).await,
+        }
+    }
+
+    /// Fetches the whole room list now (e.g. when the user opens the room list window).
+    pub async fn refresh_all_rooms(&self) -> Result<RoomsChange> {
+        self.fetch_rooms(None).await
+    }
+
+    async fn fetch_rooms(&self, since: Option<i64>) -> Result<RoomsChange> {
+        let talk = self.talk().await?;
+        let mut query = RoomQuery::background();
+        if let Some(since) = since {
+            query = query.modified_since(since);
+        }
+        let list = talk.rooms(&query).await?;
+        let full = since.is_none();
+        let key = self.account().key();
+        let now = unix_now();
+        let (removed, before, after) = self.locked(|s| {
+            let tx = s.conn().transaction()?;
+            let before = rooms::unread_counts(&tx, &key)?;
+            let removed = if full {
+                rooms::replace_all(&tx, &key, &list.rooms)?
+            } else {
+                rooms::upsert(&tx, &key, &list.rooms)?;
+                Vec::new()
+            };
+            for token in &removed {
+                messages::forget_room(&tx, &key, token)?;
+            }
+            let next_since = list.modified_before.map(|t| t.to_string());
+            sync_state::set_etag(&tx, &key, ROOMS, next_since.as_deref(), now)?;
+            if full {
+                sync_state::set_etag(&tx, &key, ROOMS_FULL, None, now)?;
+            }
+            let after = rooms::unread_counts(&tx, &key)?;
+            tx.commit()?;
+            Ok((removed, before, after))
+        })?;
+        tracing::debug!(
+            full,
+            rooms = list.rooms.len(),
+            removed = removed.len(),
+            "Talk rooms synced"
+        );
+        Ok(RoomsChange {
+            full,
+            updated: list.rooms.into_iter().map(|r| r.token).collect(),
+            removed,
+            unread: (after != before).then_some(after),
+        })
+    }
+
+    /// The cached rooms, favorites first, then by last activity.
+    pub fn cached_rooms(&self) -> Result<Vec<ChatRoom>> {
+        let key = self.account().key();
+        self.locked(|s| rooms::list(s.conn(), &key))
+    }
+
+    /// Unread messages and mentions per room and in total (for the tray badge), from the
+    /// cache.
+    pub fn unread_counts(&self) -> Result<UnreadCounts> {
+        let key = self.account().key();
+        self.locked(|s| rooms::unread_counts(s.conn(), &key))
+    }
+
+    /// The cached room with this token, else the one with this name (exactly, else ignoring
+    /// case). A name that several rooms share is refused with their tokens.
+    pub fn find_room(&self, token_or_name: &str) -> Result<ChatRoom> {
+        let key = self.account().key();
+        let (by_token, by_name) = self.locked(|s| {
+            Ok((
+                rooms::get(s.conn(), &key, token_or_name)?,
+                rooms::named(s.conn(), &key, token_or_name)?,
+            ))
+        })?;
+        if let Some(room) = by_token {
+            return Ok(room);
+        }
+        match <[ChatRoom; 1]>::try_from(by_name) {
+            Ok([room]) => Ok(room),
+            Err(none) if none.is_empty() => Err(Error::Invalid(format!(
+                "there is no conversation {token_or_name:?} (give its token or its name)"
+            ))),
+            Err(several) => {
+                let tokens: Vec<&str> = several.iter().map(|r| r.token.as_str()).collect();
+                Err(Error::Invalid(format!(
+                    "{} conversations are named {token_or_name:?}; give the token: {}",
+                    several.len(),
+                    tokens.join(", ")
+                )))
+            }
+        }
+    }
+
+    /// The newest `limit` messages of the room, oldest first: what is new is fetched after
+    /// the newest cached message, older ones only when the cache has fewer than `limit`.
+    /// The read marker does not move (see [`Engine::mark_read`]).
+    pub async fn room_messages(&self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
+        let talk = self.talk().await?;
+        let key = self.account().key();
+        match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
+            None => self.load_newest(&talk, token, limit).await?,
+            Some((_, newest)) => self.catch_up(&talk, token, newest).await?,
+        }
+        // Update messages (edits, reactions) are cached but not shown: fill up with older.
+        self.load_older(&talk, token, limit).await?;
+        self.cached_messages(token, limit)
+    }
+
+    /// The newest `limit` cached messages of the room, oldest first, without asking the
+    /// server.
+    pub fn cached_messages(&self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
+        let key = self.account().key();
+        self.locked(|s| messages::newest(s.conn(), &key, token, limit))
+    }
+
+    /// The open chat's long poll: waits on the server (up to 30 s) for messages newer than
+    /// the newest cached one and returns them, oldest first, as soon as one arrives; empty
+    /// when none came in time. Call it again and again while the chat is open.
+    pub async fn wait_for_messages(&self, token: &str) -> Result<Vec<ChatMessage>> {
+        let talk = self.talk().await?;
+        let key = self.account().key();
+        let newest = match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
+            Some((_, newest)) => newest,
+            None => {
+                // Nothing to count from yet: what exists now is history, not news.
+                self.load_newest(&talk, token, PAGE as usize).await?;
+                self.locked(|s| messages::bounds(s.conn(), &key, token))?
+                    .map_or(0, |(_, newest)| newest)
+            }
+        };
+        let page = talk
+            .wait_for_messages(token, newest, LONG_POLL_SECS)
+            .await?;
+        self.store_continuing(token, newest, &page)?;
+        Ok(page
+            .messages
+            .iter()
+            .filter(|m| messages::is_shown(m))
+            .map(ChatMessage::from)
+            .collect())
+    }
+
+    /// Sends `text` (a reply when `reply_to` is set) and returns the message as stored. The
+    /// server moves the user's read marker to it, so the room counts as read.
+    pub async fn send_message(
+        &self,
+        token: &str,
+        text: &str,
+        reply_to: Option<i64>,
+    ) -> Result<ChatMessage> {
+        if text.trim().is_empty() {
+            return Err(Error::Invalid("a message needs some text".into()));
+        }
+        let talk = self.talk().await?;
+        let mut message = NewMessage::new(text);
+        if let Some(id) = reply_to {
+            message = message.reply_to(id);
+        }
+        let sent = talk.send(token, &message).await?;
+        let key = self.account().key();
+        if let Some((_, newest)) = self.locked(|s| messages::bounds(s.conn(), &key, token))? {
+            // The cache holds an unbroken stretch: what came between the newest cached message
+            // and the sent one is fetched with it. Sending worked even if this fails.
+            if let Err(error) = self.catch_up(&talk, token, newest).await {
+                tracing::debug!("caching the sent message failed: {error}");
+            }
+        }
+        self.locked(|s| rooms::mark_read(s.conn(), &key, token))?;
+        Ok(ChatMessage::from(&sent.message))
+    }
+
+    /// Moves the user's read marker to the newest cached message of the room (the newest on
+    /// the server when none is cached) and returns the new counts for the badge.
+    pub async fn mark_read(&self, token: &str) -> Result<UnreadCounts> {
+        let talk = self.talk().await?;
+        let key = self.account().key();
+        let newest = self
+            .locked(|s| messages::bounds(s.conn(), &key, token))?
+            .map(|(_, newest)| newest);
+        let room = talk.set_read_marker(token, newest).await?;
+        self.locked(|s| {
+            match room {
+                // Current servers answer with the room: its counts are the truth.
+                Some(room) => rooms::upsert(s.conn(), &key, std::slice::from_ref(&room))?,
+                None => rooms::mark_read(s.conn(), &key, token)?,
+            }
+            rooms::unread_counts(s.conn(), &key)
+        })
+    }
+
+    /// The newest messages of a room with nothing cached (or a cache given up on).
+    async fn load_newest(&self, talk: &TalkApi, token: &str, limit: usize) -> Result<()> {
+        let page = talk.chat(token, &history(limit)).await?;
+        let key = self.account().key();
+        self.locked(|s| {
+            let tx = s.conn().transaction()?;
+            messages::forget_room(&tx, &key, token)?;
+            messages::insert(&tx, &key, token, &page.messages)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    /// Fetches everything after `newest` without waiting, page by page; a room too far
+    /// behind starts over from its newest messages.
+    async fn catch_up(&self, talk: &TalkApi, token: &str, newest: i64) -> Result<()> {
+        let mut last_known = newest;
+        for _ in 0..CATCH_UP_PAGES {
+            let query = ChatQuery::poll(last_known)
+                .timeout(0)
+                .limit(PAGE)
+                .set_read_marker(false)
+                .no_status_update(true);
+            let page = talk.chat(token, &query).await?;
+            let Some(newest) = self.store_continuing(token, last_known, &page)? else {
+                return Ok(());
+            };
+            if page.messages.len() < PAGE as usize {
+                return Ok(());
+            }
+            last_known = newest;
+        }
+        self.load_newest(talk, token, PAGE as usize).await
+    }
+
+    /// Older history until the cache shows `limit` messages or the conversation's start.
+    async fn load_older(&self, talk: &TalkApi, token: &str, limit: usize) -> Result<()> {
+        let key = self.account().key();
+        loop {
+            let (shown, oldest) = self.locked(|s| {
+                let shown = messages::shown_count(s.conn(), &key, token)?;
+                let oldest = messages::oldest(s.conn(), &key, token)?;
+                Ok((shown, oldest))
+            })?;
+            let Some(oldest) = oldest else {
+                return Ok(());
+            };
+            if shown >= limit || oldest.system_message.as_deref() == Some(FIRST_MESSAGE) {
+                return Ok(());
+            }
+            let query = history(limit - shown).last_known_message_id(oldest.id);
+            let page = talk.chat(token, &query).await?;
+            if page.messages.is_empty() {
+                return Ok(());
+            }
+            self.locked(|s| messages::insert(s.conn(), &key, token, &page.messages))?;
+        }
+    }
+
+    /// Stores a page that follows the cached message `after` (skipped if the cache was
+    /// started over meanwhile, which would leave a gap) and returns the newest id in it.
+    fn store_continuing(&self, token: &str, after: i64, page: &ChatPage) -> Result<Option<i64>> {
+        let newest = page.messages.iter().map(|m| m.id).max();
+        if newest.is_none() {
+            return Ok(None);
+        }
+        let key = self.account().key();
+        self.locked(|s| {
+            let tx = s.conn().transaction()?;
+            let continues = messages::bounds(&tx, &key, token)?
+                .is_none_or(|(oldest, newest)| oldest <= after && after <= newest);
+            if continues {
+                messages::insert(&tx, &key, token, &page.messages)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })?;
+        Ok(newest)
+    }
+}
+
+/// A history request (newest first) that does not count as user activity.
+fn history(limit: usize) -> ChatQuery {
+    ChatQuery::history()
+        .limit(u32::try_from(limit).unwrap_or(PAGE))
+        .no_status_update(true)
+}
