@@ -1,5 +1,7 @@
 //! Which accounts the app works with, and opening their engines.
 
+use std::path::Path;
+
 use anyhow::{bail, Context};
 use nctray_engine::{Account, Engine, Paths};
 
@@ -31,9 +33,13 @@ pub fn select_account<'a>(
 
 /// Opens the engine of one account with its password from the keyring.
 pub fn open_engine(paths: &Paths, account: &Account) -> anyhow::Result<Engine> {
+    open_engine_in(account, &paths.database())
+}
+
+pub fn open_engine_in(account: &Account, database: &Path) -> anyhow::Result<Engine> {
     let password = secrets::app_password(account)?;
-    Engine::open(account.clone(), password, &paths.database())
-        .with_context(|| format!("cannot open the cache in {}", paths.data_dir.display()))
+    Engine::open(account.clone(), password, database)
+        .with_context(|| format!("cannot open the cache {}", database.display()))
 }
 
 /// The engine of the account the CLI was asked about (the first one by default).
@@ -45,13 +51,18 @@ pub fn open_selected_engine(paths: &Paths, wanted: Option<&str>) -> anyhow::Resu
 /// Engines for every configured account that can be opened; an account whose password is
 /// missing is reported and skipped, so one broken account does not stop the others.
 pub fn open_all_engines(paths: &Paths, config: &AppConfig) -> anyhow::Result<Vec<Engine>> {
+    open_all_engines_in(config, &paths.database())
+}
+
+/// Like [`open_all_engines`], on another cache file (the watcher keeps its own).
+pub fn open_all_engines_in(config: &AppConfig, database: &Path) -> anyhow::Result<Vec<Engine>> {
     if config.accounts.is_empty() {
         bail!(NO_ACCOUNT);
     }
     let mut engines = Vec::new();
     let mut last_error = None;
     for account in &config.accounts {
-        match open_engine(paths, account) {
+        match open_engine_in(account, database) {
             Ok(engine) => engines.push(engine),
             Err(error) => {
                 tracing::warn!("skipping {}: {error:#}", account.key());

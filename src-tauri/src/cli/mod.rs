@@ -3,6 +3,7 @@
 
 mod account;
 mod status;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
@@ -37,6 +38,9 @@ pub enum Command {
         #[command(subcommand)]
         action: account::AccountAction,
     },
+    /// Print one JSON line per change (status, connection, new notification) until stopped;
+    /// for status bars such as waybar or polybar.
+    Watch,
 }
 
 /// Runs one command and returns the process exit code.
@@ -75,5 +79,6 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
+        Command::Watch => watch::run(&paths, account).await,
     }
 }
