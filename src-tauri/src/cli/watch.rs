@@ -29,8 +29,10 @@ pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
             .map(Arc::new)
             .collect(),
     };
-    let mut sync = SyncConfig::default();
-    sync.notifications_every = config.poll_interval();
+    let sync = SyncConfig {
+        notifications_every: config.poll_interval(),
+        ..SyncConfig::default()
+    };
     let (lines, mut printed) = mpsc::unbounded_channel::<Value>();
     let idle = platform_idle_source();
     let mut tasks = Vec::new();
