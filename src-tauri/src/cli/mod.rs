@@ -3,6 +3,7 @@
 
 mod account;
 mod status;
+mod talk;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +38,11 @@ pub enum Command {
     Account {
         #[command(subcommand)]
         action: account::AccountAction,
+    },
+    /// Talk: list conversations, read one, send a message.
+    Talk {
+        #[command(subcommand)]
+        action: talk::TalkAction,
     },
     /// Print one JSON line per change (status, connection, new notification) until stopped;
     /// for status bars such as waybar or polybar.
@@ -79,6 +85,10 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
+        Command::Talk { action } => {
+            let engine = open_selected_engine(&paths, account)?;
+            talk::run(&engine, action, json).await
+        }
         Command::Watch => watch::run(&paths, account).await,
     }
 }
