@@ -330,16 +330,18 @@ async fn the_listener_can_log_in_with_pre_auth_and_ask_for_file_ids() {
 #[tokio::test]
 async fn pings_keep_a_quiet_socket_alive_past_the_idle_timeout() {
     let sim = sim_with_push().await;
+    // Margins generous enough for a loaded CI machine: the client answers each ping within
+    // the interval, and never goes a whole idle timeout without a frame.
     sim.control()
-        .set_push_ping_interval(Duration::from_millis(40));
+        .set_push_ping_interval(Duration::from_millis(250));
     let mut stream = client(&sim, "bob")
         .push()
         .connect(&websocket(&sim))
         .await
         .unwrap();
-    stream.set_idle_timeout(Duration::from_millis(200));
-    // Three idle timeouts without an event: the pings (answered) keep it open.
-    let quiet = tokio::time::timeout(Duration::from_millis(600), stream.next()).await;
+    stream.set_idle_timeout(Duration::from_secs(1));
+    // Two idle timeouts without an event: the pings (answered) keep it open.
+    let quiet = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
     assert!(quiet.is_err(), "expected no event and no error: {quiet:?}");
     assert_eq!(sim.control().push_sockets(), 1);
     sim.control().push_to("bob", PushMessage::Activity);
