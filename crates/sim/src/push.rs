@@ -50,6 +50,9 @@ use crate::state::{Inner, LoggedRequest, Shared};
 pub(crate) const WEBSOCKET_PATH: &str = "/push/ws";
 /// The app's pre-auth route (`notify_push.Auth.preAuth`), without pretty URLs.
 pub(crate) const PRE_AUTH_PATH: &str = "/index.php/apps/notify_push/pre_auth";
+/// Where the daemon checks a socket's credentials with Nextcloud; a fault set for this path
+/// (or a prefix of it) hits the socket login.
+pub(crate) const UID_PATH: &str = "/index.php/apps/notify_push/uid";
 const DEFAULT_PING_INTERVAL: Duration = Duration::from_secs(30);
 /// The daemon gives a new socket this long to send its credentials.
 const AUTH_TIMEOUT: Duration = Duration::from_secs(15);
@@ -347,7 +350,11 @@ async fn pre_auth(
     let mut inner = shared.lock();
     let (response, user) = if !inner.push.enabled {
         (not_found(), None)
-    } else if let Some(response) = fault::response(inner.fault, ApiVersion::V2, Format::Json) {
+    } else if let Some(response) = fault::response(
+        fault::active(&inner, uri.path()),
+        ApiVersion::V2,
+        Format::Json,
+    ) {
         (response, None)
     } else {
         match authenticate(&inner.users, &headers) {
@@ -498,7 +505,7 @@ async fn socket_login(shared: &Shared, socket: &mut WebSocket) -> Result<String,
         return Err(INVALID_CREDENTIALS);
     }
     // The daemon asks Nextcloud (`GET /index.php/apps/notify_push/uid` with Basic auth).
-    match inner.fault {
+    match fault::active(&inner, UID_PATH) {
         Fault::Unauthorized => return Err(INVALID_CREDENTIALS),
         Fault::Maintenance | Fault::ServerError => return Err(NEXTCLOUD_FAILED),
         // The daemon's own request to Nextcloud times out or breaks.

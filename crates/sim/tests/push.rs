@@ -205,6 +205,33 @@ async fn a_revoked_password_fault_refuses_and_maintenance_fails_the_check() {
 }
 
 #[tokio::test]
+async fn a_fault_on_the_daemons_credential_check_fails_only_the_socket_login() {
+    let sim = sim_with_push().await;
+    sim.control()
+        .set_fault_for("/index.php/apps/notify_push/uid", Fault::ServerError);
+    let (_, answer) = login(&sim, "bob", "bob-app-password").await;
+    assert_eq!(
+        answer.as_deref(),
+        Some("err: Error while sending authentication request to nextcloud")
+    );
+    // Everything else answers normally, pre_auth and a token login included.
+    let token = http()
+        .post(format!(
+            "{}/index.php/apps/notify_push/pre_auth",
+            sim.base_url()
+        ))
+        .basic_auth("bob", Some("bob-app-password"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let (_, answer) = login(&sim, "", &token).await;
+    assert_eq!(answer.as_deref(), Some("authenticated"));
+}
+
+#[tokio::test]
 async fn a_pre_auth_token_logs_in_with_an_empty_name_once() {
     let sim = sim_with_push().await;
     let url = format!("{}/index.php/apps/notify_push/pre_auth", sim.base_url());
