@@ -4,10 +4,13 @@
 //! The shell (tray, CLI) only calls into [`Engine`] and listens to [`EngineEvent`]s.
 
 mod account;
+mod activity;
 mod engine;
 mod error;
+mod notifications;
 mod paths;
 mod popup_gate;
+mod search;
 mod status;
 mod status_presets;
 pub mod store;
@@ -20,9 +23,11 @@ pub use error::{Error, ErrorReport, Result};
 pub use nextcloud;
 pub use paths::Paths;
 pub use popup_gate::{Popup, PopupGate};
+pub use search::SearchHit;
 pub use status::StatusSnapshot;
 pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
 pub use store::rooms::{ChatRoom, RoomUnread, UnreadCounts};
+pub use store::search::Kind as SearchKind;
 pub use supervisor::{supervise, AccountState, EngineEvent, IdleSource, NeverIdle, SyncConfig};
 pub use talk::{RoomsChange, FULL_REFRESH_EVERY};

@@ -1,6 +1,9 @@
 use rusqlite::Connection;
 
-use super::{capabilities, messages, notifications, popups, presets, rooms, statuses, sync_state};
+use super::{
+    activities, capabilities, messages, notifications, popups, presets, rooms, search, statuses,
+    sync_state,
+};
 use crate::Result;
 
 /// Every schema version in release order; each version is the list of table migrations it
@@ -13,6 +16,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[presets::V2, capabilities::V2],
     // 3: Talk rooms and cached chat messages.
     &[rooms::V3, messages::V3],
+    // 4: the activity stream and the full-text search index (existing notifications indexed).
+    &[search::V4, activities::V4, notifications::V4],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

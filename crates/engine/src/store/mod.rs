@@ -1,6 +1,7 @@
 //! The SQLite cache. One module per table, each with the SQL of its migrations; this module
 //! opens the file and applies the migrations in order, tracked by `PRAGMA user_version`.
 
+pub mod activities;
 pub mod capabilities;
 pub mod messages;
 mod migrations;
@@ -8,6 +9,7 @@ pub mod notifications;
 pub mod popups;
 pub mod presets;
 pub mod rooms;
+pub mod search;
 pub mod statuses;
 pub mod sync_state;
 

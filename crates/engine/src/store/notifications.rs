@@ -1,8 +1,11 @@
-//! The cached notification list of each account, as the server last sent it.
+//! The cached notification list of each account, as the server last sent it. Every cached
+//! notification is in the full-text index too (`store::search`, kind `notification`), and
+//! leaves it with the cache.
 
 use nextcloud::Notification;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use super::search::{self, Kind};
 use crate::Result;
 
 pub(super) const V1: &str = "
@@ -22,12 +25,28 @@ CREATE TABLE notifications (
 ) WITHOUT ROWID;
 CREATE INDEX notifications_newest ON notifications (account, datetime DESC);";
 
+/// Indexes the notifications cached before search existed (the text as [`search_text`]).
+pub(super) const V4: &str = "
+INSERT INTO search_entries (account, kind, ref_id, text)
+SELECT account, 'notification', notification_id, subject || char(10) || coalesce(message, '')
+FROM notifications;";
+
+/// The search text of a notification: subject and message.
+pub fn search_text(n: &Notification) -> String {
+    format!(
+        "{}\n{}",
+        n.subject,
+        n.message.as_deref().unwrap_or_default()
+    )
+}
+
 /// Makes the cached list equal to `current` (the server's complete list).
 pub fn replace_all(conn: &Connection, account: &str, current: &[Notification]) -> Result<()> {
     conn.execute(
         "DELETE FROM notifications WHERE account = ?1",
         params![account],
     )?;
+    search::remove_all(conn, account, Kind::Notification)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO notifications (account, notification_id, app, datetime, subject, message,
                                     link, object_type, object_id, should_notify, body)
@@ -48,6 +67,14 @@ pub fn replace_all(conn: &Connection, account: &str, current: &[Notification]) -
             n.should_notify,
             body
         ])?;
+        search::index_at(
+            conn,
+            account,
+            Kind::Notification,
+            n.notification_id,
+            &search_text(n),
+            n.timestamp().unwrap_or_default(),
+        )?;
     }
     Ok(())
 }
@@ -74,5 +101,17 @@ pub fn remove(conn: &Connection, account: &str, notification_id: i64) -> Result<
         "DELETE FROM notifications WHERE account = ?1 AND notification_id = ?2",
         params![account, notification_id],
     )?;
+    search::remove(conn, account, Kind::Notification, notification_id)?;
     Ok(())
+}
+
+/// One cached notification.
+pub fn get(conn: &Connection, account: &str, notification_id: i64) -> Result<Option<Notification>> {
+    let body: Option<String> = conn
+        .prepare_cached(
+            "SELECT body FROM notifications WHERE account = ?1 AND notification_id = ?2",
+        )?
+        .query_row(params![account, notification_id], |row| row.get(0))
+        .optional()?;
+    Ok(body.and_then(|body| serde_json::from_str(&body).ok()))
 }

@@ -1,0 +1,327 @@
+//! The activity stream against the simulated server, on a real SQLite file: the first sync,
+//! catching up with `since` and `Link` paging, scrolling back, filters.
+
+use nctray_engine::nextcloud::Activity;
+use nctray_engine::{Account, Engine};
+use nctray_sim::{Control, LoggedRequest, NewActivity, Sim, SimConfig};
+
+struct Setup {
+    sim: Sim,
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    async fn new() -> Self {
+        Self {
+            sim: Sim::start(SimConfig::default()).await.unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn control(&self) -> Control {
+        self.sim.control()
+    }
+
+    /// A fresh engine on the same database file, as after a restart of the app.
+    fn engine(&self) -> Engine {
+        let account = Account {
+            server: self.sim.base_url(),
+            login_name: "admin".into(),
+        };
+        Engine::open(
+            account,
+            "admin-app-password".into(),
+            &self.dir.path().join("nctray.sqlite3"),
+        )
+        .unwrap()
+    }
+
+    /// Records `n` activities in admin's stream, by `author`, that the server never merges
+    /// (only files activities merge). Returns their ids, oldest first.
+    fn record(&self, n: usize, app: &str, author: &str) -> Vec<i64> {
+        (0..n)
+            .map(|i| {
+                let mut activity = NewActivity::new(
+                    "admin",
+                    app,
+                    app,
+                    format!("{author} did thing {i} in {app}"),
+                );
+                activity.author = author.into();
+                self.control().record_activity(activity)
+            })
+            .collect()
+    }
+
+    /// The activity list requests since the log was last cleared.
+    fn activity_requests(&self) -> Vec<LoggedRequest> {
+        self.control()
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.ends_with("/apps/activity/api/v2/activity"))
+            .collect()
+    }
+}
+
+fn ids(list: &[Activity]) -> Vec<i64> {
+    list.iter().map(|a| a.activity_id).collect()
+}
+
+fn newest_first(mut ids: Vec<i64>) -> Vec<i64> {
+    ids.reverse();
+    ids
+}
+
+#[tokio::test]
+async fn the_first_sync_fetches_only_the_newest_page() {
+    let setup = Setup::new().await;
+    let recorded = setup.record(70, "spreed", "admin");
+    let engine = setup.engine();
+
+    assert_eq!(engine.sync_activity().await.unwrap(), 50);
+
+    let requests = setup.activity_requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0].status, 200);
+    assert!(!requests[0].query.contains("since"), "{requests:?}");
+    let page = engine.activity_page(None, None, 100).unwrap();
+    assert_eq!(ids(&page), newest_first(recorded[20..].to_vec()));
+    assert!(engine.has_older_activity().unwrap());
+}
+
+#[tokio::test]
+async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
+    let setup = Setup::new().await;
+    let first = setup.record(60, "spreed", "admin");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    setup.control().clear_requests();
+
+    let new = setup.record(3, "spreed", "admin");
+    assert_eq!(engine.sync_activity().await.unwrap(), 3);
+    let requests = setup.activity_requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(
+        requests[0].query,
+        format!("since={}&limit=50&sort=asc", first.last().unwrap())
+    );
+    assert_eq!(requests[0].status, 200);
+    let page = engine.activity_page(None, None, 4).unwrap();
+    assert_eq!(
+        ids(&page),
+        [new[2], new[1], new[0], *first.last().unwrap()],
+        "the new ones on top of the cached ones"
+    );
+
+    // Nothing happened: one conditional request, answered 304; also after a restart.
+    setup.control().clear_requests();
+    assert_eq!(engine.sync_activity().await.unwrap(), 0);
+    drop(engine);
+    assert_eq!(setup.engine().sync_activity().await.unwrap(), 0);
+    let requests = setup.activity_requests();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    for request in &requests {
+        assert_eq!(request.status, 304);
+        assert!(request.if_none_match);
+        assert_eq!(
+            request.query,
+            format!("since={}&limit=50&sort=asc", new.last().unwrap())
+        );
+    }
+}
+
+#[tokio::test]
+async fn catching_up_follows_the_link_pages_and_the_304_at_the_end_costs_one_request() {
+    let setup = Setup::new().await;
+    setup.record(5, "spreed", "admin");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    setup.control().clear_requests();
+
+    // Two full pages: the server sends a Link after each, the one after the second is 304.
+    let new = setup.record(100, "spreed", "admin");
+    assert_eq!(engine.sync_activity().await.unwrap(), 100);
+    let requests = setup.activity_requests();
+    let shape: Vec<(u16, String)> = requests
+        .iter()
+        .map(|r| (r.status, r.query.clone()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (200, format!("since={}&limit=50&sort=asc", new[0] - 1)),
+            (200, format!("since={}&limit=50&sort=asc", new[49])),
+            (304, format!("since={}&limit=50&sort=asc", new[99])),
+        ]
+    );
+    assert_eq!(
+        ids(&engine.activity_page(None, None, 100).unwrap()),
+        newest_first(new.clone())
+    );
+
+    // A page that is not full has no Link: nothing more is asked.
+    setup.control().clear_requests();
+    setup.record(30, "spreed", "admin");
+    assert_eq!(engine.sync_activity().await.unwrap(), 30);
+    assert_eq!(setup.activity_requests().len(), 1);
+}
+
+#[tokio::test]
+async fn scrolling_back_fetches_older_pages_until_the_beginning() {
+    let setup = Setup::new().await;
+    let recorded = setup.record(120, "spreed", "admin");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    setup.control().clear_requests();
+
+    assert_eq!(engine.load_older_activity().await.unwrap(), 50);
+    assert_eq!(engine.load_older_activity().await.unwrap(), 20);
+    assert!(!engine.has_older_activity().unwrap());
+    let requests = setup.activity_requests();
+    let queries: Vec<&str> = requests.iter().map(|r| r.query.as_str()).collect();
+    assert_eq!(
+        queries,
+        [
+            format!("since={}&limit=50", recorded[70]),
+            format!("since={}&limit=50", recorded[20]),
+        ]
+    );
+
+    // At the beginning nothing more is asked.
+    assert_eq!(engine.load_older_activity().await.unwrap(), 0);
+    assert_eq!(setup.activity_requests().len(), 2);
+
+    // The windows page through the cache newest first.
+    let mut seen = Vec::new();
+    let mut before = None;
+    loop {
+        let page = engine.activity_page(None, before, 50).unwrap();
+        let Some(last) = page.last() else { break };
+        before = Some(last.activity_id);
+        seen.extend(ids(&page));
+    }
+    assert_eq!(seen, newest_first(recorded));
+}
+
+#[tokio::test]
+async fn filters_are_cached_a_day_and_applied_to_the_cache() {
+    let setup = Setup::new().await;
+    let mine = setup.record(2, "files_sharing", "admin");
+    let theirs = setup.record(3, "spreed", "bob");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+
+    let filters = engine.activity_filters().await.unwrap();
+    assert!(filters.iter().any(|f| f.id == "files_sharing"));
+    engine.activity_filters().await.unwrap();
+    let asked = setup
+        .control()
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/activity/filters"))
+        .count();
+    assert_eq!(asked, 1, "the second call reads the cache");
+    assert_eq!(engine.cached_activity_filters().unwrap(), filters);
+
+    let page = |filter| ids(&engine.activity_page(Some(filter), None, 50).unwrap());
+    assert_eq!(page("files_sharing"), newest_first(mine.clone()));
+    assert_eq!(page("self"), newest_first(mine.clone()));
+    assert_eq!(page("by"), newest_first(theirs.clone()));
+    assert!(page("calendar").is_empty());
+    let unknown = engine.activity_page(Some("bogus"), None, 50).unwrap_err();
+    assert_eq!(unknown.kind(), "invalid");
+    assert!(unknown.to_string().contains("files_sharing"), "{unknown}");
+
+    // Filters and pages come from the cache, also without the server.
+    setup.sim.shutdown().await;
+    assert_eq!(page("by"), newest_first(theirs));
+    assert_eq!(engine.activity_filters().await.unwrap(), filters);
+}
+
+#[tokio::test]
+async fn the_cache_and_the_server_agree_on_each_filter() {
+    let setup = Setup::new().await;
+    setup.record(2, "files_sharing", "admin");
+    setup.record(2, "spreed", "bob");
+    setup.record(1, "files_sharing", "bob");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    for filter in ["all", "self", "by", "files_sharing", "calendar"] {
+        let answer = engine
+            .client()
+            .activity()
+            .list(
+                &nctray_engine::nextcloud::ActivityQuery::new().filter(filter),
+                None,
+            )
+            .await
+            .unwrap();
+        let server = answer
+            .value
+            .map(|page| ids(&page.items))
+            .unwrap_or_default();
+        let cached = ids(&engine.activity_page(Some(filter), None, 50).unwrap());
+        assert_eq!(cached, server, "filter {filter}");
+    }
+}
+
+#[tokio::test]
+async fn a_cursor_the_server_forgot_starts_over_from_the_newest_page() {
+    let setup = Setup::new().await;
+    setup.record(10, "spreed", "admin");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+
+    // The server expired every row we know; the ids go on growing.
+    setup.control().clear_activities();
+    let new = setup.record(4, "spreed", "admin");
+    setup.control().clear_requests();
+    assert_eq!(engine.sync_activity().await.unwrap(), 4);
+    assert_eq!(
+        ids(&engine.activity_page(None, None, 4).unwrap()),
+        newest_first(new.clone())
+    );
+    // From there on it catches up as usual.
+    setup.control().clear_requests();
+    assert_eq!(engine.sync_activity().await.unwrap(), 0);
+    let requests = setup.activity_requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        requests[0].query,
+        format!("since={}&limit=50&sort=asc", new[3])
+    );
+}
+
+#[tokio::test]
+async fn merged_files_activities_are_cached_once_in_either_direction() {
+    let setup = Setup::new().await;
+    setup.control().seed_activities("admin", 130);
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    while engine.has_older_activity().unwrap() {
+        engine.load_older_activity().await.unwrap();
+    }
+    setup.control().seed_activities("admin", 70);
+    engine.sync_activity().await.unwrap();
+
+    let cached = engine.activity_page(None, None, 1000).unwrap();
+    let mut unique = ids(&cached);
+    unique.dedup();
+    assert_eq!(unique.len(), cached.len(), "no entry twice");
+    // Every row of the server is in exactly one cached entry.
+    let rows: usize = cached.iter().map(|a| a.objects.len().max(1)).sum::<usize>();
+    assert_eq!(rows, setup.control().activity_count("admin"));
+}
+
+#[tokio::test]
+async fn a_user_without_activity_types_has_nothing_to_sync() {
+    let setup = Setup::new().await;
+    setup.record(3, "spreed", "admin");
+    setup.control().set_activity_stream("admin", false);
+    let engine = setup.engine();
+    assert_eq!(engine.sync_activity().await.unwrap(), 0);
+    assert!(engine.activity_page(None, None, 10).unwrap().is_empty());
+
+    setup.control().set_activity_stream("admin", true);
+    assert_eq!(engine.sync_activity().await.unwrap(), 3);
+}

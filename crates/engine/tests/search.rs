@@ -1,0 +1,222 @@
+//! Full-text search over the cache against the simulated server, on a real SQLite file:
+//! notifications, activities and chat messages, offline, and gone when the item is gone.
+
+use nctray_engine::store::search::{self, Kind};
+use nctray_engine::store::Store;
+use nctray_engine::{Account, Engine, SearchHit};
+use nctray_sim::{NewActivity, NewNotification, Sim, SimConfig};
+
+struct Setup {
+    sim: Sim,
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    async fn new() -> Self {
+        Self {
+            sim: Sim::start(SimConfig::default()).await.unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn database(&self) -> std::path::PathBuf {
+        self.dir.path().join("nctray.sqlite3")
+    }
+
+    fn account(&self) -> Account {
+        Account {
+            server: self.sim.base_url(),
+            login_name: "admin".into(),
+        }
+    }
+
+    fn engine(&self) -> Engine {
+        Engine::open(
+            self.account(),
+            "admin-app-password".into(),
+            &self.database(),
+        )
+        .unwrap()
+    }
+
+    fn notify(&self, subject: &str, message: &str) -> i64 {
+        let mut notification = NewNotification::new("admin", subject);
+        notification.message = message.into();
+        self.sim.control().inject_notification(notification)
+    }
+
+    fn record(&self, subject: &str) -> i64 {
+        self.sim
+            .control()
+            .record_activity(NewActivity::new("admin", "spreed", "spreed", subject))
+    }
+}
+
+/// `(kind, id)` of each hit.
+fn found(hits: &[SearchHit]) -> Vec<(Kind, i64)> {
+    hits.iter()
+        .map(|hit| match hit {
+            SearchHit::Notification { notification, .. } => {
+                (Kind::Notification, notification.notification_id)
+            }
+            SearchHit::Activity { activity, .. } => (Kind::Activity, activity.activity_id),
+            SearchHit::Message { message_id, .. } => (Kind::Message, *message_id),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn everything_cached_is_found_after_the_server_is_gone() {
+    let setup = Setup::new().await;
+    let notification = setup.notify("Quarterly report is ready", "Open it in Files");
+    let activity = setup.record("Carol commented on the quarterly report");
+    setup.record("Lunch with the team");
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+    engine.sync_activity().await.unwrap();
+    setup.sim.shutdown().await;
+    drop(engine);
+
+    // A restarted engine with no server at all.
+    let engine = setup.engine();
+    let hits = engine.search("quarter REPORT", &[], 10).unwrap();
+    let mut kinds = found(&hits);
+    kinds.sort_by_key(|(kind, _)| kind.as_str());
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Activity, activity),
+            (Kind::Notification, notification)
+        ]
+    );
+    let SearchHit::Notification {
+        snippet,
+        notification,
+    } = &hits
+        .iter()
+        .find(|h| h.kind() == Kind::Notification)
+        .unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(snippet, "[Quarterly] [report] is ready\nOpen it in Files");
+    assert_eq!(notification.message.as_deref(), Some("Open it in Files"));
+
+    assert_eq!(
+        found(&engine.search("report", &[Kind::Activity], 10).unwrap()),
+        [(Kind::Activity, activity)]
+    );
+    assert_eq!(
+        found(&engine.search("open files", &[], 10).unwrap()),
+        [(Kind::Notification, notification.notification_id)],
+        "the message is searched too"
+    );
+    assert!(engine
+        .search("report", &[Kind::Message], 10)
+        .unwrap()
+        .is_empty());
+    assert!(engine
+        .search("nothing like it", &[], 10)
+        .unwrap()
+        .is_empty());
+    assert!(engine.search("\"* OR (", &[], 10).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_dismissed_notification_is_no_longer_found() {
+    let setup = Setup::new().await;
+    let first = setup.notify("Backup finished", "All files are safe");
+    let second = setup.notify("Backup failed", "Disk full");
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+    assert_eq!(engine.search("backup", &[], 10).unwrap().len(), 2);
+
+    engine.dismiss_notification(first).await.unwrap();
+    assert_eq!(
+        found(&engine.search("backup", &[], 10).unwrap()),
+        [(Kind::Notification, second)]
+    );
+
+    engine.dismiss_all_notifications().await.unwrap();
+    assert!(engine.search("backup", &[], 10).unwrap().is_empty());
+    assert!(engine.cached_notifications().unwrap().is_empty());
+    assert!(setup.sim.control().notifications("admin").is_empty());
+}
+
+#[tokio::test]
+async fn a_notification_deleted_elsewhere_leaves_the_index_with_the_next_poll() {
+    let setup = Setup::new().await;
+    let id = setup.notify("Share accepted", "");
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+    assert_eq!(engine.search("share", &[], 10).unwrap().len(), 1);
+
+    // Dismissed in the browser.
+    engine.client().notifications().delete(id).await.unwrap();
+    engine.poll_notifications().await.unwrap();
+    assert!(engine.search("share", &[], 10).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn chat_messages_indexed_by_the_chat_cache_are_found_with_the_rest() {
+    let setup = Setup::new().await;
+    setup.notify("Planning meeting moved", "");
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+
+    // The chat cache indexes its messages through `store::search` in its own transaction.
+    {
+        let _migrated = Store::open(&setup.database()).unwrap();
+        let conn = rusqlite::Connection::open(setup.database()).unwrap();
+        let key = setup.account().key();
+        search::index(
+            &conn,
+            &key,
+            Kind::Message,
+            4711,
+            "Is the planning meeting still on?",
+        )
+        .unwrap();
+        search::index(&conn, &key, Kind::Message, 4712, "Yes, at three").unwrap();
+        search::index(&conn, "someone@else", Kind::Message, 1, "planning").unwrap();
+    }
+    let hits = engine.search("planning", &[], 10).unwrap();
+    let mut kinds = found(&hits);
+    kinds.sort_by_key(|(kind, _)| kind.as_str());
+    assert_eq!(kinds.len(), 2, "{hits:?}");
+    assert_eq!(kinds[0], (Kind::Message, 4711));
+    assert_eq!(kinds[1].0, Kind::Notification);
+    let message = hits.iter().find(|h| h.kind() == Kind::Message).unwrap();
+    assert_eq!(message.snippet(), "Is the [planning] meeting still on?");
+
+    let conn = rusqlite::Connection::open(setup.database()).unwrap();
+    search::remove(&conn, &setup.account().key(), Kind::Message, 4711).unwrap();
+    assert_eq!(
+        found(&engine.search("planning", &[Kind::Message], 10).unwrap()),
+        []
+    );
+}
+
+#[tokio::test]
+async fn the_newest_hits_come_first_and_the_limit_holds() {
+    let setup = Setup::new().await;
+    let engine = setup.engine();
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        ids.push(setup.record(&format!("Invoice {i} paid")));
+    }
+    engine.sync_activity().await.unwrap();
+    let hits = engine.search("invoice", &[Kind::Activity], 5).unwrap();
+    // Recorded in the same second they tie on the date, and the higher id is the newer.
+    let mut newest: Vec<(Kind, i64)> = ids.iter().map(|id| (Kind::Activity, *id)).collect();
+    newest.reverse();
+    newest.truncate(5);
+    assert_eq!(found(&hits), newest);
+    assert_eq!(
+        engine
+            .search_activity(Some("all"), "invoice 7", 50)
+            .unwrap()
+            .len(),
+        1
+    );
+}
