@@ -155,6 +155,8 @@ fn on_engine_event(app: &AppHandle, primary: bool, event: EngineEvent) {
         }
         // The tray shows the primary account's status; the others only pop up.
         EngineEvent::Status(_) | EngineEvent::State(_) => {}
+        // The tray has no badge yet; `nctray watch` reports the counts.
+        EngineEvent::Unread(_) => {}
     }
 }
 

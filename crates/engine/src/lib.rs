@@ -16,6 +16,7 @@ mod status_presets;
 pub mod store;
 mod supervisor;
 mod talk;
+mod user;
 
 pub use account::Account;
 pub use engine::{Engine, NotificationPoll};
@@ -29,5 +30,6 @@ pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
 pub use store::rooms::{ChatRoom, RoomUnread, UnreadCounts};
 pub use store::search::Kind as SearchKind;
+pub use store::user_metadata::UserMetadata;
 pub use supervisor::{supervise, AccountState, EngineEvent, IdleSource, NeverIdle, SyncConfig};
 pub use talk::{RoomsChange, FULL_REFRESH_EVERY};

@@ -11,7 +11,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
-use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot};
+use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot, UnreadCounts};
 
 /// What the shell hears from an account's supervisor.
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub enum EngineEvent {
     Status(Box<StatusSnapshot>),
     /// The connection to the server changed.
     State(AccountState),
+    /// Talk's unread messages and mentions changed (per room and the tray badge's total).
+    Unread(UnreadCounts),
 }
 
 /// How the account's server is doing, as the tray shows it.
@@ -107,6 +109,8 @@ struct Shared {
     state: Mutex<Option<AccountState>>,
     /// Wakes the notifications poll early (a push event, a reconnected socket).
     poll_now: Notify,
+    /// Wakes the activity sync early (`notify_activity`, a reconnected socket).
+    activity_now: Notify,
     push_connected: AtomicBool,
     stop: watch::Sender<bool>,
 }
@@ -148,6 +152,7 @@ pub async fn supervise(
         events,
         state: Mutex::new(None),
         poll_now: Notify::new(),
+        activity_now: Notify::new(),
         push_connected: AtomicBool::new(false),
         stop,
     });
@@ -178,11 +183,15 @@ pub async fn supervise(
         .and_then(|push| push.websocket_url())
         .filter(|_| shared.config.push);
 
+    let has_activity = capabilities.raw.get("activity").is_some();
+    let has_talk = shared.engine.has_talk().await.unwrap_or(false);
     let work = async {
         tokio::join!(
             notifications_loop(&shared, poll_every),
             heartbeat_loop(&shared, idle),
             push_loop(&shared, push_url),
+            activity_loop(&shared, poll_every, has_activity),
+            talk_loop(&shared, poll_every, has_talk),
         )
     };
     tokio::select! {
@@ -191,68 +200,149 @@ pub async fn supervise(
     }
 }
 
-async fn notifications_loop(shared: &Shared, every: Duration) {
-    let mut gate = PopupGate::default();
-    let mut last_header: Option<String> = None;
-    let mut status_due = Instant::now();
+/// What a periodic job does after a failure besides backing off.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnFailure {
+    /// Report the account's state (one job does, so the state does not flap between jobs).
+    ReportState,
+    /// Only a refused app password is reported (it stops everything).
+    ReportSignInOnly,
+}
+
+/// Runs `step` now and then every `every` (every `push_safety_every` while the push socket
+/// is up, for jobs push wakes), at once when `wake` fires, backing off on failure.
+async fn run_periodically<F, Fut>(
+    shared: &Shared,
+    every: Duration,
+    wake: Option<&Notify>,
+    on_failure: OnFailure,
+    mut step: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = crate::Result<()>>,
+{
     let mut failures = 0u32;
     loop {
-        match poll_notifications(shared, &mut gate, &mut last_header, &mut status_due).await {
+        match step().await {
             Ok(()) => {
                 failures = 0;
-                shared.report(AccountState::Online);
+                if on_failure == OnFailure::ReportState {
+                    shared.report(AccountState::Online);
+                }
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                shared.failed(&error);
+                match on_failure {
+                    OnFailure::ReportState => shared.failed(&error),
+                    OnFailure::ReportSignInOnly => {
+                        tracing::debug!("sync step failed: {error}");
+                        if AccountState::after(&error) == AccountState::SignInNeeded {
+                            shared.report(AccountState::SignInNeeded);
+                        }
+                    }
+                }
             }
         }
         let wait = if failures > 0 {
             backoff(every, failures, shared.config.max_backoff)
-        } else if shared.push_connected.load(Ordering::SeqCst) {
+        } else if wake.is_some() && shared.push_connected.load(Ordering::SeqCst) {
             shared.config.push_safety_every
         } else {
             every
         };
-        tokio::select! {
-            _ = tokio::time::sleep(jittered(wait)) => {}
-            _ = shared.poll_now.notified() => {}
-        }
-        // Popups that did not fit the burst window go out now if a slot is free.
-        if gate.has_waiting() {
-            let popups = gate.admit(std::time::Instant::now(), Vec::new());
-            if !popups.is_empty() {
-                shared.send(EngineEvent::Popups(popups));
-            }
+        match wake {
+            Some(wake) => tokio::select! {
+                _ = tokio::time::sleep(jittered(wait)) => {}
+                _ = wake.notified() => {}
+            },
+            None => tokio::time::sleep(jittered(wait)).await,
         }
     }
 }
 
-async fn poll_notifications(
-    shared: &Shared,
-    gate: &mut PopupGate,
-    last_header: &mut Option<String>,
-    status_due: &mut Instant,
-) -> crate::Result<()> {
+/// What the notifications poll carries from one round to the next.
+struct NotificationsRound {
+    gate: PopupGate,
+    last_header: Option<String>,
+    status_due: Instant,
+}
+
+async fn notifications_loop(shared: &Shared, every: Duration) {
+    // Each round borrows it in turn; the lock is never contended.
+    let round = tokio::sync::Mutex::new(NotificationsRound {
+        gate: PopupGate::default(),
+        last_header: None,
+        status_due: Instant::now(),
+    });
+    run_periodically(
+        shared,
+        every,
+        Some(&shared.poll_now),
+        OnFailure::ReportState,
+        || async {
+            let mut round = round.lock().await;
+            // Popups that did not fit the last burst window go out first if a slot is free.
+            if round.gate.has_waiting() {
+                let popups = round.gate.admit(std::time::Instant::now(), Vec::new());
+                if !popups.is_empty() {
+                    shared.send(EngineEvent::Popups(popups));
+                }
+            }
+            poll_notifications(shared, &mut round).await
+        },
+    )
+    .await;
+}
+
+async fn activity_loop(shared: &Shared, every: Duration, has_activity: bool) {
+    if !has_activity {
+        return;
+    }
+    run_periodically(
+        shared,
+        every,
+        Some(&shared.activity_now),
+        OnFailure::ReportSignInOnly,
+        || async { shared.engine.sync_activity().await.map(drop) },
+    )
+    .await;
+}
+
+/// Rooms are polled with `modifiedSince` (a full list every few minutes): Talk's own
+/// signaling is not notify_push, so push does not slow this one down.
+async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
+    if !has_talk {
+        return;
+    }
+    run_periodically(shared, every, None, OnFailure::ReportSignInOnly, || async {
+        if let Some(unread) = shared.engine.sync_rooms().await?.unread {
+            shared.send(EngineEvent::Unread(unread));
+        }
+        Ok(())
+    })
+    .await;
+}
+
+async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
     let poll = shared.engine.poll_notifications().await?;
     let now = std::time::Instant::now();
     let popups = if poll.first_sync {
-        gate.admit_first_sync(now, poll.new)
+        round.gate.admit_first_sync(now, poll.new)
     } else {
-        gate.admit(now, poll.new)
+        round.gate.admit(now, poll.new)
     };
     if !popups.is_empty() {
         shared.send(EngineEvent::Popups(popups));
     }
     // Every list answer names the status type: the full status is fetched only when it
     // changed, or now and then for what the header cannot show.
-    let header_changed = poll.server_status.is_some() && poll.server_status != *last_header;
-    if header_changed || Instant::now() >= *status_due {
+    let header_changed = poll.server_status.is_some() && poll.server_status != round.last_header;
+    if header_changed || Instant::now() >= round.status_due {
         shared.send(EngineEvent::Status(Box::new(
             shared.engine.refresh_status().await?,
         )));
-        *last_header = poll.server_status;
-        *status_due = Instant::now() + shared.config.status_every;
+        round.last_header = poll.server_status;
+        round.status_due = Instant::now() + shared.config.status_every;
     }
     Ok(())
 }
@@ -291,8 +381,10 @@ async fn push_loop(shared: &Shared, websocket: Option<url::Url>) {
                 shared.push_connected.store(true, Ordering::SeqCst);
                 // Whatever changed while the socket was down was missed: refresh once.
                 shared.poll_now.notify_one();
+                shared.activity_now.notify_one();
             }
             PushUpdate::Event(PushEvent::Notification) => shared.poll_now.notify_one(),
+            PushUpdate::Event(PushEvent::Activity) => shared.activity_now.notify_one(),
             PushUpdate::Event(_) => {}
             PushUpdate::Disconnected(error) => {
                 shared.push_connected.store(false, Ordering::SeqCst);

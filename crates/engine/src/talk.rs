@@ -36,8 +36,6 @@ const PAGE: u32 = 200;
 /// A room further behind than this many pages is not caught up message by message: its
 /// cached history is dropped and its newest messages fetched instead.
 const CATCH_UP_PAGES: usize = 5;
-/// The system message every conversation starts with: nothing is older.
-const FIRST_MESSAGE: &str = "conversation_created";
 
 /// What one room-list sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -340,7 +338,7 @@ impl Engine {
             let Some(oldest) = oldest else {
                 return Ok(());
             };
-            if shown >= limit || oldest.system_message.as_deref() == Some(FIRST_MESSAGE) {
+            if shown >= limit || messages::starts_history(&oldest) {
                 return Ok(());
             }
             let query = history(limit - shown).last_known_message_id(oldest.id);

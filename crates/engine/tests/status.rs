@@ -120,3 +120,19 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
     assert!(engine.presets().unwrap().is_empty());
     assert!(engine.remove_preset("Focus").is_err());
 }
+
+#[tokio::test]
+async fn the_users_display_name_and_quota_are_cached_for_offline_starts() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine_for(&sim, &dir).await;
+    let user = engine.refresh_user().await.unwrap();
+    assert_eq!(user.user_id, "admin");
+    assert!(user.quota_used > 0, "{user:?}");
+
+    sim.shutdown().await;
+    drop(engine);
+    let offline = engine_for(&sim, &dir).await;
+    assert!(offline.refresh_user().await.is_err());
+    assert_eq!(offline.cached_user().unwrap(), Some(user));
+}

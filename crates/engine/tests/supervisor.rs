@@ -238,3 +238,76 @@ async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
     assert_eq!(status_of(&sim).as_deref(), Some("dnd"));
     task.abort();
 }
+
+#[tokio::test]
+async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
+    let sim = Sim::start(SimConfig {
+        push: true,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(&sim, &dir);
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_secs(600)),
+        ..SyncConfig::default()
+    };
+    let (tx, _events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
+    // Wait until the socket's first refresh (a second notifications poll) has happened.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while notification_polls(&sim) < 2 {
+        assert!(Instant::now() < deadline, "push never refreshed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    let recorded = Instant::now();
+    sim.control().write_file("admin", "Pushed.md", b"hello");
+    loop {
+        let page = engine.activity_page(None, None, 50).unwrap();
+        if page.iter().any(|a| a.subject.contains("Pushed.md")) {
+            break;
+        }
+        assert!(
+            recorded.elapsed() < Duration::from_millis(1500),
+            "not synced in time: {:?}",
+            page.iter().map(|a| &a.subject).collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    task.abort();
+}
+
+#[tokio::test]
+async fn unread_talk_messages_from_another_user_reach_the_tray_badge() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(200)),
+        ..SyncConfig::default()
+    };
+    let room = sim
+        .control()
+        .create_room("bob", 2, "Team")
+        .expect("room created");
+    assert!(sim.control().add_room_participant(&room, "admin"));
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(
+        engine(&sim, &dir),
+        config,
+        Arc::new(NeverIdle),
+        tx,
+    ));
+    sim.control()
+        .post_chat_message("bob", &room, "Lunch at noon, @admin?");
+    let unread = next_matching(&mut events, Duration::from_secs(10), |event| match event {
+        EngineEvent::Unread(unread) if unread.total_unread > 0 => Some(unread.clone()),
+        _ => None,
+    })
+    .await
+    .expect("no unread counts");
+    assert_eq!(unread.total_mentions, 1, "{unread:?}");
+    assert!(unread.rooms.iter().any(|r| r.token == room));
+    task.abort();
+}

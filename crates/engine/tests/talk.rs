@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use nctray_engine::nextcloud::{self, talk::TalkVersion};
-use nctray_engine::{Account, ChatMessage, Engine, UnreadCounts};
+use nctray_engine::{Account, ChatMessage, Engine, SearchHit, SearchKind, UnreadCounts};
 use nctray_sim::{Control, Fault, LoggedRequest, Sim, SimConfig, TalkApi};
 
 struct Setup {
@@ -456,4 +456,39 @@ async fn a_seed_era_server_without_modified_since_gets_a_full_list_every_time() 
     assert!(lists
         .iter()
         .all(|r| param(&r.query, "modifiedSince").is_none()));
+}
+
+#[tokio::test]
+async fn cached_messages_are_found_by_search_until_their_room_is_gone() {
+    let setup = Setup::new().await;
+    let engine = setup.engine();
+    engine.sync_rooms().await.unwrap();
+    let lunch =
+        setup
+            .control()
+            .post_chat_message("bob", &setup.other, "Lunch at the Café, @admin?");
+    engine.room_messages(&setup.other, 20).await.unwrap();
+
+    let hits = engine
+        .search("cafe lun", &[SearchKind::Message], 10)
+        .unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(matches!(
+        &hits[0],
+        SearchHit::Message { message_id, .. } if *message_id == lunch
+    ));
+    assert!(
+        engine
+            .search("created conversation", &[SearchKind::Message], 10)
+            .unwrap()
+            .is_empty(),
+        "system messages are not indexed"
+    );
+
+    setup.bob().delete_room(&setup.other).await.unwrap();
+    engine.refresh_all_rooms().await.unwrap();
+    assert!(engine
+        .search("cafe", &[SearchKind::Message], 10)
+        .unwrap()
+        .is_empty());
 }

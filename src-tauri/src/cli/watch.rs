@@ -83,6 +83,13 @@ fn status_line(account: &str, snapshot: &StatusSnapshot) -> Value {
 fn event_lines(account: &str, event: &EngineEvent) -> Vec<Value> {
     match event {
         EngineEvent::Status(snapshot) => vec![status_line(account, snapshot)],
+        EngineEvent::Unread(unread) => vec![json!({
+            "account": account,
+            "event": "unread",
+            "total_unread": unread.total_unread,
+            "total_mentions": unread.total_mentions,
+            "rooms": unread.rooms,
+        })],
         EngineEvent::State(state) => {
             let (name, reason) = match state {
                 AccountState::Online => ("online", None),

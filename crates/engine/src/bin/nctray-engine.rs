@@ -238,6 +238,7 @@ fn print_event(event: &EngineEvent) {
             }
         }
         EngineEvent::Status(snapshot) => emit(status_line(snapshot)),
+        EngineEvent::Unread(unread) => emit(json!({"event": "unread", "unread": unread})),
     }
 }
 

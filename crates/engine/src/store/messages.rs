@@ -5,11 +5,15 @@
 //! added right after the newest (a poll with `lastKnownMessageId` = the newest cached id) and
 //! older ones right before the oldest, so the newest cached id is always a safe
 //! `lastKnownMessageId`.
+//!
+//! Every cached comment is in the full-text index too (`store::search`, kind `message`, by
+//! message id), and leaves it with the cache; system messages are not indexed.
 
-use nextcloud::talk::Message;
+use nextcloud::talk::{Message, MessageType};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::search::{self, Kind};
 use crate::Result;
 
 pub(super) const V3: &str = "
@@ -26,7 +30,8 @@ CREATE TABLE messages (
     text               TEXT NOT NULL,  -- plain text from the rich object string
     body               TEXT NOT NULL,  -- the message object as JSON, for the windows
     PRIMARY KEY (account, token, id)
-) WITHOUT ROWID;";
+) WITHOUT ROWID;
+CREATE INDEX messages_by_id ON messages (account, id);";
 
 /// System messages that only update another message (its text, its reactions) or a poll:
 /// Talk does not show them in the chat, and neither does nctray.
@@ -37,8 +42,10 @@ const UPDATES: &[&str] = &[
     "reaction_deleted",
     "reaction_revoked",
     "poll_voted",
-    "history_cleared",
 ];
+
+/// The system message after which a room's earlier history no longer exists on the server.
+const HISTORY_CLEARED: &str = "history_cleared";
 
 /// System messages whose `parent` is the current state of the message they changed.
 const CHANGES_PARENT: &[&str] = &[
@@ -149,6 +156,10 @@ pub fn insert(conn: &Connection, account: &str, token: &str, messages: &[Message
             view.text,
             serde_json::to_string(message).unwrap_or_default(),
         ])?;
+        index(conn, account, message, &view.text)?;
+        if message.system_message.as_deref() == Some(HISTORY_CLEARED) {
+            forget_before(conn, account, token, message.id)?;
+        }
         let changed_parent = message
             .system_message
             .as_deref()
@@ -163,17 +174,42 @@ pub fn insert(conn: &Connection, account: &str, token: &str, messages: &[Message
 /// Replaces the text of a cached message with a newer copy of it (a parent inside an update
 /// message, which carries no parent of its own: the cached reply link stays).
 fn refresh(conn: &Connection, account: &str, token: &str, newer: &Message) -> Result<()> {
-    conn.execute(
+    let text = newer.plain_text();
+    let updated = conn.execute(
         "UPDATE messages SET text = ?4, body = ?5 WHERE account = ?1 AND token = ?2 AND id = ?3",
         params![
             account,
             token,
             newer.id,
-            newer.plain_text(),
+            text,
             serde_json::to_string(newer).unwrap_or_default()
         ],
     )?;
-    Ok(())
+    // A message older than the cached stretch stays out of the cache and the index.
+    if updated == 0 {
+        return Ok(());
+    }
+    index(conn, account, newer, &text)
+}
+
+/// Puts a comment into the search index (a deleted one out of it).
+fn index(conn: &Connection, account: &str, message: &Message, text: &str) -> Result<()> {
+    if message.is_system() {
+        return Ok(());
+    }
+    if message.message_type == MessageType::CommentDeleted {
+        search::remove(conn, account, Kind::Message, message.id)
+    } else {
+        // Dated by the message, so that search hits come newest first.
+        search::index_at(
+            conn,
+            account,
+            Kind::Message,
+            message.id,
+            text,
+            message.timestamp,
+        )
+    }
 }
 
 /// The ids of the oldest and the newest cached message of the room.
@@ -186,6 +222,20 @@ pub fn bounds(conn: &Connection, account: &str, token: &str) -> Result<Option<(i
         )
         .optional()?
         .and_then(|(oldest, newest)| Some((oldest?, newest?))))
+}
+
+/// One cached message by its id (ids are unique across the rooms of a server), e.g. for a
+/// search hit.
+pub fn get(conn: &Connection, account: &str, id: i64) -> Result<Option<ChatMessage>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, token, actor_type, actor_id, actor_display_name, timestamp,
+                    system_message, parent_id, text
+             FROM messages WHERE account = ?1 AND id = ?2",
+            params![account, id],
+            from_row,
+        )
+        .optional()?)
 }
 
 /// The oldest cached message of the room, shown or not.
@@ -248,11 +298,31 @@ pub fn shown_count(conn: &Connection, account: &str, token: &str) -> Result<usiz
 
 /// Forgets the room's history (the room is gone, or the cached stretch cannot be continued).
 pub fn forget_room(conn: &Connection, account: &str, token: &str) -> Result<()> {
+    forget_before(conn, account, token, i64::MAX)
+}
+
+/// Forgets the room's messages older than `id`, in the search index too.
+fn forget_before(conn: &Connection, account: &str, token: &str, id: i64) -> Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM messages WHERE account = ?1 AND token = ?2 AND id < ?3")?
+        .query_map(params![account, token, id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        search::remove(conn, account, Kind::Message, id)?;
+    }
     conn.execute(
-        "DELETE FROM messages WHERE account = ?1 AND token = ?2",
-        params![account, token],
+        "DELETE FROM messages WHERE account = ?1 AND token = ?2 AND id < ?3",
+        params![account, token, id],
     )?;
     Ok(())
+}
+
+/// Whether nothing older than `message` exists in its room.
+pub fn starts_history(message: &ChatMessage) -> bool {
+    matches!(
+        message.system_message.as_deref(),
+        Some("conversation_created" | HISTORY_CLEARED)
+    )
 }
 
 #[cfg(test)]
@@ -285,6 +355,30 @@ mod tests {
         assert_eq!(shown.len(), 1);
         assert_eq!((shown[0].id, shown[0].text.as_str()), (1, "hello"));
         assert_eq!(bounds(conn, "a", "room").unwrap(), Some((1, 2)));
+        let found = |text: &str| search::query(conn, "a", text, &[Kind::Message], 10).unwrap();
+        assert_eq!(found("hello").len(), 1);
+        assert!(found("helo").is_empty());
+
+        // An edit of a message that is not cached touches neither cache nor index.
+        let mut old_edit = message(3, "You edited a message");
+        old_edit.system_message = Some("message_edited".into());
+        old_edit.parent = Some(Box::new(message(99, "ancient")));
+        insert(conn, "a", "room", &[old_edit]).unwrap();
+        assert!(found("ancient").is_empty());
+    }
+
+    #[test]
+    fn a_cleared_history_leaves_the_cache_too() {
+        let mut store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        insert(conn, "a", "room", &[message(1, "old"), message(2, "older")]).unwrap();
+        let mut cleared = message(3, "You cleared the history of the conversation");
+        cleared.system_message = Some(HISTORY_CLEARED.into());
+        insert(conn, "a", "room", &[cleared]).unwrap();
+        let shown = newest(conn, "a", "room", 10).unwrap();
+        assert_eq!(shown.len(), 1);
+        assert!(starts_history(&shown[0]));
+        assert!(search::query(conn, "a", "old", &[], 10).unwrap().is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use rusqlite::Connection;
 
 use super::{
     activities, capabilities, messages, notifications, popups, presets, rooms, search, statuses,
-    sync_state,
+    sync_state, user_metadata,
 };
 use crate::Result;
 
@@ -18,6 +18,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[rooms::V3, messages::V3],
     // 4: the activity stream and the full-text search index (existing notifications indexed).
     &[search::V4, activities::V4, notifications::V4],
+    // 5: the account's user metadata (display name, quota).
+    &[user_metadata::V5],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

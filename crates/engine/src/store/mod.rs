@@ -12,6 +12,7 @@ pub mod rooms;
 pub mod search;
 pub mod statuses;
 pub mod sync_state;
+pub mod user_metadata;
 
 use std::path::Path;
 use std::time::Duration;
