@@ -18,6 +18,8 @@
 //!     return Ok(()); // no push: poll
 //! };
 //! let mut push = client.push().listen(websocket, PushOptions::default());
+//! // Or, logging in with a pre_auth token where the server offers one:
+//! // client.push().listen_to(caps.notify_push.as_ref().unwrap(), PushOptions::default())
 //! loop {
 //!     match push.next().await {
 //!         PushUpdate::Connected => { /* refresh everything once */ }
@@ -167,6 +169,19 @@ impl PushApi<'_> {
     pub fn listen(&self, websocket: Url, options: PushOptions) -> PushListener {
         PushListener::new(self.client, websocket, options)
     }
+
+    /// A listener on the socket the capability names, logging in with a `pre_auth` token
+    /// whenever the capability names that endpoint (and `options.pre_auth` is not set), so the
+    /// app password never crosses the socket, nor any frame log. `None` when the capability has
+    /// no usable websocket URL.
+    pub fn listen_to(&self, capability: &NotifyPush, options: PushOptions) -> Option<PushListener> {
+        let websocket = capability.websocket_url()?;
+        let options = PushOptions {
+            pre_auth: options.pre_auth.or_else(|| capability.pre_auth_url()),
+            ..options
+        };
+        Some(self.listen(websocket, options))
+    }
 }
 
 /// One logged-in push socket. It ends with the first error; [`PushListener`] reconnects.
@@ -196,6 +211,10 @@ impl PushStream {
     /// `wss://` for `https://`, same host and port. Anything else is refused with
     /// [`Error::Invalid`] (statuscode 0) before a byte is sent, as are all credentials to
     /// other origins.
+    ///
+    /// The app password travels as a WebSocket text frame, and tungstenite logs frame payloads
+    /// at TRACE level (`log` target `tungstenite`): where the server offers `pre_auth`, prefer
+    /// [`PushStream::connect_pre_authenticated`] or [`PushApi::listen_to`].
     ///
     /// Errors: `err: Invalid credentials` → [`Error::Unauthorized`]; no socket there (e.g. 404
     /// when the daemon is not running) → [`Error::Http`]; 503 → [`Error::Maintenance`];

@@ -328,6 +328,38 @@ async fn the_listener_can_log_in_with_pre_auth_and_ask_for_file_ids() {
 }
 
 #[tokio::test]
+async fn listening_to_the_capability_logs_in_with_a_pre_auth_token() {
+    let sim = sim_with_push().await;
+    let client = client(&sim, "carol");
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let capability = caps.notify_push.unwrap();
+    let mut listener = client
+        .push()
+        .listen_to(&capability, fast_options())
+        .expect("the capability names a websocket");
+    assert_eq!(next_update(&mut listener).await, PushUpdate::Connected);
+    let pre_auth_calls = sim
+        .control()
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/pre_auth") && r.user.as_deref() == Some("carol"))
+        .count();
+    assert_eq!(pre_auth_calls, 1);
+    sim.control()
+        .inject_notification(NewNotification::new("carol", "Hi"));
+    assert_eq!(
+        next_update(&mut listener).await,
+        PushUpdate::Event(PushEvent::Notification)
+    );
+
+    let no_socket = nextcloud::NotifyPush::default();
+    assert!(client
+        .push()
+        .listen_to(&no_socket, PushOptions::default())
+        .is_none());
+}
+
+#[tokio::test]
 async fn pings_keep_a_quiet_socket_alive_past_the_idle_timeout() {
     let sim = sim_with_push().await;
     // Margins generous enough for a loaded CI machine: the client answers each ping within
