@@ -314,6 +314,10 @@ async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
     if !has_talk {
         return;
     }
+    // The badge from the cache at once: a sync only reports counts that changed.
+    if let Ok(unread) = shared.engine.unread_counts() {
+        shared.send(EngineEvent::Unread(unread));
+    }
     run_periodically(shared, every, None, OnFailure::ReportSignInOnly, || async {
         if let Some(unread) = shared.engine.sync_rooms().await?.unread {
             shared.send(EngineEvent::Unread(unread));
