@@ -31,3 +31,15 @@ pub fn app_password(account: &Account) -> anyhow::Result<String> {
         )),
     }
 }
+
+/// Whether the keyring holds an app password for the account (without reading it out).
+pub fn has_app_password(account: &Account) -> anyhow::Result<bool> {
+    match entry(account)?.get_attributes() {
+        Ok(_) => Ok(true),
+        Err(keyring::Error::NoEntry) => Ok(false),
+        Err(e) => Err(anyhow!(
+            "cannot ask the keyring about {}: {e}",
+            account.key()
+        )),
+    }
+}

@@ -22,6 +22,7 @@ pub use account::Account;
 pub use engine::{Engine, NotificationPoll};
 pub use error::{Error, ErrorReport, Result};
 pub use nextcloud;
+pub use notifications::NotificationCheck;
 pub use paths::Paths;
 pub use popup_gate::{Popup, PopupGate};
 pub use search::SearchHit;

@@ -2,6 +2,10 @@
 //! One file per command group; this one parses and dispatches.
 
 mod account;
+mod accounts;
+mod activity;
+mod notifications;
+mod output;
 mod status;
 mod talk;
 mod watch;
@@ -39,6 +43,13 @@ pub enum Command {
         #[command(subcommand)]
         action: account::AccountAction,
     },
+    /// List the configured accounts and whether the keyring holds their app passwords.
+    Accounts,
+    #[command(about = notifications::ABOUT, long_about = notifications::LONG_ABOUT)]
+    Notifications(notifications::NotificationsArgs),
+    /// Show the activity stream, newest first (from the cache when the server cannot be
+    /// reached).
+    Activity(activity::ActivityArgs),
     /// Talk: list conversations, read one, send a message.
     Talk {
         #[command(subcommand)]
@@ -85,6 +96,15 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
+        Command::Accounts => accounts::run(&paths, json),
+        Command::Notifications(args) => {
+            let engine = open_selected_engine(&paths, account)?;
+            notifications::run(&engine, args, json).await
+        }
+        Command::Activity(args) => {
+            let engine = open_selected_engine(&paths, account)?;
+            activity::run(&engine, args, json).await
+        }
         Command::Talk { action } => {
             let engine = open_selected_engine(&paths, account)?;
             talk::run(&engine, action, json).await

@@ -23,6 +23,13 @@ pub fn claim(conn: &Connection, account: &str, notification_id: i64, now: i64) -
     Ok(inserted == 1)
 }
 
+/// Whether the notification was handed to the desktop (or silenced) already.
+pub fn is_claimed(conn: &Connection, account: &str, notification_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM popups WHERE account = ?1 AND notification_id = ?2")?
+        .exists(params![account, notification_id])?)
+}
+
 pub fn count(conn: &Connection, account: &str) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM popups WHERE account = ?1",

@@ -1,0 +1,101 @@
+//! `Engine::check_notifications` (what `nctray notifications` shows) beside the tray's poll,
+//! on one SQLite file: looking never takes a popup away from the tray.
+
+use nctray_engine::{Account, Engine};
+use nctray_sim::{NewNotification, Sim, SimConfig};
+
+async fn setup() -> (Sim, tempfile::TempDir) {
+    (
+        Sim::start(SimConfig::default()).await.unwrap(),
+        tempfile::tempdir().unwrap(),
+    )
+}
+
+fn engine(sim: &Sim, dir: &tempfile::TempDir) -> Engine {
+    let account = Account {
+        server: sim.base_url(),
+        login_name: "admin".into(),
+    };
+    Engine::open(
+        account,
+        "admin-app-password".into(),
+        &dir.path().join("nctray.sqlite3"),
+    )
+    .unwrap()
+}
+
+fn subjects(list: &[nctray_engine::nextcloud::Notification]) -> Vec<&str> {
+    list.iter().map(|n| n.subject.as_str()).collect()
+}
+
+#[tokio::test]
+async fn a_look_from_the_command_line_leaves_the_popup_to_the_tray() {
+    let (sim, dir) = setup().await;
+    let tray = engine(&sim, &dir);
+    let cli = engine(&sim, &dir);
+    let control = sim.control();
+    control.inject_notification(NewNotification::new("admin", "Old news"));
+    let first = tray.poll_notifications().await.unwrap();
+    assert!(first.first_sync);
+
+    control.inject_notification(NewNotification::new("admin", "Fresh"));
+    let check = cli.check_notifications().await.unwrap();
+    assert!(check.offline.is_none());
+    assert_eq!(subjects(&check.notifications), ["Fresh", "Old news"]);
+    let unhandled: Vec<&str> = check
+        .notifications
+        .iter()
+        .filter(|n| check.is_unhandled(n))
+        .map(|n| n.subject.as_str())
+        .collect();
+    assert_eq!(unhandled, ["Fresh"], "the tray handled the old one");
+
+    // The tray still pops the new one up, once.
+    let poll = tray.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&poll.new), ["Fresh"]);
+    assert!(!poll.first_sync);
+    let check = cli.check_notifications().await.unwrap();
+    assert!(check.unhandled.is_empty());
+    assert!(tray.poll_notifications().await.unwrap().new.is_empty());
+}
+
+#[tokio::test]
+async fn a_look_before_the_tray_ever_ran_keeps_its_first_sync_summary() {
+    let (sim, dir) = setup().await;
+    sim.control()
+        .inject_notification(NewNotification::new("admin", "Waiting"));
+    let check = engine(&sim, &dir).check_notifications().await.unwrap();
+    assert_eq!(check.unhandled.len(), 1);
+    let poll = engine(&sim, &dir).poll_notifications().await.unwrap();
+    assert!(
+        poll.first_sync,
+        "the tray still summarises what was waiting"
+    );
+    assert_eq!(subjects(&poll.new), ["Waiting"]);
+}
+
+#[tokio::test]
+async fn without_the_server_the_cached_list_is_shown_with_the_reason() {
+    let (sim, dir) = setup().await;
+    sim.control()
+        .inject_notification(NewNotification::new("admin", "Cached"));
+    let engine = engine(&sim, &dir);
+    engine.poll_notifications().await.unwrap();
+    sim.shutdown().await;
+    let check = engine.check_notifications().await.unwrap();
+    assert_eq!(subjects(&check.notifications), ["Cached"]);
+    assert!(check.offline.is_some());
+    assert!(check.unhandled.is_empty());
+}
+
+#[tokio::test]
+async fn a_revoked_app_password_is_an_error_not_an_offline_note() {
+    let (sim, dir) = setup().await;
+    let account = Account {
+        server: sim.base_url(),
+        login_name: "admin".into(),
+    };
+    let engine = Engine::open(account, "wrong".into(), &dir.path().join("nctray.sqlite3")).unwrap();
+    let error = engine.check_notifications().await.unwrap_err();
+    assert_eq!(error.kind(), "unauthorized");
+}
