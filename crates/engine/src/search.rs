@@ -5,8 +5,8 @@ use nextcloud::{Activity, Notification};
 use serde::Serialize;
 
 use crate::store::search::{self, Kind};
-use crate::store::{activities, notifications};
-use crate::{Engine, Result};
+use crate::store::{activities, messages, notifications};
+use crate::{ChatMessage, Engine, Result};
 
 /// One item that matches, with the matching part of its text (`snippet`, matched words
 /// between [`search::MARK_START`] and [`search::MARK_END`]).
@@ -21,10 +21,12 @@ pub enum SearchHit {
         snippet: String,
         activity: Activity,
     },
-    /// A chat message; the chat cache has the message and its room under this id.
+    /// A chat message; `message.token` is its room.
     Message {
         snippet: String,
+        /// The same as `message.id`.
         message_id: i64,
+        message: ChatMessage,
     },
 }
 
@@ -69,10 +71,13 @@ impl Engine {
                     }
                     Kind::Activity => activities::get(conn, &key, found.ref_id)?
                         .map(|activity| SearchHit::Activity { snippet, activity }),
-                    Kind::Message => Some(SearchHit::Message {
-                        snippet,
-                        message_id: found.ref_id,
-                    }),
+                    Kind::Message => {
+                        messages::get(conn, &key, found.ref_id)?.map(|message| SearchHit::Message {
+                            snippet,
+                            message_id: message.id,
+                            message,
+                        })
+                    }
                 };
                 hits.extend(hit);
             }

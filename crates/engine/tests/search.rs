@@ -2,7 +2,6 @@
 //! notifications, activities and chat messages, offline, and gone when the item is gone.
 
 use nctray_engine::store::search::{self, Kind};
-use nctray_engine::store::Store;
 use nctray_engine::{Account, Engine, SearchHit};
 use nctray_sim::{NewActivity, NewNotification, Sim, SimConfig};
 
@@ -60,7 +59,7 @@ fn found(hits: &[SearchHit]) -> Vec<(Kind, i64)> {
                 (Kind::Notification, notification.notification_id)
             }
             SearchHit::Activity { activity, .. } => (Kind::Activity, activity.activity_id),
-            SearchHit::Message { message_id, .. } => (Kind::Message, *message_id),
+            SearchHit::Message { message, .. } => (Kind::Message, message.id),
         })
         .collect()
 }
@@ -158,43 +157,51 @@ async fn a_notification_deleted_elsewhere_leaves_the_index_with_the_next_poll() 
 }
 
 #[tokio::test]
-async fn chat_messages_indexed_by_the_chat_cache_are_found_with_the_rest() {
+async fn chat_messages_are_found_with_the_rest_while_they_are_cached() {
     let setup = Setup::new().await;
     setup.notify("Planning meeting moved", "");
+    let control = setup.sim.control();
+    let room = control.create_room("admin", 2, "Planning").unwrap();
+    control.add_room_participant(&room, "bob");
+    let asked = control.post_chat_message("bob", &room, "Is the planning meeting still on?");
+    control.post_chat_message("admin", &room, "Yes, at three");
     let engine = setup.engine();
     engine.poll_notifications().await.unwrap();
+    engine.sync_rooms().await.unwrap();
+    engine.room_messages(&room, 20).await.unwrap();
 
-    // The chat cache indexes its messages through `store::search` in its own transaction.
-    {
-        let _migrated = Store::open(&setup.database()).unwrap();
-        let conn = rusqlite::Connection::open(setup.database()).unwrap();
-        let key = setup.account().key();
-        search::index(
-            &conn,
-            &key,
-            Kind::Message,
-            4711,
-            "Is the planning meeting still on?",
-        )
-        .unwrap();
-        search::index(&conn, &key, Kind::Message, 4712, "Yes, at three").unwrap();
-        search::index(&conn, "someone@else", Kind::Message, 1, "planning").unwrap();
-    }
-    let hits = engine.search("planning", &[], 10).unwrap();
+    let hits = engine.search("planning meet", &[], 10).unwrap();
     let mut kinds = found(&hits);
     kinds.sort_by_key(|(kind, _)| kind.as_str());
     assert_eq!(kinds.len(), 2, "{hits:?}");
-    assert_eq!(kinds[0], (Kind::Message, 4711));
+    assert_eq!(kinds[0], (Kind::Message, asked));
     assert_eq!(kinds[1].0, Kind::Notification);
-    let message = hits.iter().find(|h| h.kind() == Kind::Message).unwrap();
-    assert_eq!(message.snippet(), "Is the [planning] meeting still on?");
+    let SearchHit::Message {
+        snippet, message, ..
+    } = hits.iter().find(|h| h.kind() == Kind::Message).unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(snippet, "Is the [planning] [meeting] still on?");
+    assert_eq!(message.token, room);
 
+    // What the chat cache indexes with `store::search` on its own connection is found too,
+    // and what it removes is gone.
     let conn = rusqlite::Connection::open(setup.database()).unwrap();
-    search::remove(&conn, &setup.account().key(), Kind::Message, 4711).unwrap();
+    let key = setup.account().key();
+    search::remove(&conn, &key, Kind::Message, asked).unwrap();
+    assert!(engine
+        .search("planning", &[Kind::Message], 10)
+        .unwrap()
+        .is_empty());
+    search::index(&conn, &key, Kind::Message, asked, "planning again").unwrap();
     assert_eq!(
-        found(&engine.search("planning", &[Kind::Message], 10).unwrap()),
-        []
+        found(&engine.search("planning again", &[], 10).unwrap()),
+        [(Kind::Message, asked)]
     );
+    // An index entry whose message is not cached is not a hit.
+    search::index(&conn, &key, Kind::Message, 999_999, "planning ghost").unwrap();
+    assert!(engine.search("ghost", &[], 10).unwrap().is_empty());
 }
 
 #[tokio::test]
