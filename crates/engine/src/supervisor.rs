@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use nextcloud::{PushEvent, PushOptions, PushUpdate};
+use nextcloud::{NotifyPush, PushEvent, PushOptions, PushUpdate};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
@@ -177,10 +177,9 @@ pub async fn supervise(
             .unwrap_or(DEFAULT_POLL)
             .max(MIN_POLL)
     });
-    let push_url = capabilities
+    let push = capabilities
         .notify_push
-        .as_ref()
-        .and_then(|push| push.websocket_url())
+        .clone()
         .filter(|_| shared.config.push);
 
     let has_activity = capabilities.raw.get("activity").is_some();
@@ -189,7 +188,7 @@ pub async fn supervise(
         tokio::join!(
             notifications_loop(&shared, poll_every),
             heartbeat_loop(&shared, idle),
-            push_loop(&shared, push_url),
+            push_loop(&shared, push),
             activity_loop(&shared, poll_every, has_activity),
             talk_loop(&shared, poll_every, has_talk),
         )
@@ -370,15 +369,18 @@ async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
     }
 }
 
-async fn push_loop(shared: &Shared, websocket: Option<url::Url>) {
-    let Some(websocket) = websocket else {
+async fn push_loop(shared: &Shared, capability: Option<NotifyPush>) {
+    // With a pre_auth endpoint the socket logs in with a one-time token, so the app
+    // password never travels over (or gets logged from) the socket.
+    let Some(mut listener) = capability.and_then(|capability| {
+        shared
+            .engine
+            .client()
+            .push()
+            .listen_to(&capability, PushOptions::default())
+    }) else {
         return;
     };
-    let mut listener = shared
-        .engine
-        .client()
-        .push()
-        .listen(websocket, PushOptions::default());
     loop {
         match listener.next().await {
             PushUpdate::Connected => {
