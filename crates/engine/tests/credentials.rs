@@ -134,6 +134,11 @@ async fn new_app_password(sim: &Sim) -> String {
 /// The in-process logs of every target at `level` (the HTTP, TLS and WebSocket crates too,
 /// with their `log` records) into one file, for the current thread: the tests run on a
 /// current-thread runtime, so every task of the sync logs there.
+/// tracing keeps one global cache of which log lines are enabled; tests that install their
+/// own subscribers at different levels in parallel spoil it for each other, so they take
+/// turns.
+static ONE_SYNC_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn capture_logs(file: &Path, level: &str) -> DefaultGuard {
     let file = std::fs::File::create(file).unwrap();
     tracing_subscriber::fmt()
@@ -270,6 +275,7 @@ async fn full_sync_everywhere(dirs: &Dirs, rust_log: &str) -> String {
 
 #[tokio::test]
 async fn after_a_full_sync_no_file_in_the_data_config_or_home_dir_holds_the_app_password() {
+    let _turn = ONE_SYNC_AT_A_TIME.lock().await;
     let dirs = Dirs::new();
     let password = full_sync_everywhere(&dirs, "debug").await;
     std::fs::remove_dir_all(&dirs.logs).unwrap();
@@ -284,21 +290,18 @@ async fn after_a_full_sync_no_file_in_the_data_config_or_home_dir_holds_the_app_
 /// What a user turns on to report a problem: debug logs, in process and in the engine process.
 #[tokio::test]
 async fn no_debug_log_of_a_full_sync_holds_the_app_password() {
+    let _turn = ONE_SYNC_AT_A_TIME.lock().await;
     let dirs = Dirs::new();
     let _logs = capture_logs(&dirs.logs.join("in-process.log"), "debug");
     let password = full_sync_everywhere(&dirs, "debug").await;
     no_log_holds(&dirs, &password);
 }
 
-/// Fails today: the push socket logs in by sending the app password as a text frame, and
-/// tungstenite logs every frame's payload at TRACE (`Sending frame: … payload: b"<password>"`
-/// and its hex dump). Logging the socket in with a `pre_auth` token instead (the supervisor's
-/// `PushOptions { pre_auth: capabilities.notify_push.pre_auth_url(), .. }`) puts only a
-/// one-time token on the socket.
+/// The push socket logs in with a one-time `pre_auth` token, so even tungstenite's TRACE
+/// log of every frame holds no app password.
 #[tokio::test]
-#[ignore = "the push socket login puts the app password into tungstenite's TRACE log; \
-            passes once the supervisor logs the socket in with a pre_auth token"]
 async fn no_trace_log_of_a_full_sync_holds_the_app_password() {
+    let _turn = ONE_SYNC_AT_A_TIME.lock().await;
     let dirs = Dirs::new();
     let _logs = capture_logs(&dirs.logs.join("in-process.log"), "trace");
     let password = full_sync_everywhere(&dirs, "trace").await;
