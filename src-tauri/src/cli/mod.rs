@@ -60,8 +60,25 @@ pub enum Command {
     Watch,
 }
 
+/// `nctray … | head` closes the pipe before we are done: Rust's `println!` then panics, but
+/// for a command line tool that is a normal end, not an error.
+fn end_quietly_on_a_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map_or("", String::as_str);
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 /// Runs one command and returns the process exit code.
 pub fn run(command: Command, account: Option<String>, json: bool) -> i32 {
+    end_quietly_on_a_closed_pipe();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
