@@ -45,8 +45,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo build (the end-to-end tests run the built target/debug/nctray)"
 cargo build --workspace --all-targets
 
-step "cargo test, under Xvfb"
+step "cargo test, under Xvfb (every test binary runs; the script fails if any test failed)"
 # Backtraces for panics, not for every anyhow error a failing test returns.
-RUST_BACKTRACE=1 RUST_LIB_BACKTRACE=0 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+RUST_BACKTRACE=1 RUST_LIB_BACKTRACE=0 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --no-fail-fast
 
 step "all tests passed in $((SECONDS - started)) s"
