@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
+trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 
 packages=(
   # build
