@@ -8,7 +8,8 @@ use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem}
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Runtime};
 
-/// Also names the StatusNotifierItem on D-Bus: `/org/ayatana/NotificationItem/nctray`.
+/// Also names the StatusNotifierItem on D-Bus:
+/// `/org/ayatana/NotificationItem/tray_icon_tray_app_nctray` (tray-icon adds the prefix).
 pub const TRAY_ID: &str = "nctray";
 
 /// The statuses offered in the menu, in the order the Nextcloud web UI shows them.
