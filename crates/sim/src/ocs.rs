@@ -123,7 +123,6 @@ pub(crate) struct Ctx {
     pub headers: HeaderMap,
     /// The request path, e.g. `/ocs/v2.php/apps/activity/api/v2/activity/all`.
     pub path: String,
-    pub api: ApiVersion,
 }
 
 impl Ctx {
@@ -404,7 +403,6 @@ fn handle(
         params: Params::new(query, content_type, body),
         headers: headers.clone(),
         path: path.to_owned(),
-        api,
     };
     let reply = call(shared, inner, endpoint, &ctx);
     (render(reply), user)
