@@ -131,14 +131,14 @@ async fn new_app_password(sim: &Sim) -> String {
     password
 }
 
-/// The in-process logs of every target at `level` (the HTTP, TLS and WebSocket crates too,
-/// with their `log` records) into one file, for the current thread: the tests run on a
-/// current-thread runtime, so every task of the sync logs there.
 /// tracing keeps one global cache of which log lines are enabled; tests that install their
 /// own subscribers at different levels in parallel spoil it for each other, so they take
 /// turns.
 static ONE_SYNC_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The in-process logs of every target at `level` (the HTTP, TLS and WebSocket crates too,
+/// with their `log` records) into one file, for the current thread: the tests run on a
+/// current-thread runtime, so every task of the sync logs there.
 fn capture_logs(file: &Path, level: &str) -> DefaultGuard {
     let file = std::fs::File::create(file).unwrap();
     tracing_subscriber::fmt()
