@@ -46,7 +46,7 @@ async fn watch_prints_a_json_line_per_status_change_and_new_notification() -> Re
     desktop
         .control()
         .inject_notification(NewNotification::new("admin", "Carol shared “Plan.odt”"));
-    let popped = next_line_where(&mut lines, |v| v["event"] == "notification").await?;
+    let popped = next_line_where(&mut lines, |v| v["event"] == "popup").await?;
     assert_eq!(popped["subject"], "Carol shared “Plan.odt”");
 
     desktop

@@ -6,9 +6,7 @@
 
 use std::sync::Arc;
 
-use nctray_engine::{
-    supervise, AccountState, Engine, EngineEvent, Paths, Popup, StatusSnapshot, SyncConfig,
-};
+use nctray_engine::{status_line, supervise, Engine, EngineEvent, Paths, SyncConfig};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
@@ -40,7 +38,7 @@ pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
         let key = engine.account().key();
         // The last known status first, so a status bar has something to show at once.
         if let Ok(Some(snapshot)) = engine.cached_status() {
-            let _ = lines.send(status_line(&key, &snapshot));
+            let _ = lines.send(with_account(&key, status_line(&snapshot)));
         }
         let (events, mut received) = mpsc::unbounded_channel();
         tasks.push(tokio::spawn(supervise(
@@ -67,54 +65,16 @@ pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn status_line(account: &str, snapshot: &StatusSnapshot) -> Value {
-    let own = snapshot.own.as_ref();
-    json!({
-        "account": account,
-        "event": "status",
-        "status": snapshot.status_type().as_str(),
-        "icon": own.and_then(|o| o.icon.as_deref()),
-        "message": own.and_then(|o| o.message.as_deref()),
-        "can_restore": snapshot.restorable_message_id().is_some(),
-        "text": snapshot.describe(),
-    })
+/// The engine's line for the event, with the account it belongs to.
+fn event_lines(account: &str, event: &EngineEvent) -> Vec<Value> {
+    event
+        .to_json_lines()
+        .into_iter()
+        .map(|line| with_account(account, line))
+        .collect()
 }
 
-fn event_lines(account: &str, event: &EngineEvent) -> Vec<Value> {
-    match event {
-        EngineEvent::Status(snapshot) => vec![status_line(account, snapshot)],
-        EngineEvent::Unread(unread) => vec![json!({
-            "account": account,
-            "event": "unread",
-            "total_unread": unread.total_unread,
-            "total_mentions": unread.total_mentions,
-            "rooms": unread.rooms,
-        })],
-        EngineEvent::State(state) => {
-            let (name, reason) = match state {
-                AccountState::Online => ("online", None),
-                AccountState::Offline { reason } => ("offline", Some(reason.as_str())),
-                AccountState::Maintenance => ("maintenance", None),
-                AccountState::SignInNeeded => ("sign_in_needed", None),
-            };
-            vec![json!({ "account": account, "event": "state", "state": name, "reason": reason })]
-        }
-        EngineEvent::Popups(popups) => popups
-            .iter()
-            .map(|popup| match popup {
-                Popup::One(n) => json!({
-                    "account": account,
-                    "event": "notification",
-                    "id": n.notification_id,
-                    "app": n.app,
-                    "subject": n.subject,
-                    "message": n.message,
-                    "link": n.link,
-                }),
-                Popup::Summary { count } => {
-                    json!({ "account": account, "event": "notifications", "count": count })
-                }
-            })
-            .collect(),
-    }
+fn with_account(account: &str, mut line: Value) -> Value {
+    line["account"] = json!(account);
+    line
 }

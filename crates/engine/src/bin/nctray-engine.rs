@@ -23,8 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use nctray_engine::{
-    supervise, Account, AccountState, Engine, EngineEvent, NeverIdle, Popup, StatusSnapshot,
-    SyncConfig,
+    supervise, Account, AccountState, Engine, EngineEvent, NeverIdle, Popup, SyncConfig,
 };
 use serde_json::{json, Value};
 
@@ -221,47 +220,7 @@ async fn shutdown_signal() {
 }
 
 fn print_event(event: &EngineEvent) {
-    match event {
-        EngineEvent::State(state) => emit(state_line(state)),
-        EngineEvent::Popups(popups) => {
-            for popup in popups {
-                emit(match popup {
-                    Popup::One(n) => json!({
-                        "event": "popup",
-                        "notification_id": n.notification_id,
-                        "app": n.app,
-                        "subject": n.subject,
-                        "message": n.message,
-                    }),
-                    Popup::Summary { count } => json!({"event": "summary", "count": count}),
-                });
-            }
-        }
-        EngineEvent::Status(snapshot) => emit(status_line(snapshot)),
-        EngineEvent::Unread(unread) => emit(json!({"event": "unread", "unread": unread})),
-    }
-}
-
-fn state_line(state: &AccountState) -> Value {
-    match state {
-        AccountState::Online => json!({"event": "state", "state": "online"}),
-        AccountState::Offline { reason } => {
-            json!({"event": "state", "state": "offline", "reason": reason})
-        }
-        AccountState::Maintenance => json!({"event": "state", "state": "maintenance"}),
-        AccountState::SignInNeeded => json!({"event": "state", "state": "sign_in_needed"}),
-    }
-}
-
-fn status_line(snapshot: &StatusSnapshot) -> Value {
-    let own = snapshot.own.as_ref();
-    json!({
-        "event": "status",
-        "status": snapshot.status_type().as_str(),
-        "icon": own.and_then(|o| o.icon.clone()),
-        "message": own.and_then(|o| o.message.clone()),
-        "backup": snapshot.backup.is_some(),
-    })
+    event.to_json_lines().into_iter().for_each(emit);
 }
 
 /// Writes one line and flushes it at once: a reader sees each decision as it is made.
