@@ -1,41 +1,13 @@
 //! The activity stream against the simulated server, on a real SQLite file: the first sync,
 //! catching up with `since` and `Link` paging, scrolling back, filters.
 
-use nctray_engine::nextcloud::Activity;
-use nctray_engine::{Account, Engine};
-use nctray_sim::{Control, LoggedRequest, NewActivity, Sim, SimConfig};
+mod common;
 
-struct Setup {
-    sim: Sim,
-    dir: tempfile::TempDir,
-}
+use common::Setup;
+use nctray_engine::nextcloud::Activity;
+use nctray_sim::{LoggedRequest, NewActivity};
 
 impl Setup {
-    async fn new() -> Self {
-        Self {
-            sim: Sim::start(SimConfig::default()).await.unwrap(),
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn control(&self) -> Control {
-        self.sim.control()
-    }
-
-    /// A fresh engine on the same database file, as after a restart of the app.
-    fn engine(&self) -> Engine {
-        let account = Account {
-            server: self.sim.base_url(),
-            login_name: "admin".into(),
-        };
-        Engine::open(
-            account,
-            "admin-app-password".into(),
-            &self.dir.path().join("nctray.sqlite3"),
-        )
-        .unwrap()
-    }
-
     /// Records `n` activities in admin's stream, by `author`, that the server never merges
     /// (only files activities merge). Returns their ids, oldest first.
     fn record(&self, n: usize, app: &str, author: &str) -> Vec<i64> {

@@ -4,6 +4,7 @@
 //!
 //! The kill points are random; the seed is printed, and `NCTRAY_CRASH_SEED=<n>` replays a run.
 
+mod common;
 mod engine_process;
 
 use std::collections::{BTreeSet, HashMap};
@@ -11,7 +12,6 @@ use std::os::unix::process::ExitStatusExt;
 use std::time::{Duration, Instant};
 
 use engine_process::{popup_ids, summarised, EngineProcess, Password};
-use nctray_engine::{Account, Engine};
 use nctray_sim::{NewNotification, Sim, SimConfig};
 
 const RUNS: usize = 50;
@@ -148,15 +148,7 @@ async fn sigkill_at_random_points_never_corrupts_the_cache_loses_or_repeats_a_no
 
     // Nothing lost: every notification the server sent is in the cache, and was claimed for
     // its popup decision exactly once.
-    let engine = Engine::open(
-        Account {
-            server: sim.base_url(),
-            login_name: "admin".into(),
-        },
-        "admin-app-password".into(),
-        &database,
-    )
-    .unwrap();
+    let engine = common::engine_at(&sim, &database);
     let cached: BTreeSet<i64> = engine
         .cached_notifications()
         .unwrap()

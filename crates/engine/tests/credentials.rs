@@ -2,6 +2,7 @@
 //! process with every log level on, and through the headless `nctray-engine` process — no file
 //! under the data, config, home or log directories holds it, nor its Basic form.
 
+mod common;
 mod engine_process;
 
 use std::path::{Path, PathBuf};
@@ -12,10 +13,10 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE};
 use base64::Engine as _;
 use engine_process::{EngineProcess, Password};
 use nctray_engine::nextcloud::{CustomMessage, StatusType};
-use nctray_engine::{supervise, Account, Engine, EngineEvent, NeverIdle, Popup, SyncConfig};
+use nctray_engine::{supervise, Engine, EngineEvent, NeverIdle, Popup, SyncConfig};
 use nctray_sim::{NewNotification, Sim, SimConfig};
 use tokio::sync::mpsc::unbounded_channel;
-use tokio::time::{timeout, Instant};
+use tokio::time::timeout;
 use tracing::subscriber::DefaultGuard;
 use tracing_subscriber::util::SubscriberInitExt;
 
@@ -152,10 +153,7 @@ fn capture_logs(file: &Path, level: &str) -> DefaultGuard {
 async fn in_process_full_sync(sim: &Sim, dirs: &Dirs, password: &str) {
     let engine = Arc::new(
         Engine::open(
-            Account {
-                server: sim.base_url(),
-                login_name: "admin".into(),
-            },
+            common::account(sim),
             password.to_owned(),
             &dirs.data.join("nctray.sqlite3"),
         )
@@ -182,11 +180,12 @@ async fn in_process_full_sync(sim: &Sim, dirs: &Dirs, password: &str) {
         ..SyncConfig::default()
     };
     let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
-    let deadline = Instant::now() + LIMIT;
-    while sim.control().push_sockets() == 0 {
-        assert!(Instant::now() < deadline, "the push socket never opened");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    common::wait_until(
+        LIMIT,
+        || sim.control().push_sockets() != 0,
+        || "the push socket never opened".into(),
+    )
+    .await;
     sim.control()
         .inject_notification(NewNotification::new("admin", "Pushed in process"));
     let popped = timeout(LIMIT, async {

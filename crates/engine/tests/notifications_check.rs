@@ -1,28 +1,11 @@
 //! `Engine::check_notifications` (what `nctray notifications` shows) beside the tray's poll,
 //! on one SQLite file: looking never takes a popup away from the tray.
 
-use nctray_engine::{Account, Engine};
-use nctray_sim::{NewNotification, Sim, SimConfig};
+mod common;
 
-async fn setup() -> (Sim, tempfile::TempDir) {
-    (
-        Sim::start(SimConfig::default()).await.unwrap(),
-        tempfile::tempdir().unwrap(),
-    )
-}
-
-fn engine(sim: &Sim, dir: &tempfile::TempDir) -> Engine {
-    let account = Account {
-        server: sim.base_url(),
-        login_name: "admin".into(),
-    };
-    Engine::open(
-        account,
-        "admin-app-password".into(),
-        &dir.path().join("nctray.sqlite3"),
-    )
-    .unwrap()
-}
+use common::{engine, Setup};
+use nctray_engine::Engine;
+use nctray_sim::NewNotification;
 
 fn subjects(list: &[nctray_engine::nextcloud::Notification]) -> Vec<&str> {
     list.iter().map(|n| n.subject.as_str()).collect()
@@ -30,7 +13,7 @@ fn subjects(list: &[nctray_engine::nextcloud::Notification]) -> Vec<&str> {
 
 #[tokio::test]
 async fn a_look_from_the_command_line_leaves_the_popup_to_the_tray() {
-    let (sim, dir) = setup().await;
+    let Setup { sim, dir } = Setup::new().await;
     let tray = engine(&sim, &dir);
     let cli = engine(&sim, &dir);
     let control = sim.control();
@@ -61,7 +44,7 @@ async fn a_look_from_the_command_line_leaves_the_popup_to_the_tray() {
 
 #[tokio::test]
 async fn a_look_before_the_tray_ever_ran_keeps_its_first_sync_summary() {
-    let (sim, dir) = setup().await;
+    let Setup { sim, dir } = Setup::new().await;
     sim.control()
         .inject_notification(NewNotification::new("admin", "Waiting"));
     let check = engine(&sim, &dir).check_notifications().await.unwrap();
@@ -76,7 +59,7 @@ async fn a_look_before_the_tray_ever_ran_keeps_its_first_sync_summary() {
 
 #[tokio::test]
 async fn without_the_server_the_cached_list_is_shown_with_the_reason() {
-    let (sim, dir) = setup().await;
+    let Setup { sim, dir } = Setup::new().await;
     sim.control()
         .inject_notification(NewNotification::new("admin", "Cached"));
     let engine = engine(&sim, &dir);
@@ -90,12 +73,13 @@ async fn without_the_server_the_cached_list_is_shown_with_the_reason() {
 
 #[tokio::test]
 async fn a_revoked_app_password_is_an_error_not_an_offline_note() {
-    let (sim, dir) = setup().await;
-    let account = Account {
-        server: sim.base_url(),
-        login_name: "admin".into(),
-    };
-    let engine = Engine::open(account, "wrong".into(), &dir.path().join("nctray.sqlite3")).unwrap();
+    let Setup { sim, dir } = Setup::new().await;
+    let engine = Engine::open(
+        common::account(&sim),
+        "wrong".into(),
+        &common::database(&dir),
+    )
+    .unwrap();
     let error = engine.check_notifications().await.unwrap_err();
     assert_eq!(error.kind(), "unauthorized");
 }

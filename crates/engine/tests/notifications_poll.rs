@@ -1,39 +1,11 @@
 //! The engine against the simulated server, on a real SQLite file.
 
-use nctray_engine::{Account, Engine};
-use nctray_sim::{Control, Fault, NewNotification, Sim, SimConfig};
+mod common;
 
-struct Setup {
-    sim: Sim,
-    dir: tempfile::TempDir,
-}
+use common::Setup;
+use nctray_sim::{Fault, NewNotification};
 
 impl Setup {
-    async fn new() -> Self {
-        Self {
-            sim: Sim::start(SimConfig::default()).await.unwrap(),
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn control(&self) -> Control {
-        self.sim.control()
-    }
-
-    /// A fresh engine on the same database file, as after a restart of the app.
-    fn engine(&self) -> Engine {
-        let account = Account {
-            server: self.sim.base_url(),
-            login_name: "admin".into(),
-        };
-        Engine::open(
-            account,
-            "admin-app-password".into(),
-            &self.dir.path().join("nctray.sqlite3"),
-        )
-        .unwrap()
-    }
-
     fn notification_requests(&self) -> Vec<(u16, bool)> {
         self.control()
             .requests()

@@ -6,15 +6,17 @@
 //! truncated body, a reset connection and a hang (a short one, and one past the client's 30 s
 //! request timeout, which the client does not let callers shorten).
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::{next_matching, wait_until, Setup};
 use nctray_engine::nextcloud::{Notification, StatusType};
 use nctray_engine::{
-    supervise, Account, AccountState, Engine, EngineEvent, NeverIdle, Popup, StatusSnapshot,
-    SyncConfig,
+    supervise, AccountState, Engine, EngineEvent, NeverIdle, Popup, StatusSnapshot, SyncConfig,
 };
-use nctray_sim::{Fault, NewNotification, Sim, SimConfig};
+use nctray_sim::{Fault, NewNotification, Sim};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use tokio::task::JoinHandle;
 use tokio::time::{timeout, Instant};
@@ -48,19 +50,8 @@ impl Synced {
     /// A user with a status (away) and one notification, synced once: it popped up, and the
     /// cache holds it and the status.
     async fn start() -> Synced {
-        let sim = Sim::start(SimConfig::default()).await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let engine = Arc::new(
-            Engine::open(
-                Account {
-                    server: sim.base_url(),
-                    login_name: "admin".into(),
-                },
-                "admin-app-password".into(),
-                &dir.path().join("nctray.sqlite3"),
-            )
-            .unwrap(),
-        );
+        let Setup { sim, dir } = Setup::new().await;
+        let engine = Arc::new(common::engine(&sim, &dir));
         engine.set_status(StatusType::Away).await.unwrap();
         sim.control()
             .inject_notification(NewNotification::new("admin", "Kept through the fault"));
@@ -118,14 +109,12 @@ impl Synced {
                 .count()
         };
         let start = seen(&self.sim);
-        let deadline = Instant::now() + LIMIT;
-        while seen(&self.sim) < start + count {
-            assert!(
-                Instant::now() < deadline,
-                "the engine stopped asking {path}"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        wait_until(
+            LIMIT,
+            || seen(&self.sim) >= start + count,
+            || format!("the engine stopped asking {path}"),
+        )
+        .await;
     }
 
     /// After the fault: a notification arriving now pops up, and the cache holds both.
@@ -161,26 +150,6 @@ fn spawn_supervisor(engine: &Arc<Engine>) -> (UnboundedReceiver<EngineEvent>, Jo
         tx,
     ));
     (events, task)
-}
-
-/// The next event that `pick` accepts, within `limit`.
-async fn next_matching<T>(
-    events: &mut UnboundedReceiver<EngineEvent>,
-    limit: Duration,
-    mut pick: impl FnMut(&EngineEvent) -> Option<T>,
-) -> Option<T> {
-    let deadline = Instant::now() + limit;
-    loop {
-        let event = timeout(
-            deadline.saturating_duration_since(Instant::now()),
-            events.recv(),
-        )
-        .await
-        .ok()??;
-        if let Some(found) = pick(&event) {
-            return Some(found);
-        }
-    }
 }
 
 fn offline(state: &Option<AccountState>) -> &str {

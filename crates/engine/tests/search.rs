@@ -1,43 +1,14 @@
 //! Full-text search over the cache against the simulated server, on a real SQLite file:
 //! notifications, activities and chat messages, offline, and gone when the item is gone.
 
-use nctray_engine::store::search::{self, Kind};
-use nctray_engine::{Account, Engine, SearchHit};
-use nctray_sim::{NewActivity, NewNotification, Sim, SimConfig};
+mod common;
 
-struct Setup {
-    sim: Sim,
-    dir: tempfile::TempDir,
-}
+use common::Setup;
+use nctray_engine::store::search::{self, Kind};
+use nctray_engine::SearchHit;
+use nctray_sim::{NewActivity, NewNotification};
 
 impl Setup {
-    async fn new() -> Self {
-        Self {
-            sim: Sim::start(SimConfig::default()).await.unwrap(),
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn database(&self) -> std::path::PathBuf {
-        self.dir.path().join("nctray.sqlite3")
-    }
-
-    fn account(&self) -> Account {
-        Account {
-            server: self.sim.base_url(),
-            login_name: "admin".into(),
-        }
-    }
-
-    fn engine(&self) -> Engine {
-        Engine::open(
-            self.account(),
-            "admin-app-password".into(),
-            &self.database(),
-        )
-        .unwrap()
-    }
-
     fn notify(&self, subject: &str, message: &str) -> i64 {
         let mut notification = NewNotification::new("admin", subject);
         notification.message = message.into();

@@ -1,27 +1,14 @@
 //! Status changes and the restore of an overwritten status, through the engine.
 
-use nctray_engine::nextcloud::StatusType;
-use nctray_engine::{Account, Engine};
-use nctray_sim::{Sim, SimConfig};
+mod common;
 
-async fn engine_for(sim: &Sim, dir: &tempfile::TempDir) -> Engine {
-    let account = Account {
-        server: sim.base_url(),
-        login_name: "admin".into(),
-    };
-    Engine::open(
-        account,
-        "admin-app-password".into(),
-        &dir.path().join("nctray.sqlite3"),
-    )
-    .unwrap()
-}
+use common::Setup;
+use nctray_engine::nextcloud::StatusType;
 
 #[tokio::test]
 async fn a_predefined_message_is_set_with_its_clear_at_and_cleared_again() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine_for(&sim, &dir).await;
+    let Setup { sim, dir } = Setup::new().await;
+    let engine = common::engine(&sim, &dir);
 
     let before = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -47,9 +34,8 @@ async fn a_predefined_message_is_set_with_its_clear_at_and_cleared_again() {
 
 #[tokio::test]
 async fn the_status_a_call_overwrote_is_offered_and_restored() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine_for(&sim, &dir).await;
+    let Setup { sim, dir } = Setup::new().await;
+    let engine = common::engine(&sim, &dir);
 
     let dnd = engine.set_status(StatusType::Dnd).await.unwrap();
     assert_eq!(dnd.status_type(), StatusType::Dnd);
@@ -73,20 +59,15 @@ async fn the_status_a_call_overwrote_is_offered_and_restored() {
 
     // The cache keeps the last snapshot for the next start.
     drop(engine);
-    let cached = engine_for(&sim, &dir)
-        .await
-        .cached_status()
-        .unwrap()
-        .unwrap();
+    let cached = common::engine(&sim, &dir).cached_status().unwrap().unwrap();
     assert_eq!(cached.status_type(), StatusType::Dnd);
 }
 
 #[tokio::test]
 async fn a_preset_is_saved_applied_in_one_step_and_removed() {
     use nctray_engine::StatusPreset;
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine_for(&sim, &dir).await;
+    let Setup { sim, dir } = Setup::new().await;
+    let engine = common::engine(&sim, &dir);
     let focus = StatusPreset {
         name: "Focus".into(),
         status: StatusType::Dnd,
@@ -114,7 +95,7 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
 
     // Presets survive a restart (they are in the cache file) and can be removed.
     drop(engine);
-    let engine = engine_for(&sim, &dir).await;
+    let engine = common::engine(&sim, &dir);
     assert_eq!(engine.presets().unwrap().len(), 1);
     engine.remove_preset("Focus").unwrap();
     assert!(engine.presets().unwrap().is_empty());
@@ -123,16 +104,15 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
 
 #[tokio::test]
 async fn the_users_display_name_and_quota_are_cached_for_offline_starts() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine_for(&sim, &dir).await;
+    let Setup { sim, dir } = Setup::new().await;
+    let engine = common::engine(&sim, &dir);
     let user = engine.refresh_user().await.unwrap();
     assert_eq!(user.user_id, "admin");
     assert!(user.quota_used > 0, "{user:?}");
 
     sim.shutdown().await;
     drop(engine);
-    let offline = engine_for(&sim, &dir).await;
+    let offline = common::engine(&sim, &dir);
     assert!(offline.refresh_user().await.is_err());
     assert_eq!(offline.cached_user().unwrap(), Some(user));
 }

@@ -1,48 +1,18 @@
 //! The supervised sync of one account against the simulator: push, states, recovery.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration;
 
-use nctray_engine::{
-    supervise, Account, AccountState, Engine, EngineEvent, NeverIdle, Popup, SyncConfig,
-};
+use common::{next_matching, wait_until, Setup};
+use nctray_engine::{supervise, AccountState, Engine, EngineEvent, NeverIdle, Popup, SyncConfig};
 use nctray_sim::{Fault, NewNotification, Sim, SimConfig};
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
+use tokio::sync::mpsc::unbounded_channel;
 use tokio::time::{timeout, Instant};
 
 fn engine(sim: &Sim, dir: &tempfile::TempDir) -> Arc<Engine> {
-    let account = Account {
-        server: sim.base_url(),
-        login_name: "admin".into(),
-    };
-    Arc::new(
-        Engine::open(
-            account,
-            "admin-app-password".into(),
-            &dir.path().join("nctray.sqlite3"),
-        )
-        .unwrap(),
-    )
-}
-
-/// The next event that `pick` accepts, within `limit`.
-async fn next_matching<T>(
-    events: &mut UnboundedReceiver<EngineEvent>,
-    limit: Duration,
-    mut pick: impl FnMut(&EngineEvent) -> Option<T>,
-) -> Option<T> {
-    let deadline = Instant::now() + limit;
-    loop {
-        let event = timeout(
-            deadline.saturating_duration_since(Instant::now()),
-            events.recv(),
-        )
-        .await
-        .ok()??;
-        if let Some(found) = pick(&event) {
-            return Some(found);
-        }
-    }
+    Arc::new(common::engine(sim, dir))
 }
 
 fn notification_polls(sim: &Sim) -> usize {
@@ -53,15 +23,23 @@ fn notification_polls(sim: &Sim) -> usize {
         .count()
 }
 
+/// Waits until the push socket's first refresh (a second notifications poll) has happened.
+async fn wait_for_push_refresh(sim: &Sim) {
+    wait_until(
+        Duration::from_secs(10),
+        || notification_polls(sim) >= 2,
+        || "push never refreshed".into(),
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn with_push_a_new_notification_pops_up_within_a_second_although_polls_are_slow() {
-    let sim = Sim::start(SimConfig {
+    let Setup { sim, dir } = Setup::with(SimConfig {
         push: true,
         ..SimConfig::default()
     })
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    .await;
     let config = SyncConfig {
         notifications_every: Some(Duration::from_secs(600)),
         ..SyncConfig::default()
@@ -75,11 +53,7 @@ async fn with_push_a_new_notification_pops_up_within_a_second_although_polls_are
     ));
 
     // The first poll, then the refresh the authenticated socket triggers.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while notification_polls(&sim) < 2 {
-        assert!(Instant::now() < deadline, "push never refreshed");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_for_push_refresh(&sim).await;
 
     let injected = Instant::now();
     sim.control()
@@ -100,8 +74,7 @@ async fn with_push_a_new_notification_pops_up_within_a_second_although_polls_are
 
 #[tokio::test]
 async fn maintenance_is_reported_and_sync_recovers_by_itself() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let Setup { sim, dir } = Setup::new().await;
     let config = SyncConfig {
         notifications_every: Some(Duration::from_millis(200)),
         max_backoff: Duration::from_millis(400),
@@ -146,8 +119,7 @@ async fn maintenance_is_reported_and_sync_recovers_by_itself() {
 
 #[tokio::test]
 async fn a_refused_app_password_stops_the_sync_and_asks_to_sign_in() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let Setup { sim, dir } = Setup::new().await;
     let config = SyncConfig {
         notifications_every: Some(Duration::from_millis(100)),
         ..SyncConfig::default()
@@ -185,8 +157,7 @@ impl nctray_engine::IdleSource for IdleFor {
 
 #[tokio::test]
 async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let Setup { sim, dir } = Setup::new().await;
     let idle = Arc::new(IdleFor(Duration::from_secs(3600)));
     let config = SyncConfig {
         heartbeat_every: Duration::from_millis(100),
@@ -206,15 +177,12 @@ async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
         idle.clone(),
         tx,
     ));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while status_of(&sim).as_deref() != Some("away") {
-        assert!(
-            Instant::now() < deadline,
-            "never turned away: {:?}",
-            status_of(&sim)
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_until(
+        Duration::from_secs(10),
+        || status_of(&sim).as_deref() == Some("away"),
+        || format!("never turned away: {:?}", status_of(&sim)),
+    )
+    .await;
     task.abort();
 
     // A status the user chose (dnd) stays, however idle the desktop is.
@@ -241,13 +209,11 @@ async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
 
 #[tokio::test]
 async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
-    let sim = Sim::start(SimConfig {
+    let Setup { sim, dir } = Setup::with(SimConfig {
         push: true,
         ..SimConfig::default()
     })
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    .await;
     let engine = engine(&sim, &dir);
     let config = SyncConfig {
         notifications_every: Some(Duration::from_secs(600)),
@@ -255,12 +221,7 @@ async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
     };
     let (tx, _events) = unbounded_channel();
     let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
-    // Wait until the socket's first refresh (a second notifications poll) has happened.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while notification_polls(&sim) < 2 {
-        assert!(Instant::now() < deadline, "push never refreshed");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_for_push_refresh(&sim).await;
 
     let recorded = Instant::now();
     sim.control().write_file("admin", "Pushed.md", b"hello");
@@ -281,8 +242,7 @@ async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
 
 #[tokio::test]
 async fn unread_talk_messages_from_another_user_reach_the_tray_badge() {
-    let sim = Sim::start(SimConfig::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let Setup { sim, dir } = Setup::new().await;
     let config = SyncConfig {
         notifications_every: Some(Duration::from_millis(200)),
         ..SyncConfig::default()

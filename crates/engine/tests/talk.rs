@@ -2,10 +2,12 @@
 //! synced with `modifiedSince`, a full refresh that notices deleted rooms, unread and mention
 //! counts, the open chat's long poll, sending, and the cached history.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use nctray_engine::nextcloud::{self, talk::TalkVersion};
-use nctray_engine::{Account, ChatMessage, Engine, SearchHit, SearchKind, UnreadCounts};
+use nctray_engine::{ChatMessage, Engine, SearchHit, SearchKind, UnreadCounts};
 use nctray_sim::{Control, Fault, LoggedRequest, Sim, SimConfig, TalkApi};
 
 struct Setup {
@@ -62,16 +64,12 @@ impl Setup {
     }
 
     fn database(&self) -> std::path::PathBuf {
-        self.dir.path().join("nctray.sqlite3")
+        common::database(&self.dir)
     }
 
     /// admin's engine on the same database file (a new one is a restart of the app).
     fn engine(&self) -> Engine {
-        let account = Account {
-            server: self.sim.base_url(),
-            login_name: "admin".into(),
-        };
-        Engine::open(account, "admin-app-password".into(), &self.database()).unwrap()
+        common::engine(&self.sim, &self.dir)
     }
 
     /// bob, writing from another client.
