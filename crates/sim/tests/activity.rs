@@ -2,6 +2,8 @@
 //! (paging, ETags, filters, errors), WebDAV and direct downloads, and user shares with their
 //! pending-share notification.
 
+mod common;
+
 use std::time::Duration;
 
 use nctray_sim::{NewActivity, Sim, SimConfig};
@@ -50,11 +52,7 @@ impl Answer {
 
 impl Fixture {
     async fn start() -> Fixture {
-        let sim = Sim::start(SimConfig::default()).await.expect("sim starts");
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("client");
+        let (sim, client) = common::start(SimConfig::default()).await;
         Fixture { sim, client }
     }
 
@@ -67,11 +65,7 @@ impl Fixture {
     }
 
     fn ocs(&self, user: &str, method: Method, path: &str) -> RequestBuilder {
-        self.client
-            .request(method, self.url(path))
-            .basic_auth(user, Some(format!("{user}-app-password")))
-            .header("OCS-APIRequest", "true")
-            .header("Accept", "application/json")
+        common::ocs(&self.client, user, method, self.url(path))
     }
 
     async fn answer(request: RequestBuilder) -> Answer {

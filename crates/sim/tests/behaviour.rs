@@ -2,6 +2,8 @@
 //! header, backup and revert, heartbeat rules, validation, expiry, faults, the request log,
 //! the control API and the demo seed.
 
+mod common;
+
 use std::time::Duration;
 
 use nctray_sim::{Fault, LoggedRequest, NewNotification, Seed, Sim, SimConfig};
@@ -23,16 +25,11 @@ impl Fixture {
     }
 
     async fn with_seed(seed: Seed) -> Fixture {
-        let sim = Sim::start(SimConfig {
+        let (sim, client) = common::start(SimConfig {
             seed,
             ..SimConfig::default()
         })
-        .await
-        .expect("sim starts");
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("client");
+        .await;
         Fixture { sim, client }
     }
 
@@ -42,11 +39,7 @@ impl Fixture {
 
     /// An OCS request as `user` with their app password, asking for JSON.
     fn ocs(&self, user: &str, method: Method, path: &str) -> RequestBuilder {
-        self.client
-            .request(method, self.url(path))
-            .basic_auth(user, Some(format!("{user}-app-password")))
-            .header("OCS-APIRequest", "true")
-            .header("Accept", "application/json")
+        common::ocs(&self.client, user, method, self.url(path))
     }
 
     async fn send(
@@ -1054,14 +1047,14 @@ async fn starts_on_loopback_and_shuts_down() {
     );
     assert!(!sim.base_url().ends_with('/'));
 
-    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let client = common::client();
     let url = format!("{}/_sim/requests", sim.base_url());
     assert_eq!(
         client.get(&url).send().await.unwrap().status(),
         StatusCode::OK
     );
     sim.shutdown().await;
-    let fresh = reqwest::Client::builder().no_proxy().build().unwrap();
+    let fresh = common::client();
     assert!(
         fresh.get(&url).send().await.is_err(),
         "nothing listens after shutdown"

@@ -1,8 +1,11 @@
 //! notify_push in the simulator: the capability, the socket handshake, the pushed lines, pings,
 //! pre-auth and the control calls, over real loopback sockets.
 
+mod common;
+
 use std::time::Duration;
 
+use common::client as http;
 use futures_util::{SinkExt, StreamExt};
 use nctray_sim::{Fault, NewNotification, PushMessage, Sim, SimConfig};
 use serde_json::Value;
@@ -25,10 +28,6 @@ async fn sim_with_push() -> Sim {
 
 fn ws_url(sim: &Sim) -> String {
     format!("ws://{}/push/ws", sim.addr())
-}
-
-fn http() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
 }
 
 async fn capabilities(sim: &Sim, login: Option<&str>) -> (Value, String) {

@@ -2,6 +2,8 @@
 //! arrives, 304s, the chat limit, the session rule of calls, notifications, reactions, the
 //! room setters, and the seed-era server (`TalkApi::SeedV1`).
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use nctray_sim::{Sim, SimConfig, TalkApi};
@@ -39,26 +41,17 @@ impl Server {
     }
 
     async fn with(talk: TalkApi) -> Server {
-        let sim = Sim::start(SimConfig {
+        let (sim, client) = common::start(SimConfig {
             talk,
             ..SimConfig::default()
         })
-        .await
-        .expect("sim starts");
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("client");
+        .await;
         Server { sim, client }
     }
 
     async fn call(&self, user: &str, method: Method, path: &str, form: &[(&str, &str)]) -> Answer {
-        let mut request = self
-            .client
-            .request(method, format!("{}{path}", self.sim.base_url()))
-            .basic_auth(user, Some(format!("{user}-app-password")))
-            .header("OCS-APIRequest", "true")
-            .header("Accept", "application/json");
+        let url = format!("{}{path}", self.sim.base_url());
+        let mut request = common::ocs(&self.client, user, method, url);
         if !form.is_empty() {
             request = request.form(form);
         }
