@@ -80,6 +80,23 @@ async fn group_with_bob(admin: &TalkApi, name: &str) -> String {
     token
 }
 
+/// A sim, admin's Talk API, and admin's group room `name` with bob in it.
+async fn admin_in_a_group(name: &str) -> (Sim, TalkApi, String) {
+    let sim = sim().await;
+    let admin = talk(&sim, "admin");
+    let token = group_with_bob(&admin, name).await;
+    (sim, admin, token)
+}
+
+/// A sim, admin's and bob's Talk APIs, and admin's group room `name` with bob in it.
+async fn admin_and_bob_in_a_group(name: &str) -> (Sim, TalkApi, TalkApi, String) {
+    let sim = sim().await;
+    let admin = talk(&sim, "admin");
+    let bob = talk(&sim, "bob");
+    let token = group_with_bob(&admin, name).await;
+    (sim, admin, bob, token)
+}
+
 #[tokio::test]
 async fn the_v4_api_is_picked_from_the_capabilities_and_the_list_polls_in_the_background() {
     let sim = sim().await;
@@ -171,10 +188,7 @@ async fn creating_rooms_of_every_type_and_the_existing_one_to_one() {
 
 #[tokio::test]
 async fn getting_renaming_and_deleting_a_room() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let bob = talk(&sim, "bob");
-    let token = group_with_bob(&admin, "Fixture group").await;
+    let (_sim, admin, bob, token) = admin_and_bob_in_a_group("Fixture group").await;
 
     let room = admin.room(&token).await.unwrap();
     assert_eq!(room.token, token);
@@ -241,10 +255,7 @@ async fn getting_renaming_and_deleting_a_room() {
 
 #[tokio::test]
 async fn public_password_favorite_and_notification_level() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let bob = talk(&sim, "bob");
-    let token = group_with_bob(&admin, "Settings").await;
+    let (_sim, admin, bob, token) = admin_and_bob_in_a_group("Settings").await;
 
     assert_eq!(
         admin.set_password(&token, "secret").await.unwrap_err(),
@@ -333,10 +344,7 @@ async fn public_password_favorite_and_notification_level() {
 
 #[tokio::test]
 async fn participants_moderators_and_removal_by_attendee_id() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let bob = talk(&sim, "bob");
-    let token = group_with_bob(&admin, "People").await;
+    let (sim, admin, bob, token) = admin_and_bob_in_a_group("People").await;
     admin.add_participant(&token, "carol", None).await.unwrap();
     assert_eq!(
         admin
@@ -486,9 +494,7 @@ async fn participants_moderators_and_removal_by_attendee_id() {
 
 #[tokio::test]
 async fn a_call_needs_the_room_session_and_leaves_system_messages() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let token = group_with_bob(&admin, "Call").await;
+    let (_sim, admin, token) = admin_in_a_group("Call").await;
 
     let session = admin.join_room(&token, None).await.unwrap();
     assert_eq!(session.token, token);
@@ -585,9 +591,7 @@ async fn signaling_settings_come_from_the_v3_endpoint() {
 
 #[tokio::test]
 async fn sending_mentions_replies_and_the_length_limit() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let token = group_with_bob(&admin, "Chat").await;
+    let (sim, admin, token) = admin_in_a_group("Chat").await;
 
     let reference = "a".repeat(64);
     let hello = admin
@@ -684,9 +688,7 @@ async fn sending_mentions_replies_and_the_length_limit() {
 
 #[tokio::test]
 async fn history_pages_back_with_last_given_and_ends_with_304() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let token = group_with_bob(&admin, "History").await;
+    let (_sim, admin, token) = admin_in_a_group("History").await;
     for n in 1..=5 {
         admin
             .send(&token, &NewMessage::new(format!("message {n}")))
@@ -762,9 +764,7 @@ async fn history_pages_back_with_last_given_and_ends_with_304() {
 
 #[tokio::test]
 async fn a_message_posted_during_a_long_poll_returns_it_at_once() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let token = group_with_bob(&admin, "Long poll").await;
+    let (sim, admin, token) = admin_in_a_group("Long poll").await;
     let newest = admin
         .chat(&token, &ChatQuery::history().limit(1))
         .await
@@ -809,9 +809,7 @@ async fn a_message_posted_during_a_long_poll_returns_it_at_once() {
 
 #[tokio::test]
 async fn a_long_poll_with_nothing_new_is_empty_after_its_timeout() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let token = group_with_bob(&admin, "Quiet").await;
+    let (_sim, admin, token) = admin_in_a_group("Quiet").await;
     let newest = admin
         .chat(&token, &ChatQuery::history().limit(1))
         .await
@@ -836,10 +834,7 @@ async fn a_long_poll_with_nothing_new_is_empty_after_its_timeout() {
 
 #[tokio::test]
 async fn mentions_read_marker_and_reactions() {
-    let sim = sim().await;
-    let admin = talk(&sim, "admin");
-    let bob = talk(&sim, "bob");
-    let token = group_with_bob(&admin, "Reactions").await;
+    let (_sim, admin, bob, token) = admin_and_bob_in_a_group("Reactions").await;
 
     let found = admin.mentions(&token, "b", Some(20)).await.unwrap();
     assert_eq!(found.len(), 1);
