@@ -162,6 +162,10 @@ enum Endpoint {
     GetShare(String),
     AcceptShare(String),
     DeleteShare(String),
+    UpdateShare(String),
+    InheritedShares,
+    Sharees,
+    ShareesRecommended,
     RevokeAppPassword,
     /// Talk (spreed): the route and the API generation its path belongs to.
     Talk(crate::talk::Route, Option<crate::talk::TalkApi>),
@@ -247,12 +251,23 @@ fn routes(segments: &[&str]) -> Vec<(Method, Endpoint)> {
             [] => vec![(get, ListShares), (post, CreateShare)],
             ["pending"] => vec![(get, PendingShares)],
             ["pending", id] => vec![(post, AcceptShare((*id).to_owned()))],
+            // `inherited` is a GET route of its own; other methods treat it as a share id.
+            ["inherited"] => vec![
+                (get, InheritedShares),
+                (put, UpdateShare("inherited".to_owned())),
+                (delete, DeleteShare("inherited".to_owned())),
+            ],
             [id] => vec![
                 (get, GetShare((*id).to_owned())),
+                (put, UpdateShare((*id).to_owned())),
                 (delete, DeleteShare((*id).to_owned())),
             ],
             _ => Vec::new(),
         },
+        ["apps", "files_sharing", "api", "v1", "sharees"] => vec![(get, Sharees)],
+        ["apps", "files_sharing", "api", "v1", "sharees_recommended"] => {
+            vec![(get, ShareesRecommended)]
+        }
         ["core", "apppassword"] => vec![(delete, RevokeAppPassword)],
         ["apps", "spreed", "api", rest @ ..] => crate::talk::routes(rest)
             .into_iter()
@@ -296,6 +311,10 @@ fn call(shared: &Shared, inner: &mut Inner, endpoint: Endpoint, ctx: &Ctx) -> Re
         GetShare(id) => crate::sharing::get(shared, inner, ctx, &id),
         AcceptShare(id) => crate::sharing::accept(inner, ctx, &id),
         DeleteShare(id) => crate::sharing::delete(shared, inner, ctx, &id),
+        UpdateShare(id) => crate::sharing::update(shared, inner, ctx, &id),
+        InheritedShares => crate::sharing::inherited(shared, inner, ctx),
+        Sharees => crate::sharing::sharees(inner, ctx),
+        ShareesRecommended => crate::sharing::sharees_recommended(inner, ctx),
         RevokeAppPassword => crate::login_flow::revoke_app_password(inner, ctx),
         Talk(route, era) => crate::talk::call(shared, inner, route, era, ctx),
     }

@@ -47,6 +47,9 @@ pub(crate) struct Share {
     permissions: i64,
     stime: i64,
     state: State,
+    note: String,
+    /// `expireDate` as the owner set it (`YYYY-MM-DD`).
+    expiration: Option<String>,
     /// The recipient's "You received …" notification, while the share is pending.
     notification: Option<i64>,
 }
@@ -158,6 +161,8 @@ pub(crate) fn create(
         permissions,
         stime: inner.now(),
         state: State::Pending,
+        note: String::new(),
+        expiration: None,
         notification: None,
     };
     if inner.shares.auto_accept.contains(share_with) {
@@ -243,6 +248,24 @@ fn dismiss(inner: &mut Inner, share_id: i64) {
     }
 }
 
+/// `{status, message, icon, clearAt}` picked from an own-status object.
+fn status_object(own: Option<Node>) -> Option<Node> {
+    let Some(Node::Map(own)) = own else {
+        return None;
+    };
+    let pick = |key: &str| {
+        own.iter()
+            .find(|(k, _)| k == key)
+            .map_or(Node::Null, |(_, v)| v.clone())
+    };
+    Some(obj([
+        ("status", pick("status")),
+        ("message", pick("message")),
+        ("icon", pick("icon")),
+        ("clearAt", pick("clearAt")),
+    ]))
+}
+
 /// The share object in the server's field order; `viewer` decides the recipient's view of a
 /// pending share (permissions 0, 159).
 fn to_node(shared: &Shared, inner: &mut Inner, share: &Share, viewer: &str) -> Node {
@@ -282,10 +305,16 @@ fn to_node(shared: &Shared, inner: &mut Inner, share: &Share, viewer: &str) -> N
         ("can_delete", true.into()),
         ("stime", share.stime.into()),
         ("parent", Node::Null),
-        ("expiration", Node::Null),
+        (
+            "expiration",
+            share
+                .expiration
+                .as_ref()
+                .map_or(Node::Null, |d| format!("{d} 00:00:00").into()),
+        ),
         ("token", Node::Null),
         ("uid_file_owner", Node::from(&share.owner)),
-        ("note", "".into()),
+        ("note", share.note.as_str().into()),
         ("label", "".into()),
         (
             "displayname_file_owner",
@@ -325,21 +354,8 @@ fn to_node(shared: &Shared, inner: &mut Inner, share: &Share, viewer: &str) -> N
         ),
     ];
     // Only users with a status get the field (the server asks the user_status app).
-    if let Some(Node::Map(own)) = status {
-        let pick = |key: &str| {
-            own.iter()
-                .find(|(k, _)| k == key)
-                .map_or(Node::Null, |(_, v)| v.clone())
-        };
-        fields.push((
-            "status",
-            obj([
-                ("status", pick("status")),
-                ("message", pick("message")),
-                ("icon", pick("icon")),
-                ("clearAt", pick("clearAt")),
-            ]),
-        ));
+    if let Some(status) = status_object(status) {
+        fields.push(("status", status));
     }
     let _ = shared;
     fields.extend([
@@ -484,6 +500,230 @@ pub(crate) fn delete(shared: &Shared, inner: &mut Inner, ctx: &Ctx, id: &str) ->
         crate::push::PushMessage::File(vec![id_u64(share.file_id)]),
     );
     Reply::ok(empty())
+}
+
+/// One `users` entry of the sharee search: `status` is `[]` for users without a status, as
+/// the server's UserPlugin sends it.
+fn sharee_user(inner: &mut Inner, uid: &str) -> Node {
+    let label = inner
+        .user(uid)
+        .map_or_else(|| uid.to_owned(), |u| u.display_name.clone());
+    let status = status_object(user_status::own_status(inner, uid));
+    let subline = match &status {
+        Some(Node::Map(fields)) => fields
+            .iter()
+            .find(|(k, _)| k == "message")
+            .and_then(|(_, v)| match v {
+                Node::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    obj([
+        ("label", label.into()),
+        ("subline", subline.into()),
+        ("icon", "icon-user".into()),
+        (
+            "value",
+            obj([("shareType", Node::from(0_i64)), ("shareWith", uid.into())]),
+        ),
+        ("shareWithDisplayNameUnique", uid.into()),
+        ("status", status.unwrap_or(Node::List(Vec::new()))),
+    ])
+}
+
+/// The sharee answer: `exact` and the wide lists; only users are ever found.
+fn sharees_node(inner: &mut Inner, exact: &[String], wide: &[String]) -> Node {
+    let exact: Vec<Node> = exact.iter().map(|u| sharee_user(inner, u)).collect();
+    let wide: Vec<Node> = wide.iter().map(|u| sharee_user(inner, u)).collect();
+    let none = || Node::List(Vec::new());
+    obj([
+        (
+            "exact",
+            obj([
+                ("users", Node::List(exact)),
+                ("groups", none()),
+                ("remotes", none()),
+                ("remote_groups", none()),
+                ("emails", none()),
+                ("circles", none()),
+                ("rooms", none()),
+                ("lookup", none()),
+            ]),
+        ),
+        ("users", Node::List(wide)),
+        ("groups", none()),
+        ("remotes", none()),
+        ("remote_groups", none()),
+        ("emails", none()),
+        ("circles", none()),
+        ("rooms", none()),
+        ("lookup", none()),
+        ("lookupEnabled", false.into()),
+    ])
+}
+
+/// `GET …/sharees?search=&itemType=&perPage=`: users other than the caller whose id or
+/// display name contains `search` (case-insensitive); an exact match goes to `exact.users`.
+pub(crate) fn sharees(inner: &mut Inner, ctx: &Ctx) -> Reply {
+    let uid = ctx.uid().to_owned();
+    let search = ctx
+        .params
+        .get("search")
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let per_page = match ctx.params.get("perPage").map(str::trim) {
+        None | Some("") => 200,
+        Some(p) => match p.parse::<usize>() {
+            Ok(n) if n >= 1 => n,
+            _ => return Reply::error(400, "Invalid perPage argument"),
+        },
+    };
+    let mut exact = Vec::new();
+    let mut wide = Vec::new();
+    for user in inner.users.iter().filter(|u| u.id != uid) {
+        let id = user.id.to_lowercase();
+        let name = user.display_name.to_lowercase();
+        if !search.is_empty() && (id == search || name == search) {
+            exact.push(user.id.clone());
+        } else if id.contains(&search) || name.contains(&search) {
+            wide.push(user.id.clone());
+        }
+    }
+    wide.truncate(per_page);
+    Reply::ok(sharees_node(inner, &exact, &wide))
+}
+
+/// `GET …/sharees_recommended?itemType=`: the caller's recent share partners, newest first.
+pub(crate) fn sharees_recommended(inner: &mut Inner, ctx: &Ctx) -> Reply {
+    let uid = ctx.uid().to_owned();
+    let mut partners: Vec<String> = Vec::new();
+    let mut shares: Vec<&Share> = inner
+        .shares
+        .list
+        .iter()
+        .filter(|s| s.owner == uid)
+        .collect();
+    shares.sort_by_key(|s| std::cmp::Reverse((s.stime, s.id)));
+    for share in shares {
+        if !partners.contains(&share.share_with) && inner.user(&share.share_with).is_some() {
+            partners.push(share.share_with.clone());
+        }
+    }
+    Reply::ok(sharees_node(inner, &[], &partners))
+}
+
+/// `GET …/shares/inherited?path=`: the caller's shares of the folders above `path`.
+pub(crate) fn inherited(shared: &Shared, inner: &mut Inner, ctx: &Ctx) -> Reply {
+    let uid = ctx.uid().to_owned();
+    crate::files::home(inner, &uid);
+    let path = ctx.params.get("path").unwrap_or_default().to_owned();
+    let Some(node) = inner.files.find(&uid, &path).cloned() else {
+        return Reply::error(404, "Wrong path, file/folder does not exist");
+    };
+    // Every folder above the node, up to the home (the home itself cannot be shared).
+    let mut parents = Vec::new();
+    let mut dir = (node.path != "/").then(|| node.dir().to_owned());
+    while let Some(current) = dir {
+        if let Some(parent) = inner.files.find(&uid, &current) {
+            parents.push(parent.id);
+        }
+        dir = match current.rfind('/') {
+            _ if current == "/" => None,
+            Some(0) | None => Some("/".to_owned()),
+            Some(at) => Some(current[..at].to_owned()),
+        };
+    }
+    let shares: Vec<Share> = inner
+        .shares
+        .list
+        .iter()
+        .filter(|s| s.owner == uid && parents.contains(&s.file_id))
+        .cloned()
+        .collect();
+    let list = shares
+        .iter()
+        .map(|s| to_node(shared, inner, s, &uid))
+        .collect();
+    Reply::ok(Node::List(list))
+}
+
+/// Whether `date` is `YYYY-MM-DD`.
+fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (m, d) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// `PUT …/shares/{id}`: the owner changes `permissions`, `note` and `expireDate` (`""`
+/// removes it); 404 for a share the caller cannot see, 403 for its recipient.
+pub(crate) fn update(shared: &Shared, inner: &mut Inner, ctx: &Ctx, id: &str) -> Reply {
+    let uid = ctx.uid().to_owned();
+    let Some(at) = id.parse::<i64>().ok().and_then(|id| {
+        inner.shares.list.iter().position(|s| {
+            s.id == id && (s.owner == uid || (s.share_with == uid && s.state != State::Rejected))
+        })
+    }) else {
+        return Reply::error(404, WRONG_ID);
+    };
+    if inner.shares.list[at].owner != uid {
+        return Reply::error(403, "You are not allowed to edit incoming shares");
+    }
+    let permissions = ctx.params.get("permissions").map(str::trim);
+    let note = ctx.params.get("note").map(str::to_owned);
+    let expire = ctx.params.get("expireDate").map(|d| d.trim().to_owned());
+    if permissions.is_none() && note.is_none() && expire.is_none() {
+        return Reply::error(400, "Wrong or no update parameter given");
+    }
+    let is_dir = inner
+        .files
+        .by_id(inner.shares.list[at].file_id)
+        .is_some_and(|n| n.is_dir);
+    let full = if is_dir {
+        FOLDER_PERMISSIONS
+    } else {
+        FILE_PERMISSIONS
+    };
+    let permissions = match permissions {
+        None => None,
+        Some(p) => match p.parse::<i64>() {
+            Ok(p) if (1..=31).contains(&p) && (p & full) & 1 == 1 => Some(p & full),
+            _ => return Reply::error(400, "Invalid permissions"),
+        },
+    };
+    let expire = match expire.as_deref() {
+        None => None,
+        Some("") => Some(None),
+        Some(d) if valid_date(d) => Some(Some(d.to_owned())),
+        Some(_) => return Reply::error(404, "Invalid date. Format must be YYYY-MM-DD"),
+    };
+    let share = &mut inner.shares.list[at];
+    if let Some(p) = permissions {
+        share.permissions = p;
+    }
+    if let Some(note) = note {
+        share.note = note;
+    }
+    if let Some(expire) = expire {
+        share.expiration = expire;
+    }
+    let share = share.clone();
+    if share.state == State::Accepted {
+        inner.push.send(
+            &share.share_with,
+            crate::push::PushMessage::File(vec![id_u64(share.file_id)]),
+        );
+    }
+    Reply::ok(to_node(shared, inner, &share, &uid))
 }
 
 // ------------------------------------------------------------------ Control

@@ -1079,3 +1079,49 @@ async fn users_join_public_rooms_by_link_with_the_password() {
         .await;
     assert_eq!(closed.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn mark_unread_moves_the_read_marker_before_the_last_message() {
+    let server = Server::start().await;
+    let token = server.group_with_bob();
+    let first = server
+        .post(
+            "admin",
+            &format!("{V1}/chat/{token}"),
+            &[("message", "one")],
+        )
+        .await;
+    let second = server
+        .post(
+            "admin",
+            &format!("{V1}/chat/{token}"),
+            &[("message", "two")],
+        )
+        .await;
+    let first = first.data["id"].as_i64().unwrap();
+    let second = second.data["id"].as_i64().unwrap();
+    let read = server
+        .post("bob", &format!("{V1}/chat/{token}/read"), &[])
+        .await;
+    assert_eq!(read.data["lastReadMessage"], second);
+    assert_eq!(read.data["unreadMessages"], 0);
+
+    let unread = server
+        .call(
+            "bob",
+            Method::DELETE,
+            &format!("{V1}/chat/{token}/read"),
+            &[],
+        )
+        .await;
+    assert_eq!(unread.status, StatusCode::OK);
+    assert_eq!(unread.data["token"], token.as_str());
+    assert_eq!(unread.data["lastReadMessage"], first);
+    assert_eq!(unread.data["unreadMessages"], 1);
+    assert!(unread.header("X-Chat-Last-Common-Read").is_some());
+
+    let unknown = server
+        .call("bob", Method::DELETE, &format!("{V1}/chat/nope/read"), &[])
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}

@@ -671,6 +671,29 @@ pub(crate) fn set_read_marker(
         .header("X-Chat-Last-Common-Read", common.to_string())
 }
 
+/// `DELETE chat/{token}/read` (feature `chat-unread`): moves the marker to the message before
+/// the room's last message (0 when there is none) and answers with the room.
+pub(crate) fn mark_unread(inner: &mut Inner, ctx: &Ctx, token: &str) -> Reply {
+    let uid = ctx.uid().to_owned();
+    let index = match room_index(inner, &uid, token) {
+        Ok(index) => index,
+        Err(reply) => return reply,
+    };
+    let room = &inner.talk.rooms[index];
+    let last = room.last_message().map_or(0, |m| m.id);
+    let before = room
+        .messages
+        .iter()
+        .rev()
+        .map(|m| m.id)
+        .find(|&id| id < last)
+        .unwrap_or(0);
+    mark_read(inner, index, &uid, before);
+    let common = inner.talk.rooms[index].last_common_read();
+    Reply::ok(rooms::room_node(inner, index, &uid))
+        .header("X-Chat-Last-Common-Read", common.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

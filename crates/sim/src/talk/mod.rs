@@ -90,6 +90,7 @@ pub(crate) enum Route {
     Send(String),
     Mentions(String),
     SetReadMarker(String),
+    MarkUnread(String),
     Reactions(String, i64),
     React(String, i64),
     Unreact(String, i64),
@@ -181,7 +182,11 @@ pub(crate) fn routes(rest: &[&str]) -> Vec<(Method, Route, Era)> {
             return vec![(get, Mentions(t(token)), None)];
         }
         ["v1", "chat", token, "read"] => {
-            return vec![(post, SetReadMarker(t(token)), Some(TalkApi::V4))];
+            let v4 = Some(TalkApi::V4);
+            return vec![
+                (post, SetReadMarker(t(token)), v4),
+                (delete, MarkUnread(t(token)), v4),
+            ];
         }
         ["v1", "reaction", token, message] => match id(message) {
             Some(m) => {
@@ -237,6 +242,7 @@ pub(crate) fn call(shared: &Shared, inner: &mut Inner, route: Route, era: Era, c
         Send(token) => chat::send(shared, inner, ctx, &token),
         Mentions(token) => chat::mentions(inner, ctx, &token),
         SetReadMarker(token) => chat::set_read_marker(shared, inner, ctx, &token),
+        MarkUnread(token) => chat::mark_unread(inner, ctx, &token),
         Reactions(token, id) => reactions::list(inner, ctx, &token, id),
         React(token, id) => reactions::add(inner, ctx, &token, id),
         Unreact(token, id) => reactions::remove(inner, ctx, &token, id),
