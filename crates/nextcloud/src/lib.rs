@@ -33,6 +33,7 @@ mod login_flow;
 mod notifications;
 mod page;
 mod push;
+mod sharing;
 pub mod talk;
 mod user;
 mod user_status;
@@ -51,6 +52,10 @@ pub use login_flow::{LoginFlow, LoginPoll, LOGIN_FLOW_LIFETIME};
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
 pub use page::Page;
 pub use push::{PushApi, PushEvent, PushListener, PushOptions, PushStream, PushUpdate};
+pub use sharing::{
+    NewShare, Share, ShareStatus, ShareUpdate, Sharee, Sharees, SharesQuery, SharingApi,
+    CATEGORY_ORDER as SHAREE_CATEGORY_ORDER,
+};
 pub use talk::{TalkApi, TalkVersion};
 /// The URL type of [`Credentials::server`].
 pub use url::Url;

@@ -360,6 +360,30 @@ impl UserStatusApi<'_> {
         visible_predefined(entries)
     }
 
+    /// `GET /statuses?limit&offset`: every status that is set, as everyone sees it, one page at
+    /// a time (`None` leaves the parameter out: no limit, from the start). An offset past the
+    /// end gives an empty list.
+    pub async fn statuses(
+        &self,
+        limit: Option<u32>,
+        offset: Option<u32>,
+    ) -> Result<Vec<PublicStatus>> {
+        let mut url = self.client.url(&format!("{BASE}statuses"), &[]);
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let Some(limit) = limit {
+                pairs.append_pair("limit", &limit.to_string());
+            }
+            if let Some(offset) = offset {
+                pairs.append_pair("offset", &offset.to_string());
+            }
+        }
+        if url.query() == Some("") {
+            url.set_query(None);
+        }
+        self.client.ocs(self.client.request(Method::GET, url)).await
+    }
+
     /// `GET /statuses/{user_id}`: another user's public status, `None` when there is none (or the
     /// user does not exist: the server does not tell them apart).
     pub async fn of_user(&self, user_id: &str) -> Result<Option<PublicStatus>> {
