@@ -2,7 +2,10 @@
 //! their acceptance, the recipient's status on the share.
 
 use nctray_sim::{Sim, SimConfig};
-use nextcloud::{Client, Credentials, Error, NewShare, Share, SharesQuery, StatusType};
+use nextcloud::{
+    Client, Credentials, CustomMessage, Error, NewShare, Share, ShareUpdate, SharesQuery,
+    StatusType,
+};
 
 fn client(sim: &Sim, login: &str) -> Client {
     Client::new(Credentials {
@@ -163,6 +166,180 @@ async fn declining_a_pending_share_and_refusals() {
     assert!(matches!(link, Err(Error::Invalid { .. })), "{link:?}");
     assert!(matches!(
         bob.sharing().accept_pending("999").await,
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[tokio::test]
+async fn sharees_carry_the_user_status_and_recommended_are_recent_partners() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let admin = client(&sim, "admin");
+    let bob = client(&sim, "bob");
+    bob.user_status()
+        .set_status(StatusType::Away)
+        .await
+        .unwrap();
+    bob.user_status()
+        .set_custom_message(&CustomMessage {
+            icon: Some("🚲".into()),
+            message: "Cycling".into(),
+            clear_at: None,
+        })
+        .await
+        .unwrap();
+
+    let found = admin.sharing().sharees("bob", "file", None).await.unwrap();
+    assert_eq!(found.exact.len(), 1, "{found:?}");
+    let exact = &found.exact[0];
+    assert_eq!(exact.category, "users");
+    assert_eq!(exact.share_with, "bob");
+    assert_eq!(exact.share_type, Some(Share::USER));
+    assert_eq!(exact.unique_name.as_deref(), Some("bob"));
+    let status = exact.status.as_ref().expect("bob's status");
+    assert_eq!(status.status, Some(StatusType::Away));
+    assert_eq!(status.message.as_deref(), Some("Cycling"));
+    assert_eq!(status.icon.as_deref(), Some("🚲"));
+    assert!(!found.lookup_enabled);
+
+    let everyone = admin.sharing().sharees("", "file", None).await.unwrap();
+    let ids: Vec<&str> = everyone.all().map(|s| s.share_with.as_str()).collect();
+    assert!(ids.contains(&"bob") && ids.contains(&"carol"), "{ids:?}");
+    assert!(!ids.contains(&"admin"), "the caller is not proposed");
+    let carol = everyone.all().find(|s| s.share_with == "carol").unwrap();
+    assert_eq!(carol.status, None, "carol has no status (`[]`)");
+    let one = admin.sharing().sharees("", "file", Some(1)).await.unwrap();
+    assert_eq!(one.more.len(), 1);
+    assert!(matches!(
+        admin.sharing().sharees("", "file", Some(0)).await,
+        Err(Error::Invalid { .. })
+    ));
+
+    assert_eq!(
+        admin
+            .sharing()
+            .sharees_recommended("file")
+            .await
+            .unwrap()
+            .all()
+            .count(),
+        0
+    );
+    sim.control().write_file("admin", "/a.txt", b"a").unwrap();
+    sim.control().write_file("admin", "/b.txt", b"b").unwrap();
+    for (path, user) in [("/a.txt", "bob"), ("/b.txt", "carol")] {
+        admin
+            .sharing()
+            .create(&share_with(path, user))
+            .await
+            .unwrap();
+    }
+    let recommended = admin.sharing().sharees_recommended("file").await.unwrap();
+    let ids: Vec<&str> = recommended.all().map(|s| s.share_with.as_str()).collect();
+    assert_eq!(ids, ["carol", "bob"], "newest share partner first");
+    let bob_entry = recommended.all().find(|s| s.share_with == "bob").unwrap();
+    assert_eq!(
+        bob_entry.status.as_ref().and_then(|s| s.status),
+        Some(StatusType::Away)
+    );
+}
+
+#[tokio::test]
+async fn inherited_shares_and_updates() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    sim.control()
+        .write_file("admin", "/Shared/Deep/c.txt", b"c")
+        .unwrap();
+    let admin = client(&sim, "admin");
+    let bob = client(&sim, "bob");
+    let folder = admin
+        .sharing()
+        .create(&share_with("/Shared", "bob"))
+        .await
+        .unwrap();
+    assert_eq!(folder.item_type, "folder");
+
+    let inherited = admin
+        .sharing()
+        .inherited("/Shared/Deep/c.txt")
+        .await
+        .unwrap();
+    assert_eq!(inherited.len(), 1);
+    assert_eq!(inherited[0].id, folder.id);
+    assert_eq!(inherited[0].path, "/Shared");
+    assert!(admin
+        .sharing()
+        .inherited("/Shared")
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(matches!(
+        admin.sharing().inherited("/nope").await,
+        Err(Error::NotFound { .. })
+    ));
+
+    let updated = admin
+        .sharing()
+        .update(
+            &folder.id,
+            &ShareUpdate {
+                permissions: Some(1),
+                note: Some("read it".into()),
+                expire_date: Some("2030-01-02".into()),
+                ..ShareUpdate::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.id, folder.id);
+    assert_eq!(updated.permissions, 1);
+    assert_eq!(updated.note.as_deref(), Some("read it"));
+    assert_eq!(updated.expiration.as_deref(), Some("2030-01-02 00:00:00"));
+    assert_eq!(admin.sharing().share(&folder.id).await.unwrap(), updated);
+
+    let no_expiry = admin
+        .sharing()
+        .update(
+            &folder.id,
+            &ShareUpdate {
+                expire_date: Some(String::new()),
+                ..ShareUpdate::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(no_expiry.expiration, None);
+    assert_eq!(no_expiry.permissions, 1);
+
+    let nothing = admin
+        .sharing()
+        .update(&folder.id, &ShareUpdate::default())
+        .await;
+    assert!(matches!(nothing, Err(Error::Invalid { .. })), "{nothing:?}");
+    let by_recipient = bob
+        .sharing()
+        .update(
+            &folder.id,
+            &ShareUpdate {
+                permissions: Some(31),
+                ..ShareUpdate::default()
+            },
+        )
+        .await;
+    assert!(
+        matches!(by_recipient, Err(Error::Invalid { .. })),
+        "{by_recipient:?}"
+    );
+    assert!(matches!(
+        admin
+            .sharing()
+            .update(
+                "999",
+                &ShareUpdate {
+                    note: Some("x".into()),
+                    ..ShareUpdate::default()
+                }
+            )
+            .await,
         Err(Error::NotFound { .. })
     ));
 }
