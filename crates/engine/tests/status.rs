@@ -116,3 +116,29 @@ async fn the_users_display_name_and_quota_are_cached_for_offline_starts() {
     assert!(offline.refresh_user().await.is_err());
     assert_eq!(offline.cached_user().unwrap(), Some(user));
 }
+
+#[tokio::test]
+async fn other_users_statuses_are_listed_and_cached() {
+    let setup = Setup::new().await;
+    // bob sets a status through his own client.
+    let bob_client = nctray_engine::nextcloud::Client::new(nctray_engine::nextcloud::Credentials {
+        server: setup.sim.base_url().parse().unwrap(),
+        login_name: "bob".into(),
+        app_password: "bob-app-password".into(),
+    })
+    .unwrap();
+    bob_client
+        .user_status()
+        .set_status(StatusType::Dnd)
+        .await
+        .unwrap();
+
+    let engine = setup.engine();
+    assert!(engine.refresh_other_statuses().await.unwrap() >= 1);
+    let cached = engine
+        .cached_status_of("bob")
+        .unwrap()
+        .expect("bob's status");
+    assert_eq!(cached.status, StatusType::Dnd);
+    assert_eq!(engine.cached_status_of("carol").unwrap(), None);
+}

@@ -1,8 +1,8 @@
 use rusqlite::Connection;
 
 use super::{
-    activities, capabilities, messages, notifications, popups, presets, rooms, search, statuses,
-    sync_state, user_metadata,
+    activities, capabilities, messages, notifications, other_statuses, popups, presets, rooms,
+    search, statuses, sync_state, user_metadata,
 };
 use crate::Result;
 
@@ -20,6 +20,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[search::V4, activities::V4, notifications::V4],
     // 5: the account's user metadata (display name, quota).
     &[user_metadata::V5],
+    // 6: other users' statuses.
+    &[other_statuses::V6],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

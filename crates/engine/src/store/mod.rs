@@ -6,6 +6,7 @@ pub mod capabilities;
 pub mod messages;
 mod migrations;
 pub mod notifications;
+pub mod other_statuses;
 pub mod popups;
 pub mod presets;
 pub mod rooms;
