@@ -702,6 +702,46 @@ parser!(login_flow_poll, after login_flow_started(), |client| async move {
     flow.poll().await
 });
 parser!(revoke_app_password, |client| client.revoke_app_password());
+parser!(user_status_list, |client| client
+    .user_status()
+    .statuses(Some(10), Some(0)));
+
+// --- Files sharing --------------------------------------------------------------------------------
+
+parser!(sharing_sharees, |client| client.sharing().sharees(
+    "bo",
+    "file",
+    Some(10)
+));
+parser!(sharing_sharees_recommended, |client| client
+    .sharing()
+    .sharees_recommended("file"));
+parser!(sharing_shares, |client| client
+    .sharing()
+    .shares(&nextcloud::SharesQuery::default()));
+parser!(sharing_inherited, |client| client
+    .sharing()
+    .inherited("/a/b"));
+parser!(sharing_pending, |client| client.sharing().pending());
+parser!(sharing_share, |client| client.sharing().share("7"));
+parser!(sharing_create, |client| client.sharing().create(
+    &nextcloud::NewShare {
+        path: "/a".into(),
+        share_with: Some("bob".into()),
+        ..Default::default()
+    }
+));
+parser!(sharing_update, |client| client.sharing().update(
+    "7",
+    &nextcloud::ShareUpdate {
+        note: Some("n".into()),
+        ..Default::default()
+    }
+));
+parser!(sharing_accept_pending, |client| client
+    .sharing()
+    .accept_pending("7"));
+parser!(sharing_delete, |client| client.sharing().delete("7"));
 
 // --- Talk ----------------------------------------------------------------------------------------
 
