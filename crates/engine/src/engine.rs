@@ -130,9 +130,11 @@ impl Engine {
     pub async fn refresh_status(&self) -> Result<StatusSnapshot> {
         let api = self.client.user_status();
         let (own, predefined) = tokio::try_join!(api.own(), api.predefined())?;
+        // A restorable backup needs a current status with a messageId (a call, an
+        // automation); without one there is nothing to offer and no request to make.
         let backup = match &own {
-            Some(own) => api.backup_of(&own.user_id).await?,
-            None => None,
+            Some(own) if own.message_id.is_some() => api.backup_of(&own.user_id).await?,
+            _ => None,
         };
         let snapshot = StatusSnapshot {
             own,

@@ -74,7 +74,8 @@ pub struct SyncConfig {
     pub notifications_every: Option<Duration>,
     /// While push works, polls are only a safety net.
     pub push_safety_every: Duration,
-    /// Safety net for status changes the list header cannot show (message, backup).
+    /// Safety net for status changes the list header cannot show (message, backup); the
+    /// header of every notifications poll and the heartbeat answer cover the status type.
     pub status_every: Duration,
     pub heartbeat_every: Duration,
     /// Desktop idle for this long → heartbeat `away`.
@@ -89,7 +90,7 @@ impl Default for SyncConfig {
         Self {
             notifications_every: None,
             push_safety_every: Duration::from_secs(300),
-            status_every: Duration::from_secs(300),
+            status_every: Duration::from_secs(1800),
             heartbeat_every: Duration::from_secs(300),
             away_after_idle: Duration::from_secs(300),
             max_backoff: Duration::from_secs(300),
