@@ -131,6 +131,7 @@ pub(crate) fn direct(shared: &Shared, inner: &mut Inner, ctx: &Ctx) -> Reply {
 
 /// Runs a non-OCS handler under the lock, with fault mode and the request log, like
 /// [`crate::ocs`] does for OCS. `handler` returns the answer and the authenticated user.
+/// (A [`crate::Fault::Hang`] does not delay these answers: they are made under the lock.)
 pub(crate) fn serve(
     shared: &Shared,
     method: &Method,
@@ -139,7 +140,8 @@ pub(crate) fn serve(
     handler: impl FnOnce(&mut Inner) -> (Response, Option<String>),
 ) -> Response {
     let mut inner = shared.lock();
-    let (response, user) = match crate::fault::response(inner.fault, ApiVersion::V2, Format::Json) {
+    let fault = crate::fault::active(&inner, uri.path());
+    let (response, user) = match crate::fault::response(fault, ApiVersion::V2, Format::Json) {
         Some(response) => (response, None),
         None => handler(&mut inner),
     };
@@ -151,9 +153,9 @@ pub(crate) fn serve(
         status: response.status().as_u16(),
         if_none_match: headers.contains_key(axum::http::header::IF_NONE_MATCH),
         user,
-        bytes: crate::fault::body_len(&response),
+        bytes: crate::fault::bytes_sent(fault, &response),
     });
-    response
+    crate::fault::deliver(fault, response)
 }
 
 pub(crate) fn respond(status: StatusCode, content_type: &str, body: impl Into<Body>) -> Response {

@@ -3,8 +3,9 @@
 //! A fault is set for every non-`/_sim/` request ([`crate::Control::set_fault`]) or only for
 //! the paths under a prefix ([`crate::Control::set_fault_for`]; the longest matching prefix
 //! wins over the global mode). Most modes replace the answer ([`response`]); [`Fault::Hang`]
-//! delays it ([`hang`]), and [`Fault::Truncated`] and [`Fault::Reset`] break the connection
-//! while it is answered ([`deliver`]).
+//! delays it ([`hang`]; OCS requests only — WebDAV, Login Flow and the push routes answer at
+//! once), and [`Fault::Truncated`] and [`Fault::Reset`] break the connection while it is
+//! answered ([`deliver`]).
 
 use std::time::Duration;
 

@@ -204,3 +204,41 @@ async fn the_log_counts_body_bytes_and_a_304_costs_none() {
     assert_eq!(log[0].bytes, body.len() as u64);
     assert_eq!(log[1].bytes, 0);
 }
+
+#[tokio::test]
+async fn webdav_and_login_flow_pages_meet_the_faults_of_their_paths_too() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let control = sim.control();
+    control.set_fault_for("/remote.php/", Fault::Reset);
+    control.set_fault_for("/index.php/login/", Fault::ServerError);
+    let client = reqwest::Client::new();
+    let listing = client
+        .request(
+            reqwest::Method::from_bytes(b"PROPFIND").unwrap(),
+            format!("{}/remote.php/dav/files/admin/", sim.base_url()),
+        )
+        .basic_auth("admin", Some("admin-app-password"))
+        .header("Depth", "1")
+        .send()
+        .await;
+    assert!(listing.is_err(), "{listing:?}");
+    let login = client
+        .post(format!("{}/index.php/login/v2", sim.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 500);
+
+    control.set_fault(Fault::None);
+    let listing = client
+        .request(
+            reqwest::Method::from_bytes(b"PROPFIND").unwrap(),
+            format!("{}/remote.php/dav/files/admin/", sim.base_url()),
+        )
+        .basic_auth("admin", Some("admin-app-password"))
+        .header("Depth", "1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listing.status(), 207);
+}
