@@ -6,29 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+source scripts/common.sh
 started=$SECONDS
 trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 
-packages=(
-  # build
-  build-essential pkg-config libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libdbus-1-dev
-  # test time: X server, D-Bus, keyring
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
-else
-  step "system packages: all present"
-fi
+ensure_packages "${BUILD_PACKAGES[@]}" \
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
 
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
@@ -36,6 +19,10 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+build_ui
+step "front end: type check and component tests (vitest)"
+(cd ui && npm run --silent check && npm test --silent)
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

@@ -14,6 +14,19 @@ pub struct AppConfig {
     /// Seconds between notification polls; the server's `core.pollinterval` rules when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll_interval_secs: Option<u64>,
+    /// Light, dark, or as the desktop says.
+    #[serde(default)]
+    pub appearance: Appearance,
+}
+
+/// The windows' colour scheme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Appearance {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 impl AppConfig {

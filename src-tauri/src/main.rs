@@ -13,9 +13,15 @@ mod config;
 mod demo;
 mod desktop_notifications;
 mod idle;
+mod images;
+mod ipc;
+mod links;
 mod secrets;
+mod session;
 mod tray;
 mod tray_app;
+mod ui_events;
+mod windows;
 
 use clap::Parser;
 
@@ -30,7 +36,7 @@ fn main() {
     let args = cli::Args::parse();
     let code = match args.command {
         Some(command) => cli::run(command, args.account, args.json),
-        None => tray_app::run(args.demo),
+        None => tray_app::run(args.demo, args.window),
     };
     std::process::exit(code);
 }

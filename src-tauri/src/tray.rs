@@ -8,6 +8,8 @@ use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem}
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Runtime};
 
+use crate::windows::AppWindow;
+
 /// Also names the StatusNotifierItem on D-Bus:
 /// `/org/ayatana/NotificationItem/tray_icon_tray_app_nctray` (tray-icon adds the prefix).
 pub const TRAY_ID: &str = "nctray";
@@ -21,6 +23,13 @@ const STATUS_CHOICES: [(StatusType, &str); 5] = [
     (StatusType::Offline, "Offline"),
 ];
 
+const WINDOW_CHOICES: [(AppWindow, &str); 4] = [
+    (AppWindow::Popover, "Notifications and activity…"),
+    (AppWindow::Status, "Set status…"),
+    (AppWindow::Chat, "Talk…"),
+    (AppWindow::Accounts, "Accounts and settings…"),
+];
+
 /// What a click in the menu asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MenuChoice {
@@ -28,6 +37,8 @@ pub enum MenuChoice {
     PredefinedMessage(String),
     ClearMessage,
     RestorePrevious,
+    /// Opens one of the windows.
+    Open(AppWindow),
     Quit,
 }
 
@@ -38,6 +49,7 @@ impl MenuChoice {
             MenuChoice::PredefinedMessage(id) => format!("message:{id}"),
             MenuChoice::ClearMessage => "clear-message".into(),
             MenuChoice::RestorePrevious => "restore".into(),
+            MenuChoice::Open(window) => format!("open:{}", window.label()),
             MenuChoice::Quit => "quit".into(),
         }
     }
@@ -45,6 +57,9 @@ impl MenuChoice {
     pub fn from_id(id: &str) -> Option<Self> {
         if let Some(status) = id.strip_prefix("status:") {
             return status.parse().ok().map(MenuChoice::Status);
+        }
+        if let Some(window) = id.strip_prefix("open:") {
+            return window.parse().ok().map(MenuChoice::Open);
         }
         if let Some(message) = id.strip_prefix("message:") {
             return Some(MenuChoice::PredefinedMessage(message.to_owned()));
@@ -130,6 +145,17 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> taur
         )?));
     }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    // Linux trays deliver no icon clicks, only menu clicks: the windows open from here.
+    for (window, label) in WINDOW_CHOICES {
+        items.push(Box::new(MenuItem::with_id(
+            app,
+            MenuChoice::Open(window).id(),
+            label,
+            true,
+            None::<&str>,
+        )?));
+    }
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
     items.push(Box::new(MenuItem::with_id(
         app,
         MenuChoice::Quit.id(),
@@ -201,6 +227,7 @@ mod tests {
             MenuChoice::PredefinedMessage("be-right-back".into()),
             MenuChoice::ClearMessage,
             MenuChoice::RestorePrevious,
+            MenuChoice::Open(AppWindow::Chat),
             MenuChoice::Quit,
         ];
         for choice in choices {

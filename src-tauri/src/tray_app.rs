@@ -14,34 +14,24 @@ use crate::config::AppConfig;
 use crate::demo::{self, DemoServer};
 use crate::desktop_notifications;
 use crate::idle::platform_idle_source;
+use crate::images;
+use crate::ipc;
+use crate::session::Session;
 use crate::tray::{self, MenuChoice};
+use crate::ui_events;
+use crate::windows::{self, AppWindow};
 
 /// The demo server answers on loopback, so it may be polled often without cost.
 const DEMO_POLL_EVERY: Duration = Duration::from_secs(5);
 
 /// Runs the tray until the user quits; returns the exit code.
-pub fn run(force_demo: bool) -> i32 {
-    match start(force_demo) {
+pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
+    match start(force_demo, open_at_start) {
         Ok(()) => 0,
         Err(error) => {
             eprintln!("nctray: {error:#}");
             1
         }
-    }
-}
-
-/// What the tray runs: one engine per account; the first is the primary account whose
-/// status the icon and the menu show.
-struct Session {
-    engines: Vec<Arc<Engine>>,
-    sync: SyncConfig,
-    /// Kept alive for as long as the app runs, in demo mode.
-    _demo: Option<DemoServer>,
-}
-
-impl Session {
-    fn primary(&self) -> Arc<Engine> {
-        self.engines[0].clone()
     }
 }
 
@@ -61,19 +51,12 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
             &DemoServer::database(&paths),
         )?;
         sync.notifications_every = Some(config.poll_interval().unwrap_or(DEMO_POLL_EVERY));
-        return Ok(Session {
-            engines: vec![Arc::new(engine)],
-            sync,
-            _demo: Some(demo),
-        });
+        return Ok(Session::new(vec![Arc::new(engine)], sync, Some(demo)));
     }
     sync.notifications_every = config.poll_interval();
     let engines = open_all_engines(&paths, &config)?;
-    Ok(Session {
-        engines: engines.into_iter().map(Arc::new).collect(),
-        sync,
-        _demo: None,
-    })
+    let engines = engines.into_iter().map(Arc::new).collect();
+    Ok(Session::new(engines, sync, None))
 }
 
 /// An engine event and whether it came from the primary account.
@@ -82,12 +65,16 @@ struct FromAccount {
     event: EngineEvent,
 }
 
-fn start(force_demo: bool) -> anyhow::Result<()> {
+fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<()> {
     let session = open_session(force_demo)?;
     let app = tauri::Builder::default()
+        .invoke_handler(ipc::handler())
+        .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let handle = app.handle().clone();
-            let primary = session.primary();
+            let primary = session
+                .primary()
+                .context("no account to show in the tray")?;
             // Draw the last known status at once; the sync brings the fresh one.
             let snapshot = primary.cached_status().ok().flatten().unwrap_or_default();
             tray::create(&handle, &snapshot, move |app, choice| {
@@ -95,10 +82,10 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
             })?;
             let (tagged, mut received) = mpsc::unbounded_channel::<FromAccount>();
             let idle = platform_idle_source();
-            for (index, engine) in session.engines.iter().enumerate() {
+            for (index, engine) in session.engines().into_iter().enumerate() {
                 let (events, mut account_events) = mpsc::unbounded_channel();
                 tauri::async_runtime::spawn(supervise(
-                    engine.clone(),
+                    engine,
                     session.sync.clone(),
                     idle.clone(),
                     events,
@@ -113,12 +100,16 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
                     }
                 });
             }
+            let handle_for_windows = handle.clone();
             tauri::async_runtime::spawn(async move {
                 while let Some(FromAccount { primary, event }) = received.recv().await {
                     on_engine_event(&handle, primary, event);
                 }
             });
             app.manage(session);
+            if let Some(window) = open_at_start {
+                windows::open_or_log(&handle_for_windows, window);
+            }
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"))
@@ -138,11 +129,15 @@ fn start(force_demo: bool) -> anyhow::Result<()> {
 /// Popups come from every account; the icon, menu and tooltip follow the primary one.
 fn on_engine_event(app: &AppHandle, primary: bool, event: EngineEvent) {
     match event {
-        EngineEvent::Popups(popups) => popups.iter().for_each(desktop_notifications::pop_up),
+        EngineEvent::Popups(popups) => {
+            popups.iter().for_each(desktop_notifications::pop_up);
+            ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ());
+        }
         EngineEvent::Status(snapshot) if primary => {
             if let Err(e) = tray::show(app, &snapshot) {
                 tracing::warn!("cannot update the tray: {e}");
             }
+            ui_events::emit(app, ui_events::STATUS_CHANGED, snapshot);
         }
         EngineEvent::State(AccountState::SignInNeeded) => desktop_notifications::show(
             "nctray: sign-in needed",
@@ -155,15 +150,16 @@ fn on_engine_event(app: &AppHandle, primary: bool, event: EngineEvent) {
         }
         // The tray shows the primary account's status; the others only pop up.
         EngineEvent::Status(_) | EngineEvent::State(_) => {}
-        // The tray has no badge yet; `nctray watch` reports the counts.
-        EngineEvent::Unread(_) => {}
+        // The tray has no badge yet; the chat window shows the counts.
+        EngineEvent::Unread(counts) => ui_events::emit(app, ui_events::UNREAD_CHANGED, counts),
     }
 }
 
 fn on_menu_choice(app: &AppHandle, engine: Arc<Engine>, choice: MenuChoice) {
-    if choice == MenuChoice::Quit {
-        app.exit(0);
-        return;
+    match choice {
+        MenuChoice::Quit => return app.exit(0),
+        MenuChoice::Open(window) => return windows::open_or_log(app, window),
+        _ => {}
     }
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
@@ -172,13 +168,14 @@ fn on_menu_choice(app: &AppHandle, engine: Arc<Engine>, choice: MenuChoice) {
             MenuChoice::PredefinedMessage(id) => engine.set_predefined_message(id).await,
             MenuChoice::ClearMessage => engine.clear_message().await,
             MenuChoice::RestorePrevious => engine.restore_previous_status().await,
-            MenuChoice::Quit => return,
+            MenuChoice::Quit | MenuChoice::Open(_) => return,
         };
         match result {
             Ok(snapshot) => {
                 if let Err(e) = tray::show(&app, &snapshot) {
                     tracing::warn!("cannot update the tray: {e}");
                 }
+                ui_events::emit(&app, ui_events::STATUS_CHANGED, snapshot);
             }
             Err(error) => {
                 desktop_notifications::show("nctray: the status did not change", &error.to_string())

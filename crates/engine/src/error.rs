@@ -26,7 +26,8 @@ impl Error {
 }
 
 /// The form in which errors cross to the UI and to `--json` output.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorReport {
     pub kind: &'static str,
     pub message: String,
@@ -38,6 +39,12 @@ impl From<&Error> for ErrorReport {
             kind: error.kind(),
             message: error.to_string(),
         }
+    }
+}
+
+impl From<Error> for ErrorReport {
+    fn from(error: Error) -> Self {
+        Self::from(&error)
     }
 }
 

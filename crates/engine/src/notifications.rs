@@ -41,6 +41,23 @@ impl Engine {
         })
     }
 
+    /// Runs the notification's action number `index` (POST, DELETE… to the server; a WEB
+    /// action is the caller's to open). The server removes a notification whose action ran,
+    /// so the cache drops it too; a failed action keeps it.
+    pub async fn run_notification_action(&self, notification_id: i64, index: usize) -> Result<()> {
+        let key = self.account().key();
+        let notification = self
+            .locked(|s| notifications::get(s.conn(), &key, notification_id))?
+            .ok_or_else(|| Error::Invalid(format!("no notification {notification_id}")))?;
+        let action = notification.actions.get(index).ok_or_else(|| {
+            Error::Invalid(format!(
+                "notification {notification_id} has no action {index}"
+            ))
+        })?;
+        self.client().notifications().run_action(action).await?;
+        self.locked(|s| notifications::remove(s.conn(), &key, notification_id))
+    }
+
     /// Looks at the notification list once without taking anything from the tray: nothing is
     /// marked as popped up, and when the list changed the stored ETag is dropped, so the tray's
     /// next poll downloads the list itself and still pops up what is new. Without network the

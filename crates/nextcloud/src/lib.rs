@@ -29,6 +29,7 @@ mod error;
 mod etag;
 #[cfg(test)]
 mod fixtures;
+mod images;
 mod login_flow;
 mod notifications;
 mod page;
@@ -48,6 +49,7 @@ pub use client::{user_agent, Client, Credentials};
 pub use dav::DavApi;
 pub use error::{Error, Result};
 pub use etag::Etagged;
+pub use images::{Image, ImagesApi};
 pub use login_flow::{LoginFlow, LoginPoll, LOGIN_FLOW_LIFETIME};
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
 pub use page::Page;

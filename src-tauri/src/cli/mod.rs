@@ -21,6 +21,9 @@ pub struct Args {
     /// Run against the built-in simulated server instead of a configured account.
     #[arg(long)]
     pub demo: bool,
+    /// Open this window at start: popover, status, chat or accounts.
+    #[arg(long, value_name = "NAME")]
+    pub window: Option<crate::windows::AppWindow>,
     /// Print results (and errors) as JSON.
     #[arg(long, global = true)]
     pub json: bool,

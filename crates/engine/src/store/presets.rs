@@ -20,6 +20,7 @@ CREATE TABLE status_presets (
 
 /// One preset, e.g. "Focus": dnd, 🎧, "Heads down", clears after 2 h.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusPreset {
     pub name: String,
     pub status: StatusType,

@@ -28,6 +28,7 @@ CREATE INDEX rooms_for_display ON rooms (account, is_favorite DESC, last_activit
 
 /// A conversation as the room list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChatRoom {
     /// Names the room in every request (and on the command line).
     pub token: String,
@@ -52,6 +53,7 @@ pub struct ChatRoom {
 
 /// Unread messages and mentions: per room (only rooms with something unread) and in total.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnreadCounts {
     pub rooms: Vec<RoomUnread>,
     /// Unread messages in all rooms the user has not muted.
@@ -62,6 +64,7 @@ pub struct UnreadCounts {
 
 /// One room's share of [`UnreadCounts`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoomUnread {
     pub token: String,
     pub name: String,

@@ -19,6 +19,7 @@ CREATE TABLE user_metadata (
 ) WITHOUT ROWID;";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UserMetadata {
     pub user_id: String,
     pub display_name: String,

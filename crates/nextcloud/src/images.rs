@@ -1,0 +1,91 @@
+//! Images the windows show: avatars (`GET /index.php/avatar/{user}/{size}`) and the icons and
+//! previews that notifications and activities link to. Fetched with the account's
+//! credentials, so only URLs on the account's own origin are fetched at all.
+
+use reqwest::Method;
+use url::Url;
+
+use crate::{Client, Error, Result};
+
+/// Sizes the server renders avatars in; others are rounded up to one of these.
+const AVATAR_SIZES: [u32; 4] = [64, 128, 256, 512];
+
+/// An image as the server sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// `image/png`, `image/svg+xml`…
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The image endpoints, from [`Client::images`].
+#[derive(Debug, Clone, Copy)]
+pub struct ImagesApi<'a> {
+    client: &'a Client,
+}
+
+impl Client {
+    /// Avatars, icons and previews.
+    pub fn images(&self) -> ImagesApi<'_> {
+        ImagesApi { client: self }
+    }
+}
+
+impl ImagesApi<'_> {
+    /// The avatar of `user_id`, at least `size` pixels wide.
+    pub async fn avatar(&self, user_id: &str, size: u32) -> Result<Image> {
+        let size = AVATAR_SIZES
+            .into_iter()
+            .find(|s| *s >= size)
+            .unwrap_or(512)
+            .to_string();
+        let url = self
+            .client
+            .url("index.php/avatar", &[user_id, size.as_str()]);
+        self.get(url).await
+    }
+
+    /// An icon or preview the server linked to: an absolute URL on the account's origin or a
+    /// path below it. Other origins are refused, so the credentials never leave the server.
+    pub async fn fetch(&self, link: &str) -> Result<Image> {
+        let url = self
+            .client
+            .server()
+            .join(link)
+            .map_err(|e| Error::refused(format!("Bad image link {link:?}: {e}")))?;
+        if !self.client.is_same_origin(&url) {
+            return Err(Error::refused(format!(
+                "Images are fetched only from the account's server, not {}",
+                url.origin().ascii_serialization()
+            )));
+        }
+        self.get(url).await
+    }
+
+    async fn get(&self, url: Url) -> Result<Image> {
+        let reply = self
+            .client
+            .send(self.client.request(Method::GET, url))
+            .await?;
+        let content_type = reply
+            .header("content-type")
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if !reply.status.is_success() || !content_type.starts_with("image/") {
+            // Not an image: let the OCS decoding say what the server meant (401, 404…).
+            reply.data()?;
+            return Err(Error::Decode(format!(
+                "expected an image, got {content_type:?} with HTTP {}",
+                reply.status.as_u16()
+            )));
+        }
+        Ok(Image {
+            content_type,
+            bytes: reply.body,
+        })
+    }
+}

@@ -1,0 +1,112 @@
+//! The status editor's commands: status, messages, presets, restore; and who is signed in.
+
+use nctray_engine::nextcloud::{CustomMessage, StatusType};
+use nctray_engine::{StatusPreset, StatusSnapshot, UserMetadata};
+use tauri::{AppHandle, State};
+
+use super::CommandResult;
+use crate::session::Session;
+use crate::ui_events::announce_status;
+
+/// The status as cached, or fetched when nothing is cached yet.
+#[tauri::command]
+pub async fn status_get(session: State<'_, Session>) -> CommandResult<StatusSnapshot> {
+    let engine = session.current()?;
+    match engine.cached_status()? {
+        Some(snapshot) => Ok(snapshot),
+        None => Ok(engine.refresh_status().await?),
+    }
+}
+
+#[tauri::command]
+pub async fn status_refresh(
+    app: AppHandle,
+    session: State<'_, Session>,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.refresh_status().await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub async fn status_set(
+    app: AppHandle,
+    session: State<'_, Session>,
+    status: StatusType,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.set_status(status).await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub async fn status_set_predefined(
+    app: AppHandle,
+    session: State<'_, Session>,
+    id: String,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.set_predefined_message(&id).await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub async fn status_set_custom(
+    app: AppHandle,
+    session: State<'_, Session>,
+    message: CustomMessage,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.set_custom_message(&message).await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub async fn status_clear_message(
+    app: AppHandle,
+    session: State<'_, Session>,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.clear_message().await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub async fn status_restore(
+    app: AppHandle,
+    session: State<'_, Session>,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.restore_previous_status().await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+#[tauri::command]
+pub fn presets_list(session: State<'_, Session>) -> CommandResult<Vec<StatusPreset>> {
+    Ok(session.current()?.presets()?)
+}
+
+/// Saves a preset, replacing one of the same name.
+#[tauri::command]
+pub fn preset_save(session: State<'_, Session>, preset: StatusPreset) -> CommandResult<()> {
+    Ok(session.current()?.save_preset(&preset)?)
+}
+
+#[tauri::command]
+pub fn preset_remove(session: State<'_, Session>, name: String) -> CommandResult<()> {
+    Ok(session.current()?.remove_preset(&name)?)
+}
+
+#[tauri::command]
+pub async fn preset_apply(
+    app: AppHandle,
+    session: State<'_, Session>,
+    name: String,
+) -> CommandResult<StatusSnapshot> {
+    let snapshot = session.current()?.apply_preset(&name).await?;
+    Ok(announce_status(&app, snapshot))
+}
+
+/// Display name and quota: the cached copy at once, else asked from the server.
+#[tauri::command]
+pub async fn user_get(session: State<'_, Session>) -> CommandResult<UserMetadata> {
+    let engine = session.current()?;
+    match engine.cached_user()? {
+        Some(user) => Ok(user),
+        None => Ok(engine.refresh_user().await?),
+    }
+}

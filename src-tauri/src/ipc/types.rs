@@ -1,0 +1,87 @@
+//! Types that cross to the windows and exist only for them, and the generator of
+//! `ui/src/lib/generated/types.ts` from every Rust type the windows see.
+
+use nctray_engine::nextcloud::{
+    Activity, ActivityFilter, CustomMessage, Notification, OwnStatus, PredefinedStatus, Preview,
+    PublicStatus, StatusType,
+};
+use nctray_engine::{
+    ChatMessage, ChatRoom, ErrorReport, RoomUnread, SearchHit, SearchKind, StatusPreset,
+    StatusSnapshot, UnreadCounts, UserMetadata,
+};
+use serde::Serialize;
+use ts_rs::{Config, TS};
+
+use crate::config::Appearance;
+
+/// How the windows look.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Theme {
+    pub appearance: Appearance,
+    /// The server's theming colour (`#00679e`), when it has one.
+    pub color: Option<String>,
+}
+
+/// The TypeScript declarations of every type above and of the engine's types the commands
+/// return, one `export` each. JSON numbers arrive as JS numbers, so i64 becomes `number`.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        <serde_json::Value as TS>::decl(&cfg),
+        ErrorReport::decl(&cfg),
+        Theme::decl(&cfg),
+        Appearance::decl(&cfg),
+        StatusType::decl(&cfg),
+        OwnStatus::decl(&cfg),
+        PublicStatus::decl(&cfg),
+        PredefinedStatus::decl(&cfg),
+        CustomMessage::decl(&cfg),
+        StatusSnapshot::decl(&cfg),
+        StatusPreset::decl(&cfg),
+        UserMetadata::decl(&cfg),
+        Notification::decl(&cfg),
+        <nctray_engine::nextcloud::Action as TS>::decl(&cfg),
+        Activity::decl(&cfg),
+        ActivityFilter::decl(&cfg),
+        Preview::decl(&cfg),
+        ChatRoom::decl(&cfg),
+        ChatMessage::decl(&cfg),
+        UnreadCounts::decl(&cfg),
+        RoomUnread::decl(&cfg),
+        SearchHit::decl(&cfg),
+        SearchKind::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_TS=1 cargo test -p nctray \
+         generated_typescript`; do not edit.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn generated_typescript_is_current() {
+        let file =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/generated/types.ts");
+        let current = super::typescript();
+        if std::env::var_os("UPDATE_TS").is_some() {
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, &current).unwrap();
+        }
+        let committed = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            committed == current,
+            "{} is out of date: run `UPDATE_TS=1 cargo test -p nctray generated_typescript`",
+            file.display()
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! Links from the server to the browser: only http(s) is ever opened, so a `file:` or
+//! `javascript:` link in a notification cannot run anything.
+
+use nctray_engine::nextcloud::Url;
+use nctray_engine::ErrorReport;
+
+/// Opens `url` in the desktop's browser when it is http(s).
+pub fn open_in_browser(url: &str) -> Result<(), ErrorReport> {
+    let url = checked_web_link(url)?;
+    std::process::Command::new(browser_opener())
+        .arg(url.as_str())
+        .spawn()
+        .map(drop)
+        .map_err(|e| ErrorReport {
+            kind: "browser",
+            message: format!("cannot open the browser: {e}"),
+        })
+}
+
+/// `url` when it is an absolute http(s) URL, else a clear refusal.
+pub fn checked_web_link(url: &str) -> Result<Url, ErrorReport> {
+    let parsed = Url::parse(url).map_err(|e| invalid(format!("not a link: {url:?} ({e})")))?;
+    match parsed.scheme() {
+        "http" | "https" => Ok(parsed),
+        other => Err(invalid(format!(
+            "only http(s) links are opened, not {other}:"
+        ))),
+    }
+}
+
+/// The program that hands a URL to the user's browser; tests point it at a recorder.
+fn browser_opener() -> String {
+    std::env::var("NCTRAY_BROWSER").unwrap_or_else(|_| default_opener().to_owned())
+}
+
+#[cfg(target_os = "macos")]
+fn default_opener() -> &'static str {
+    "open"
+}
+
+#[cfg(not(target_os = "macos"))]
+fn default_opener() -> &'static str {
+    "xdg-open"
+}
+
+pub fn invalid(message: impl Into<String>) -> ErrorReport {
+    ErrorReport {
+        kind: "invalid",
+        message: message.into(),
+    }
+}
+
+pub fn internal(error: impl std::fmt::Display) -> ErrorReport {
+    ErrorReport {
+        kind: "internal",
+        message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_links_are_accepted() {
+        assert!(checked_web_link("https://cloud.example/f/1").is_ok());
+        assert!(checked_web_link("http://127.0.0.1:8080/index.php").is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "nextcloud://open",
+            "/relative/path",
+            "",
+        ] {
+            let error = checked_web_link(bad).unwrap_err();
+            assert_eq!(error.kind, "invalid", "{bad}");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! What the windows hear from the Rust side: events named here once, emitted to every
+//! open window (none is open most of the time, which costs nothing).
+
+use nctray_engine::StatusSnapshot;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::session::Session;
+use crate::tray;
+
+pub const STATUS_CHANGED: &str = "status-changed";
+pub const NOTIFICATIONS_CHANGED: &str = "notifications-changed";
+pub const UNREAD_CHANGED: &str = "unread-changed";
+pub const ACCOUNT_STATE: &str = "account-state";
+
+pub fn emit<T: Serialize + Clone>(app: &AppHandle, event: &str, payload: T) {
+    if let Err(error) = app.emit(event, payload) {
+        tracing::debug!("cannot tell the windows about {event}: {error}");
+    }
+}
+
+/// A status change made from a window: the tray follows when it is the primary account,
+/// and every window hears it. Returns the snapshot for the caller's reply.
+pub fn announce_status(app: &AppHandle, snapshot: StatusSnapshot) -> StatusSnapshot {
+    let session = app.state::<Session>();
+    let is_primary = match (session.primary(), session.current()) {
+        (Some(primary), Ok(current)) => primary.account().key() == current.account().key(),
+        _ => false,
+    };
+    if is_primary {
+        if let Err(error) = tray::show(app, &snapshot) {
+            tracing::warn!("cannot update the tray: {error}");
+        }
+    }
+    emit(app, STATUS_CHANGED, snapshot.clone());
+    snapshot
+}

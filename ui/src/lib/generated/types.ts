@@ -1,0 +1,311 @@
+// Generated from the Rust types by `UPDATE_TS=1 cargo test -p nctray generated_typescript`; do not edit.
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+export type ErrorReport = { kind: string, message: string, };
+
+export type Theme = { appearance: Appearance, 
+/**
+ * The server's theming colour (`#00679e`), when it has one.
+ */
+color: string | null, };
+
+export type Appearance = "system" | "light" | "dark";
+
+export type StatusType = "online" | "away" | "dnd" | "busy" | "invisible" | "offline";
+
+export type OwnStatus = { userId: string, 
+/**
+ * `None` right after setting a predefined message (the server fills it in on the next GET).
+ */
+message: string | null, 
+/**
+ * The predefined message's id (`meeting`, `call`…), `None` for a custom message.
+ */
+messageId: string | null, messageIsPredefined: boolean, 
+/**
+ * One emoji.
+ */
+icon: string | null, 
+/**
+ * Unix time when the message is cleared.
+ */
+clearAt: number | null, status: StatusType, 
+/**
+ * Chosen by the user (or a call) rather than derived from activity.
+ */
+statusIsUserDefined: boolean, };
+
+export type PublicStatus = { 
+/**
+ * For a backup status this is `_<uid>`.
+ */
+userId: string, message: string | null, icon: string | null, clearAt: number | null, status: StatusType, };
+
+export type PredefinedStatus = { 
+/**
+ * e.g. `meeting`, `vacationing`: pass it to [`UserStatusApi::set_predefined_message`].
+ */
+id: string, icon: string | null, message: string, 
+/**
+ * When the message should clear, relative to the moment it is set; see [`ClearAt::resolve`].
+ */
+clearAt: { type: string, time: number | string } | null, };
+
+export type CustomMessage = { 
+/**
+ * Exactly one emoji (capability `supports_emoji`), or none.
+ */
+icon: string | null, 
+/**
+ * At most 80 characters (the server counts characters, not bytes).
+ */
+message: string, 
+/**
+ * Unix time when the server clears the message; must be in the future.
+ */
+clear_at: number | null, };
+
+export type StatusSnapshot = { 
+/**
+ * The own status; `None` when the server has no status row for the user yet.
+ */
+own: OwnStatus | null, 
+/**
+ * Predefined messages the server offers (hidden ones already left out).
+ */
+predefined: Array<PredefinedStatus>, 
+/**
+ * The status a call or automation overwrote, while the server keeps it.
+ */
+backup: PublicStatus | null, };
+
+export type StatusPreset = { name: string, status: StatusType, icon: string | null, message: string | null, 
+/**
+ * Seconds from applying until the server clears the message; `None` = don't clear.
+ */
+clear_after_secs: number | null, };
+
+export type UserMetadata = { user_id: string, display_name: string, email: string | null, quota_used: number, quota_total: number, 
+/**
+ * Percent of the quota used.
+ */
+quota_relative: number, };
+
+export type Notification = { notification_id: number, 
+/**
+ * The app that sent it (`spreed`, `files_sharing`, `admin_notifications`…).
+ */
+app: string, 
+/**
+ * The user it is for.
+ */
+user: string, 
+/**
+ * ISO 8601 (`2026-11-25T23:03:30+00:00`); see [`Notification::timestamp`].
+ */
+datetime: string, 
+/**
+ * e.g. `chat`, `call`, `room`, `share`.
+ */
+object_type: string, 
+/**
+ * For Talk chat `token/messageId`, for a call the room token.
+ */
+object_id: string, 
+/**
+ * The short, translated text.
+ */
+subject: string, message: string | null, 
+/**
+ * Where clicking the notification leads.
+ */
+link: string | null, 
+/**
+ * `subject` with `{placeholders}` for [`subject_rich_parameters`](Self::subject_rich_parameters).
+ */
+subjectRich: string | null, 
+/**
+ * Rich objects by placeholder name (`{"type","id","name",…}`).
+ */
+subjectRichParameters: { [key in string]: JsonValue }, messageRich: string | null, messageRichParameters: { [key in string]: JsonValue }, 
+/**
+ * URL of an icon (an SVG on Nextcloud 32).
+ */
+icon: string | null, 
+/**
+ * `false`: keep it in the list, no popup. Missing (API v1) counts as `true`.
+ */
+shouldNotify: boolean, actions: Array<Action>, };
+
+export type Action = { label: string, 
+/**
+ * The URL to request (or, for [`ActionType::Web`], to open in the browser).
+ */
+link: string, type: string, primary: boolean, };
+
+export type Activity = { activity_id: number, 
+/**
+ * ISO 8601; see [`Activity::timestamp`].
+ */
+datetime: string, 
+/**
+ * The app that made it (`files`, `files_sharing`, `spreed`, `dav`…).
+ */
+app: string, 
+/**
+ * `file_created`, `file_changed`, `shared`, `spreed`, `calendar_event`…
+ */
+type: string, 
+/**
+ * Who did it (may be missing for public-link or system actions).
+ */
+user: string | null, 
+/**
+ * Whose stream it is (older servers send it).
+ */
+affecteduser: string | null, 
+/**
+ * The plain, translated text.
+ */
+subject: string, subject_rich: [string, Record<string, Record<string, string>>], message: string | null, message_rich: [string, Record<string, Record<string, string>>], icon: string | null, link: string | null, 
+/**
+ * e.g. `files`, `room`, `calendar`.
+ */
+object_type: string | null, 
+/**
+ * An int at this level (in `subject_rich` parameters the same id is a string).
+ */
+object_id: number | null, 
+/**
+ * For files the path in the user's home (`/fixture-2.txt`).
+ */
+object_name: string | null, 
+/**
+ * Every object of a merged activity: id (as text) → name.
+ */
+objects: { [key in string]: string }, 
+/**
+ * Only with [`ActivityQuery::previews`].
+ */
+previews: Array<Preview>, };
+
+export type ActivityFilter = { 
+/**
+ * What goes into [`ActivityQuery::filter`].
+ */
+id: string, 
+/**
+ * Translated, e.g. "File shares".
+ */
+name: string, icon: string | null, 
+/**
+ * Lower first.
+ */
+priority: number, };
+
+export type Preview = { 
+/**
+ * The image URL.
+ */
+source: string, 
+/**
+ * Where the preview leads.
+ */
+link: string, 
+/**
+ * Of the file, not the preview.
+ */
+mimeType: string, fileId: number, 
+/**
+ * `files` or `trashbin`.
+ */
+view: string, 
+/**
+ * `source` is a generic icon for the type, not a real preview.
+ */
+isMimeTypeIcon: boolean, };
+
+export type ChatRoom = { 
+/**
+ * Names the room in every request (and on the command line).
+ */
+token: string, 
+/**
+ * What Talk shows: the room's name, or the other user's name in a one-to-one room.
+ */
+name: string, 
+/**
+ * `one-to-one`, `group`, `public`, `changelog`, `former-one-to-one`, `note-to-self`.
+ */
+kind: string, favorite: boolean, 
+/**
+ * Unix seconds of the last message or call.
+ */
+last_activity: number, unread_messages: number, 
+/**
+ * Mentioned (by name, `@all` or a group) since the last read.
+ */
+unread_mention: boolean, 
+/**
+ * Mentioned by name since the last read.
+ */
+unread_mention_direct: boolean, 
+/**
+ * The user chose to hear nothing from this room.
+ */
+muted: boolean, read_only: boolean, 
+/**
+ * The newest message as plain text with its author, e.g. `bob: see @admin`.
+ */
+last_message: string | null, };
+
+export type ChatMessage = { id: number, 
+/**
+ * The room.
+ */
+token: string, 
+/**
+ * `users`, `guests`, `bots`, `bridged`, `federated_users`…
+ */
+actor_type: string, actor_id: string, 
+/**
+ * Who wrote it, as Talk names them.
+ */
+author: string, 
+/**
+ * Unix seconds.
+ */
+timestamp: number, 
+/**
+ * The text with mentions as `@Name` and files and other objects by their name.
+ */
+text: string, 
+/**
+ * The system message type (`conversation_created`, `call_ended`…); `None` for a comment.
+ */
+system_message: string | null, 
+/**
+ * The message this one replies to.
+ */
+reply_to: number | null, };
+
+export type UnreadCounts = { rooms: Array<RoomUnread>, 
+/**
+ * Unread messages in all rooms the user has not muted.
+ */
+total_unread: number, 
+/**
+ * Rooms in which the user was mentioned since the last read.
+ */
+total_mentions: number, };
+
+export type RoomUnread = { token: string, name: string, unread: number, mentioned: boolean, };
+
+export type SearchHit = { "kind": "notification", snippet: string, notification: Notification, } | { "kind": "activity", snippet: string, activity: Activity, } | { "kind": "message", snippet: string, 
+/**
+ * The same as `message.id`.
+ */
+message_id: number, message: ChatMessage, };
+
+export type Kind = "notification" | "activity" | "message";
