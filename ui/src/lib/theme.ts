@@ -1,6 +1,6 @@
 // Light or dark, and the server's theming colour as the accent. Set through the CSSOM, which
 // the CSP allows (inline style attributes it does not).
-import { commands } from "./ipc";
+import { app } from "./api/app";
 
 export type Appearance = "system" | "light" | "dark";
 
@@ -22,7 +22,7 @@ export function setAccent(colour: string | null | undefined, root: HTMLElement =
 export async function applyTheme() {
   setAppearance("system");
   try {
-    const theme = await commands.theme();
+    const theme = await app.theme();
     setAppearance(theme.appearance as Appearance);
     setAccent(theme.color);
   } catch {

@@ -1,0 +1,2 @@
+export const chat = {
+} as const;

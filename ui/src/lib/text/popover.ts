@@ -1,0 +1,2 @@
+export const popover = {
+} as const;
