@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "activity_filters",
     "activity_search",
     "activity_download",
+    "chat_take_target",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod app;
 pub mod notifications;
 pub mod status;
+pub mod talk;
 pub mod types;
 
 use nctray_engine::ErrorReport;
@@ -43,5 +44,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         activity::activity_filters,
         activity::activity_search,
         activity::activity_download,
+        talk::chat_take_target,
     ]
 }

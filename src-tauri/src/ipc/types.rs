@@ -12,6 +12,7 @@ use nctray_engine::{
 use serde::Serialize;
 use ts_rs::{Config, TS};
 
+use crate::chat_target::ChatTarget;
 use crate::config::Appearance;
 
 /// How the windows look.
@@ -51,6 +52,7 @@ pub fn typescript() -> String {
         RoomUnread::decl(&cfg),
         SearchHit::decl(&cfg),
         SearchKind::decl(&cfg),
+        ChatTarget::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_TS=1 cargo test -p nctray \

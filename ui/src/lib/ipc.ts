@@ -31,4 +31,6 @@ export const events = {
   notificationsChanged: "notifications-changed",
   unreadChanged: "unread-changed",
   accountState: "account-state",
+  /** The chat window should take the waiting ChatTarget (src-tauri/src/chat_target.rs). */
+  chatTarget: "chat-target",
 } as const;

@@ -309,3 +309,17 @@ export type SearchHit = { "kind": "notification", snippet: string, notification:
 message_id: number, message: ChatMessage, };
 
 export type Kind = "notification" | "activity" | "message";
+
+export type ChatTarget = { 
+/**
+ * The room's token.
+ */
+token: string, 
+/**
+ * The message to scroll to, if any.
+ */
+message_id: number | null, 
+/**
+ * Put the focus in the composer, replying to `message_id` when there is one.
+ */
+reply: boolean, };
