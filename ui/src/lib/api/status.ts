@@ -1,4 +1,5 @@
-import { call } from "../ipc";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { call, events } from "../ipc";
 import type {
   CustomMessage,
   StatusPreset,
@@ -20,4 +21,7 @@ export const status = {
   removePreset: (name: string) => call<void>("preset_remove", { name }),
   applyPreset: (name: string) => call<StatusSnapshot>("preset_apply", { name }),
   user: () => call<UserMetadata>("user_get"),
+  /** Calls `handler` with every status change, made here, in the tray or on the server. */
+  onChange: (handler: (snapshot: StatusSnapshot) => void): Promise<UnlistenFn> =>
+    listen<StatusSnapshot>(events.statusChanged, (event) => handler(event.payload)),
 };
