@@ -5,6 +5,7 @@
 
 mod account;
 mod activity;
+mod chat_entry;
 mod engine;
 mod error;
 mod event_lines;
@@ -17,9 +18,11 @@ mod status_presets;
 pub mod store;
 mod supervisor;
 mod talk;
+mod talk_rooms;
 mod user;
 
 pub use account::Account;
+pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
 pub use engine::{Engine, NotificationPoll};
 pub use error::{Error, ErrorReport, Result};
 pub use event_lines::status_line;
@@ -36,3 +39,4 @@ pub use store::search::Kind as SearchKind;
 pub use store::user_metadata::UserMetadata;
 pub use supervisor::{supervise, AccountState, EngineEvent, IdleSource, NeverIdle, SyncConfig};
 pub use talk::{RoomsChange, FULL_REFRESH_EVERY};
+pub use talk_rooms::{MentionChoice, NewChatRoom, NewRoomKind, RoomDetails, RoomParticipant};

@@ -10,12 +10,14 @@
 //! every time. Every background request says `noStatusUpdate=1`: polling must not keep the
 //! user "online" (the heartbeat decides that).
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
-use nextcloud::talk::{ChatPage, ChatQuery, NewMessage, RoomQuery, TalkVersion};
+use nextcloud::talk::{ChatPage, ChatQuery, Message, NewMessage, RoomQuery, TalkVersion};
 use nextcloud::{Capabilities, TalkApi};
 use serde::Serialize;
 
+use crate::chat_entry::{ChatEntry, ChatNews, Reaction};
 use crate::engine::unix_now;
 use crate::store::messages::{self, ChatMessage};
 use crate::store::rooms::{self, ChatRoom, UnreadCounts};
@@ -55,7 +57,7 @@ pub struct RoomsChange {
 impl Engine {
     /// The Talk API in the server's version, read from the cached capabilities so that a
     /// Talk call costs no capabilities request.
-    async fn talk(&self) -> Result<TalkApi> {
+    pub(crate) async fn talk(&self) -> Result<TalkApi> {
         let key = self.account().key();
         let stored = self.locked(|s| store::capabilities::load(s.conn(), &key))?;
         let cached = stored
@@ -198,6 +200,32 @@ impl Engine {
     /// the newest cached message, older ones only when the cache has fewer than `limit`.
     /// The read marker does not move (see [`Engine::mark_read`]).
     pub async fn room_messages(&self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
+        self.fetch_newest(token, limit).await?;
+        self.cached_messages(token, limit)
+    }
+
+    /// [`Engine::room_messages`] for the chat window: rich text, quotes and reactions.
+    pub async fn chat_entries(&self, token: &str, limit: usize) -> Result<Vec<ChatEntry>> {
+        self.fetch_newest(token, limit).await?;
+        self.cached_entries(token, None, limit)
+    }
+
+    /// The `limit` messages before message `before` (scrolling up in the chat window), oldest
+    /// first; fetched from the server when the cache has fewer. Empty at the conversation's
+    /// start.
+    pub async fn older_chat_entries(
+        &self,
+        token: &str,
+        before: i64,
+        limit: usize,
+    ) -> Result<Vec<ChatEntry>> {
+        let talk = self.talk().await?;
+        self.load_older(&talk, token, Some(before), limit).await?;
+        self.cached_entries(token, Some(before), limit)
+    }
+
+    /// Brings the cache up to date with the newest `limit` messages the view shows.
+    async fn fetch_newest(&self, token: &str, limit: usize) -> Result<()> {
         let talk = self.talk().await?;
         let key = self.account().key();
         match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
@@ -205,8 +233,19 @@ impl Engine {
             Some((_, newest)) => self.catch_up(&talk, token, newest).await?,
         }
         // Update messages (edits, reactions) are cached but not shown: fill up with older.
-        self.load_older(&talk, token, limit).await?;
-        self.cached_messages(token, limit)
+        self.load_older(&talk, token, None, limit).await
+    }
+
+    fn cached_entries(
+        &self,
+        token: &str,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<ChatEntry>> {
+        let key = self.account().key();
+        let bodies =
+            self.locked(|s| messages::shown_bodies(s.conn(), &key, token, before, limit))?;
+        Ok(bodies.iter().map(ChatEntry::from).collect())
     }
 
     /// The newest `limit` cached messages of the room, oldest first, without asking the
@@ -220,6 +259,87 @@ impl Engine {
     /// the newest cached one and returns them, oldest first, as soon as one arrives; empty
     /// when none came in time. Call it again and again while the chat is open.
     pub async fn wait_for_messages(&self, token: &str) -> Result<Vec<ChatMessage>> {
+        let new = self.wait_for_new(token).await?;
+        Ok(new
+            .iter()
+            .filter(|m| messages::is_shown(m))
+            .map(ChatMessage::from)
+            .collect())
+    }
+
+    /// [`Engine::wait_for_messages`] for the chat window: the new messages, and the new state
+    /// of the messages they changed (edits, deletions, reactions).
+    pub async fn wait_for_chat_news(&self, token: &str) -> Result<ChatNews> {
+        let new = self.wait_for_new(token).await?;
+        let changed: BTreeSet<i64> = new.iter().filter_map(messages::changed_parent).collect();
+        let key = self.account().key();
+        let current = |id: i64| self.locked(|s| messages::body(s.conn(), &key, token, id));
+        let mut news = ChatNews {
+            token: token.to_owned(),
+            ..ChatNews::default()
+        };
+        for message in new.iter().filter(|m| messages::is_shown(m)) {
+            // Changed again in the same batch: the cache holds its newest state.
+            let newest = match changed.contains(&message.id) {
+                true => current(message.id)?.unwrap_or_else(|| message.clone()),
+                false => message.clone(),
+            };
+            news.added.push(ChatEntry::from(&newest));
+        }
+        for id in changed {
+            if news.added.iter().any(|entry| entry.id == id) {
+                continue;
+            }
+            if let Some(message) = current(id)? {
+                news.updated.push(ChatEntry::from(&message));
+            }
+        }
+        Ok(news)
+    }
+
+    /// Gives (`on`) or takes back the user's `emoji` on a message and returns its reactions
+    /// as the server now counts them.
+    pub async fn react(
+        &self,
+        token: &str,
+        message_id: i64,
+        emoji: &str,
+        on: bool,
+    ) -> Result<Vec<Reaction>> {
+        let talk = self.talk().await?;
+        let answer = if on {
+            talk.add_reaction(token, message_id, emoji).await?
+        } else {
+            talk.remove_reaction(token, message_id, emoji).await?
+        };
+        let me = self.own_actor_id(token)?;
+        Ok(answer
+            .into_iter()
+            .filter(|(_, actors)| !actors.is_empty())
+            .map(|(emoji, actors)| Reaction {
+                mine: actors
+                    .iter()
+                    .any(|a| a.actor_type == "users" && a.actor_id == me),
+                count: actors.len() as i64,
+                emoji,
+            })
+            .collect())
+    }
+
+    /// The user's id in the room as the server named it in the room list (the login name
+    /// when the room is not cached: they differ only where users log in by e-mail).
+    pub(crate) fn own_actor_id(&self, token: &str) -> Result<String> {
+        let key = self.account().key();
+        let room = self.locked(|s| rooms::body(s.conn(), &key, token))?;
+        Ok(room
+            .map(|room| room.actor_id)
+            .filter(|id| !id.is_empty())
+            .unwrap_or_else(|| self.account().login_name.clone()))
+    }
+
+    /// The long poll itself: the messages newer than the newest cached one (cached too), as
+    /// soon as one arrives; empty after the timeout.
+    async fn wait_for_new(&self, token: &str) -> Result<Vec<Message>> {
         let talk = self.talk().await?;
         let key = self.account().key();
         let newest = match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
@@ -235,12 +355,7 @@ impl Engine {
             .wait_for_messages(token, newest, LONG_POLL_SECS)
             .await?;
         self.store_continuing(token, newest, &page)?;
-        Ok(page
-            .messages
-            .iter()
-            .filter(|m| messages::is_shown(m))
-            .map(ChatMessage::from)
-            .collect())
+        Ok(page.messages)
     }
 
     /// Sends `text` (a reply when `reply_to` is set) and returns the message as stored. The
@@ -326,12 +441,19 @@ impl Engine {
         self.load_newest(talk, token, PAGE as usize).await
     }
 
-    /// Older history until the cache shows `limit` messages or the conversation's start.
-    async fn load_older(&self, talk: &TalkApi, token: &str, limit: usize) -> Result<()> {
+    /// Older history until the cache shows `limit` messages (older than `before`, when set)
+    /// or the conversation's start.
+    async fn load_older(
+        &self,
+        talk: &TalkApi,
+        token: &str,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<()> {
         let key = self.account().key();
         loop {
             let (shown, oldest) = self.locked(|s| {
-                let shown = messages::shown_count(s.conn(), &key, token)?;
+                let shown = messages::shown_count(s.conn(), &key, token, before)?;
                 let oldest = messages::oldest(s.conn(), &key, token)?;
                 Ok((shown, oldest))
             })?;

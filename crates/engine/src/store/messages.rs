@@ -161,11 +161,11 @@ pub fn insert(conn: &Connection, account: &str, token: &str, messages: &[Message
         if message.system_message.as_deref() == Some(HISTORY_CLEARED) {
             forget_before(conn, account, token, message.id)?;
         }
-        let changed_parent = message
-            .system_message
+        if let Some(parent) = message
+            .parent
             .as_deref()
-            .is_some_and(|system| CHANGES_PARENT.contains(&system));
-        if let Some(parent) = message.parent.as_deref().filter(|_| changed_parent) {
+            .filter(|_| changed_parent(message).is_some())
+        {
             refresh(conn, account, token, parent)?;
         }
     }
@@ -173,8 +173,13 @@ pub fn insert(conn: &Connection, account: &str, token: &str, messages: &[Message
 }
 
 /// Replaces the text of a cached message with a newer copy of it (a parent inside an update
-/// message, which carries no parent of its own: the cached reply link stays).
+/// message, which carries no parent of its own: the cached reply link and quote stay).
 fn refresh(conn: &Connection, account: &str, token: &str, newer: &Message) -> Result<()> {
+    let mut newer = newer.clone();
+    if newer.parent.is_none() {
+        newer.parent = body(conn, account, token, newer.id)?.and_then(|old| old.parent);
+    }
+    let newer = &newer;
     let text = newer.plain_text();
     let updated = conn.execute(
         "UPDATE messages SET text = ?4, body = ?5 WHERE account = ?1 AND token = ?2 AND id = ?3",
@@ -284,17 +289,79 @@ pub fn newest(
     Ok(messages)
 }
 
-/// How many cached messages of the room the chat view shows.
-pub fn shown_count(conn: &Connection, account: &str, token: &str) -> Result<usize> {
+/// How many cached messages of the room the chat view shows (only those older than `before`
+/// when it is set).
+pub fn shown_count(
+    conn: &Connection,
+    account: &str,
+    token: &str,
+    before: Option<i64>,
+) -> Result<usize> {
     let count: i64 = conn.query_row(
         &format!(
-            "SELECT COUNT(*) FROM messages WHERE account = ?1 AND token = ?2 {}",
+            "SELECT COUNT(*) FROM messages WHERE account = ?1 AND token = ?2 AND id < ?3 {}",
             shown_only()
         ),
-        params![account, token],
+        params![account, token, before.unwrap_or(i64::MAX)],
         |row| row.get(0),
     )?;
     Ok(usize::try_from(count).unwrap_or_default())
+}
+
+/// The whole cached message objects (rich text, reactions, parent) of the newest `limit`
+/// messages the chat view shows that are older than `before` (all when `None`), oldest
+/// first. A body that no longer decodes is skipped.
+pub fn shown_bodies(
+    conn: &Connection,
+    account: &str,
+    token: &str,
+    before: Option<i64>,
+    limit: usize,
+) -> Result<Vec<Message>> {
+    let mut query = conn.prepare_cached(&format!(
+        "SELECT body FROM messages WHERE account = ?1 AND token = ?2 AND id < ?3 {}
+         ORDER BY id DESC LIMIT ?4",
+        shown_only()
+    ))?;
+    let rows = query.query_map(
+        params![
+            account,
+            token,
+            before.unwrap_or(i64::MAX),
+            i64::try_from(limit).unwrap_or(i64::MAX)
+        ],
+        |row| row.get::<_, String>(0),
+    )?;
+    let mut bodies = Vec::new();
+    for body in rows {
+        if let Ok(message) = serde_json::from_str::<Message>(&body?) {
+            bodies.push(message);
+        }
+    }
+    bodies.reverse();
+    Ok(bodies)
+}
+
+/// The whole cached message object with this id in the room.
+pub fn body(conn: &Connection, account: &str, token: &str, id: i64) -> Result<Option<Message>> {
+    let body: Option<String> = conn
+        .query_row(
+            "SELECT body FROM messages WHERE account = ?1 AND token = ?2 AND id = ?3",
+            params![account, token, id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(body.and_then(|body| serde_json::from_str(&body).ok()))
+}
+
+/// Whether the message only changes another one (an edit, a deletion, a reaction), whose
+/// cached copy [`insert`] refreshed: the parent's id.
+pub fn changed_parent(message: &Message) -> Option<i64> {
+    let system = message.system_message.as_deref()?;
+    CHANGES_PARENT
+        .contains(&system)
+        .then(|| message.parent.as_ref().map(|p| p.id))
+        .flatten()
 }
 
 /// Forgets the room's history (the room is gone, or the cached stretch cannot be continued).

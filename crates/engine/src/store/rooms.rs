@@ -205,6 +205,27 @@ pub fn named(conn: &Connection, account: &str, name: &str) -> Result<Vec<ChatRoo
         .collect())
 }
 
+/// The whole cached room object (role, password, guests, notification level…).
+pub fn body(conn: &Connection, account: &str, token: &str) -> Result<Option<Room>> {
+    let body: Option<String> = conn
+        .query_row(
+            "SELECT body FROM rooms WHERE account = ?1 AND token = ?2",
+            params![account, token],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(body.and_then(|body| serde_json::from_str(&body).ok()))
+}
+
+/// Forgets one room (the user left or deleted it).
+pub fn remove(conn: &Connection, account: &str, token: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM rooms WHERE account = ?1 AND token = ?2",
+        params![account, token],
+    )?;
+    Ok(())
+}
+
 /// Nothing unread in the room any more (the user read it, or wrote in it).
 pub fn mark_read(conn: &Connection, account: &str, token: &str) -> Result<()> {
     conn.execute(
