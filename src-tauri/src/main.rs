@@ -8,6 +8,7 @@
 )]
 
 mod account_setup;
+mod chat_live;
 mod chat_target;
 mod cli;
 mod config;

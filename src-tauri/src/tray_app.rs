@@ -10,6 +10,7 @@ use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc;
 
 use crate::account_setup::open_all_engines;
+use crate::chat_live::LiveChat;
 use crate::chat_target::PendingChatTarget;
 use crate::config::AppConfig;
 use crate::demo::{self, DemoServer};
@@ -71,6 +72,7 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
     let app = tauri::Builder::default()
         .invoke_handler(ipc::handler())
         .manage(PendingChatTarget::default())
+        .manage(LiveChat::default())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -224,6 +224,13 @@ impl Engine {
         self.cached_entries(token, Some(before), limit)
     }
 
+    /// One cached message as the chat window shows it (e.g. the one just sent).
+    pub fn cached_entry(&self, token: &str, id: i64) -> Result<Option<ChatEntry>> {
+        let key = self.account().key();
+        let body = self.locked(|s| messages::body(s.conn(), &key, token, id))?;
+        Ok(body.as_ref().map(ChatEntry::from))
+    }
+
     /// Brings the cache up to date with the newest `limit` messages the view shows.
     async fn fetch_newest(&self, token: &str, limit: usize) -> Result<()> {
         let talk = self.talk().await?;

@@ -53,6 +53,15 @@ pub fn typescript() -> String {
         SearchHit::decl(&cfg),
         SearchKind::decl(&cfg),
         ChatTarget::decl(&cfg),
+        nctray_engine::ChatEntry::decl(&cfg),
+        nctray_engine::Reaction::decl(&cfg),
+        nctray_engine::QuotedMessage::decl(&cfg),
+        nctray_engine::ChatNews::decl(&cfg),
+        nctray_engine::RoomDetails::decl(&cfg),
+        nctray_engine::RoomParticipant::decl(&cfg),
+        nctray_engine::MentionChoice::decl(&cfg),
+        nctray_engine::NewChatRoom::decl(&cfg),
+        nctray_engine::NewRoomKind::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_TS=1 cargo test -p nctray \

@@ -33,4 +33,6 @@ export const events = {
   accountState: "account-state",
   /** The chat window should take the waiting ChatTarget (src-tauri/src/chat_target.rs). */
   chatTarget: "chat-target",
+  /** New messages of the watched room (talk.watch), a ChatNews. */
+  chatNews: "chat-news",
 } as const;

@@ -323,3 +323,143 @@ message_id: number | null,
  * Put the focus in the composer, replying to `message_id` when there is one.
  */
 reply: boolean, };
+
+export type ChatEntry = { id: number, 
+/**
+ * The room.
+ */
+token: string, 
+/**
+ * `users`, `guests`, `bots`, `bridged`, `federated_users`…
+ */
+actor_type: string, actor_id: string, 
+/**
+ * Who wrote it, as Talk names them.
+ */
+author: string, 
+/**
+ * Unix seconds.
+ */
+timestamp: number, 
+/**
+ * The rich object string: the server's text with `{placeholders}` for `parameters`.
+ * Plain text, never HTML.
+ */
+message: string, 
+/**
+ * The objects of the placeholders as the server sent them (`type`, `id`, `name`,
+ * `mention-id`, `link`, `path`…).
+ */
+parameters: { [key in string]: JsonValue }, 
+/**
+ * The system message type (`conversation_created`, `call_ended`…); `None` for a comment.
+ */
+system_message: string | null, 
+/**
+ * A deleted comment: `message` says who deleted it.
+ */
+deleted: boolean, edited: boolean, 
+/**
+ * Whether a reply may point at it.
+ */
+replyable: boolean, 
+/**
+ * Reactions in a stable order (by emoji).
+ */
+reactions: Array<Reaction>, 
+/**
+ * The message this one replies to.
+ */
+parent: QuotedMessage | null, };
+
+export type Reaction = { emoji: string, count: number, 
+/**
+ * The user gave it.
+ */
+mine: boolean, };
+
+export type QuotedMessage = { id: number, author: string, 
+/**
+ * Plain text (mentions as `@Name`, objects by name).
+ */
+text: string, deleted: boolean, };
+
+export type ChatNews = { token: string, 
+/**
+ * New messages to show, oldest first.
+ */
+added: Array<ChatEntry>, 
+/**
+ * Messages shown before that changed (edited, deleted, reacted to): their new state.
+ */
+updated: Array<ChatEntry>, };
+
+export type RoomDetails = { token: string, 
+/**
+ * What Talk shows: the room's name, or the other user's name in a one-to-one room.
+ */
+name: string, 
+/**
+ * `one-to-one`, `group`, `public`, `changelog`, `former-one-to-one`, `note-to-self`.
+ */
+kind: string, description: string, favorite: boolean, 
+/**
+ * `default`, `always`, `mention` or `never`.
+ */
+notification_level: string, has_password: boolean, 
+/**
+ * Guests may join by link (a public room).
+ */
+guests_allowed: boolean, 
+/**
+ * Owner or moderator.
+ */
+can_moderate: boolean, 
+/**
+ * A moderator of a group or public room.
+ */
+can_rename: boolean, can_leave: boolean, can_delete: boolean, read_only: boolean, has_call: boolean, 
+/**
+ * The user's own id in the room (to tell their own messages).
+ */
+own_id: string, };
+
+export type RoomParticipant = { 
+/**
+ * What promote, demote and remove name them by on current servers.
+ */
+attendee_id: number | null, 
+/**
+ * `users`, `guests`, `groups`, `emails`…
+ */
+actor_type: string, actor_id: string, display_name: string, 
+/**
+ * `owner`, `moderator`, `user`, `guest`, `guest-moderator`, `link-user`.
+ */
+role: string, moderator: boolean, 
+/**
+ * Has a session in the room right now.
+ */
+online: boolean, };
+
+export type MentionChoice = { id: string, label: string, 
+/**
+ * `users`, `guests`, `groups`, `calls` (everybody in the room)…
+ */
+source: string, 
+/**
+ * What to write into the message: `@bob`, `@"name with spaces"`.
+ */
+text: string, };
+
+export type NewChatRoom = { kind: NewRoomKind, 
+/**
+ * The room's name, or for a one-to-one room the other user's id.
+ */
+name: string, 
+/**
+ * A public room's password (none when empty).
+ */
+password: string | null, };
+
+export type NewRoomKind = "one-to-one" | "group" | "public";
