@@ -20,6 +20,12 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The window tests drive the real webview: tauri-driver in front of Debian's WebKitWebDriver.
+if ! cargo install --list | grep -q '^tauri-driver v2.1.0:'; then
+  step "installing tauri-driver 2.1.0 (cargo install)"
+  cargo install tauri-driver --version 2.1.0 --locked
+fi
+
 build_ui
 step "front end: type check and component tests (vitest)"
 (cd ui && npm run --silent check && npm test --silent)

@@ -18,14 +18,16 @@ mod notifications;
 mod session;
 mod tray;
 mod wait;
+mod webview;
 
 pub use app::{CliOutput, RunningApp};
 pub use binary::nctray_binary;
 pub use desktop::{app_password, Desktop, POLL_INTERVAL_SECS};
-pub use notifications::{NotificationServer, RecordedNotification};
+pub use notifications::{BrowserRecorder, NotificationServer, RecordedNotification};
 pub use session::Session;
 pub use tray::{MenuItem, Tray};
 pub use wait::{wait_until, wait_until_some};
+pub use webview::{Webview, WindowOptions};
 
 use std::time::Duration;
 

@@ -311,14 +311,25 @@ impl Session {
 
     /// Sets `poll_interval_secs` in the app's config file (which `account add` created).
     pub fn set_poll_interval(&self, secs: u64) -> Result<()> {
+        self.set_config("poll_interval_secs", secs.into())
+    }
+
+    /// Sets one top-level key of the app's config file, creating the file when needed.
+    pub fn set_config(&self, key: &str, value: serde_json::Value) -> Result<()> {
         let file = self.config_file();
-        let text = fs::read_to_string(&file)
-            .with_context(|| format!("reading {} (was an account added?)", file.display()))?;
+        let text = match fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(file.parent().unwrap())?;
+                "{}".to_owned()
+            }
+            Err(error) => return Err(error).with_context(|| format!("reading {}", file.display())),
+        };
         let mut config: serde_json::Value = serde_json::from_str(&text)?;
         config
             .as_object_mut()
             .ok_or_else(|| anyhow!("{} is not a JSON object: {text}", file.display()))?
-            .insert("poll_interval_secs".into(), secs.into());
+            .insert(key.into(), value);
         fs::write(&file, serde_json::to_vec_pretty(&config)?)?;
         Ok(())
     }

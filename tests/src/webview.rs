@@ -1,0 +1,290 @@
+//! Driving the app's real webview with WebDriver: tauri-driver (in front of WebKitWebDriver)
+//! starts `nctray --window <name>` inside the test's private session, and fantoccini talks to
+//! it. Every helper waits with a deadline; failures carry the app's logs.
+//!
+//! Needs `tauri-driver` (2.1.0, `cargo install tauri-driver --version 2.1.0 --locked`, or
+//! `TAURI_DRIVER` naming it) and Debian's `webkit2gtk-driver` (`/usr/bin/WebKitWebDriver`);
+//! scripts/test.sh installs both.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::app::RunningApp;
+use crate::binary::nctray_binary;
+use crate::desktop::Desktop;
+use crate::session::Session;
+use crate::wait::{wait_until, wait_until_some};
+
+/// What a window test may change about the app's start.
+#[derive(Debug, Clone, Default)]
+pub struct WindowOptions {
+    /// `appearance` in the config: `light` or `dark` (default: as configured, i.e. system).
+    pub appearance: Option<String>,
+    /// Extra environment for the app (e.g. `NCTRAY_BROWSER`).
+    pub env: Vec<(String, String)>,
+    /// Extra arguments after `--window <name>` (e.g. `--demo`).
+    pub args: Vec<String>,
+}
+
+/// One window of the running app under WebDriver. Dropping it kills tauri-driver's whole
+/// process group: the driver, WebKitWebDriver and the app.
+pub struct Webview {
+    client: Client,
+    driver: RunningApp,
+    window: String,
+}
+
+impl Drop for Webview {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.pid());
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status();
+    }
+}
+
+impl Desktop {
+    /// Starts the app with `--window <window>` under WebDriver and waits until the window's
+    /// view is mounted (`[data-window]` present).
+    pub async fn open_window(&self, window: &str) -> Result<Webview> {
+        self.open_window_with(window, WindowOptions::default()).await
+    }
+
+    pub async fn open_window_with(&self, window: &str, options: WindowOptions) -> Result<Webview> {
+        Webview::start(&self.session, window, options).await
+    }
+}
+
+impl Webview {
+    pub async fn start(session: &Session, window: &str, options: WindowOptions) -> Result<Self> {
+        if std::env::var_os("DISPLAY").is_none() {
+            bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
+        }
+        if let Some(appearance) = &options.appearance {
+            session.set_config("appearance", json!(appearance))?;
+        }
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let mut command = session.command(tauri_driver()?);
+        // Its own process group: WebKitWebDriver and the app are its children, and all of
+        // them must go when the test ends (killing tauri-driver alone orphans them).
+        command.process_group(0);
+        command
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .envs(options.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            // The app's own log, which the driver passes through to our log files.
+            .env("NCTRAY_LOG", "info,nctray=debug");
+        let driver = RunningApp::spawn(
+            command,
+            session.log_file(&format!("webdriver-{window}-stdout")),
+            session.log_file(&format!("webdriver-{window}-stderr")),
+        )?;
+        let mut args = vec!["--window".to_owned(), window.to_owned()];
+        args.extend(options.args.iter().cloned());
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": nctray_binary()?.display().to_string(),
+                "args": args,
+            },
+        });
+        let capabilities = match capabilities {
+            Value::Object(map) => map,
+            _ => unreachable!("a JSON object literal"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let client = wait_until_some("tauri-driver to start a WebDriver session", crate::PATIENCE, || {
+            let capabilities = capabilities.clone();
+            let url = url.clone();
+            async move {
+                // Both rustls providers are linked into this binary; pick one (once).
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                let mut builder = ClientBuilder::rustls().ok()?;
+                builder.capabilities(capabilities);
+                builder.connect(&url).await.ok()
+            }
+        })
+        .await
+        .map_err(|error| anyhow!("{error:#}\n{}", driver.logs()))?;
+        let webview = Webview {
+            client,
+            driver,
+            window: window.to_owned(),
+        };
+        webview
+            .wait_for("[data-window]")
+            .await
+            .context("the window's view never mounted")?;
+        Ok(webview)
+    }
+
+    /// The fantoccini client, for anything the helpers below do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// What the app (and the drivers) logged so far.
+    pub fn logs(&self) -> String {
+        self.driver.logs()
+    }
+
+    fn failing(&self, error: impl std::fmt::Display) -> anyhow::Error {
+        anyhow!("{error}\n{}", self.logs())
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        let what = format!("an element {css:?} in the {} window", self.window);
+        wait_until_some(&what, crate::PATIENCE, || async {
+            self.client.find(Locator::Css(css)).await.ok()
+        })
+        .await
+        .map_err(|e| self.failing(format!("{e:#}")))
+    }
+
+    /// The first element matching `css` now, or an error.
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| self.failing(format!("no element {css:?}: {e}")))
+    }
+
+    /// Every element matching `css` now.
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// Waits for `css` and clicks it.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let element = self.wait_for(css).await?;
+        element
+            .click()
+            .await
+            .map_err(|e| self.failing(format!("clicking {css:?}: {e}")))?;
+        Ok(())
+    }
+
+    /// Waits for `css` and types `text` into it (after what it already holds).
+    pub async fn type_text(&self, css: &str, text: &str) -> Result<()> {
+        let element = self.wait_for(css).await?;
+        element
+            .send_keys(text)
+            .await
+            .map_err(|e| self.failing(format!("typing into {css:?}: {e}")))?;
+        Ok(())
+    }
+
+    /// Waits for `css` and empties it.
+    pub async fn clear(&self, css: &str) -> Result<()> {
+        let element = self.wait_for(css).await?;
+        element.clear().await?;
+        Ok(())
+    }
+
+    /// The visible text of the first element matching `css` (waiting for it).
+    pub async fn text(&self, css: &str) -> Result<String> {
+        Ok(self.wait_for(css).await?.text().await?)
+    }
+
+    /// Waits until the text of the first `css` element contains `needle`.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> Result<()> {
+        let what = format!("{css:?} to show {needle:?} in the {} window", self.window);
+        let last = Mutex::new(String::new());
+        let found = wait_until(&what, crate::PATIENCE, || async {
+            let Ok(element) = self.client.find(Locator::Css(css)).await else {
+                return false;
+            };
+            let text = element.text().await.unwrap_or_default();
+            let shown = text.contains(needle);
+            *last.lock().unwrap() = text;
+            shown
+        })
+        .await;
+        let last = last.into_inner().unwrap();
+        found.map_err(|e| self.failing(format!("{e:#}; it showed {last:?}")))
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let what = format!("{css:?} to disappear from the {} window", self.window);
+        wait_until(&what, crate::PATIENCE, || async {
+            self.client
+                .find_all(Locator::Css(css))
+                .await
+                .map(|found| found.is_empty())
+                .unwrap_or(false)
+        })
+        .await
+        .map_err(|e| self.failing(format!("{e:#}")))
+    }
+
+    /// Runs `js` (a function body; `arguments` holds `args`) in the window and returns its
+    /// value.
+    pub async fn script(&self, js: &str, args: Vec<Value>) -> Result<Value> {
+        self.client
+            .execute(js, args)
+            .await
+            .map_err(|e| self.failing(format!("script failed: {e}")))
+    }
+
+    /// Saves a PNG of the window as `<name>.png` under `target/screenshots/`, and under
+    /// `docs/screenshots/` too when `UPDATE_SCREENSHOTS` is set (the committed ones).
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let mut saved = workspace().join("target").join("screenshots").join(format!("{name}.png"));
+        std::fs::create_dir_all(saved.parent().unwrap())?;
+        std::fs::write(&saved, &png)?;
+        if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+            saved = workspace().join("docs").join("screenshots").join(format!("{name}.png"));
+            std::fs::create_dir_all(saved.parent().unwrap())?;
+            std::fs::write(&saved, &png)?;
+        }
+        Ok(saved)
+    }
+
+    /// Ends the WebDriver session and the app.
+    pub async fn close(self) -> Result<()> {
+        self.client.clone().close().await.ok();
+        Ok(())
+    }
+}
+
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate lives inside the workspace")
+}
+
+/// `TAURI_DRIVER`, else `tauri-driver` on PATH or in ~/.cargo/bin.
+fn tauri_driver() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return Ok(PathBuf::from(path));
+    }
+    let candidates = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo/bin")));
+    for dir in candidates {
+        let candidate = dir.join("tauri-driver");
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+    }
+    bail!("tauri-driver not found: cargo install tauri-driver --version 2.1.0 --locked (scripts/test.sh does)")
+}
+
+/// A loopback port nobody listens on right now.
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.port())
+}
