@@ -68,7 +68,7 @@ impl IdleSource for NeverIdle {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SyncConfig {
     /// `None`: the server's `core.pollinterval` (at least 30 s).
     pub notifications_every: Option<Duration>,
@@ -83,6 +83,9 @@ pub struct SyncConfig {
     pub max_backoff: Duration,
     /// Use notify_push when the server offers it.
     pub push: bool,
+    /// Apps (`spreed`, `files_sharing`, …) whose notifications are listed but never pop up.
+    /// They are still claimed once, so turning an app's popups back on does not replay them.
+    pub silent_apps: Vec<String>,
 }
 
 impl Default for SyncConfig {
@@ -95,6 +98,7 @@ impl Default for SyncConfig {
             away_after_idle: Duration::from_secs(300),
             max_backoff: Duration::from_secs(300),
             push: true,
+            silent_apps: Vec::new(),
         }
     }
 }
@@ -330,10 +334,16 @@ async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
 async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
     let poll = shared.engine.poll_notifications().await?;
     let now = std::time::Instant::now();
+    let silent = &shared.config.silent_apps;
+    let due: Vec<_> = poll
+        .new
+        .into_iter()
+        .filter(|n| !silent.contains(&n.app))
+        .collect();
     let popups = if poll.first_sync {
-        round.gate.admit_first_sync(now, poll.new)
+        round.gate.admit_first_sync(now, due)
     } else {
-        round.gate.admit(now, poll.new)
+        round.gate.admit(now, due)
     };
     if !popups.is_empty() {
         shared.send(EngineEvent::Popups(popups));

@@ -271,3 +271,58 @@ async fn unread_talk_messages_from_another_user_reach_the_tray_badge() {
     assert!(unread.rooms.iter().any(|r| r.token == room));
     task.abort();
 }
+
+#[tokio::test]
+async fn notifications_of_a_silent_app_are_listed_but_never_pop_up() {
+    let Setup { sim, dir } = Setup::new().await;
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(100)),
+        silent_apps: vec!["files_sharing".into()],
+        ..SyncConfig::default()
+    };
+    let engine = engine(&sim, &dir);
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
+    // After the first sync, so that the two below are not folded into its summary.
+    wait_until(
+        Duration::from_secs(10),
+        || notification_polls(&sim) >= 1,
+        || "never polled".into(),
+    )
+    .await;
+
+    let from = |app: &str, subject: &str| NewNotification {
+        app: app.into(),
+        ..NewNotification::new("admin", subject)
+    };
+    sim.control()
+        .inject_notification(from("files_sharing", "Shared with you"));
+    sim.control()
+        .inject_notification(from("spreed", "You were mentioned"));
+    let mut shown = Vec::new();
+    let loud = next_matching(&mut events, Duration::from_secs(10), |event| {
+        let EngineEvent::Popups(popups) = event else {
+            return None;
+        };
+        shown.extend(popups.iter().cloned());
+        shown
+            .iter()
+            .any(|p| matches!(p, Popup::One(n) if n.app == "spreed"))
+            .then_some(())
+    })
+    .await;
+    assert!(loud.is_some(), "the Talk notification never popped up");
+    assert!(
+        shown
+            .iter()
+            .all(|p| matches!(p, Popup::One(n) if n.app == "spreed")),
+        "{shown:?}"
+    );
+    // Listed all the same.
+    let cached = engine.cached_notifications().unwrap();
+    assert!(
+        cached.iter().any(|n| n.app == "files_sharing"),
+        "{cached:?}"
+    );
+    task.abort();
+}
