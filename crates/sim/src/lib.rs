@@ -112,6 +112,7 @@ impl Sim {
         let control = Control::new(shared.clone());
         control.enable_push(config.push);
         if config.seed == Seed::Demo {
+            talk::demo::seed(&control);
             control.inject_notification(demo::notification(&shared.base_url, 0));
         }
 
@@ -169,6 +170,7 @@ impl Sim {
                 tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
             for n in 1.. {
                 ticks.tick().await;
+                talk::demo::tick(&control, n);
                 control.inject_notification(demo::notification(&base_url, n));
             }
         });

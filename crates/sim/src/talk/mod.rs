@@ -12,6 +12,7 @@
 mod call;
 mod chat;
 mod control;
+pub(crate) mod demo;
 mod node;
 mod participants;
 mod reactions;
