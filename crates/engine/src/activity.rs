@@ -6,7 +6,8 @@
 //! came after the newest id read (`since`, `sort=asc`) and follows `Link: rel="next"` until the
 //! server has nothing more; when nothing happened that is one conditional request answered
 //! 304. Older entries are fetched only when the user scrolls back
-//! ([`Engine::load_older_activity`]).
+//! ([`Engine::load_older_activity`]). Every request asks for `previews`, which the windows
+//! show next to files entries (they are cached with the entry).
 
 use nextcloud::{Activity, ActivityFilter, ActivityQuery, Page, Sort};
 
@@ -44,7 +45,7 @@ impl Engine {
 
     /// The first sync (or one after the server forgot our `since`): the newest page only.
     async fn fetch_newest_activity(&self, mut cursor: Cursor) -> Result<usize> {
-        let query = ActivityQuery::new().limit(PAGE_SIZE);
+        let query = ActivityQuery::new().limit(PAGE_SIZE).previews(true);
         let answer = self
             .client()
             .activity()
@@ -68,7 +69,8 @@ impl Engine {
         let query = ActivityQuery::new()
             .since(newest)
             .sort(Sort::Asc)
-            .limit(PAGE_SIZE);
+            .limit(PAGE_SIZE)
+            .previews(true);
         let api = self.client().activity();
         let answer = match api.list(&query, cursor.etag.as_deref()).await {
             // `since` is not one of this user's activities: start over from the newest page.
@@ -122,7 +124,10 @@ impl Engine {
         if cursor.reached_end {
             return Ok(0);
         }
-        let query = ActivityQuery::new().since(oldest).limit(PAGE_SIZE);
+        let query = ActivityQuery::new()
+            .since(oldest)
+            .limit(PAGE_SIZE)
+            .previews(true);
         let answer = match self.client().activity().list(&query, None).await {
             Err(nextcloud::Error::NoContent) => return Ok(0),
             other => other?,

@@ -75,7 +75,10 @@ async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(
         requests[0].query,
-        format!("since={}&limit=50&sort=asc", first.last().unwrap())
+        format!(
+            "since={}&limit=50&sort=asc&previews=true",
+            first.last().unwrap()
+        )
     );
     assert_eq!(requests[0].status, 200);
     let page = engine.activity_page(None, None, 4).unwrap();
@@ -97,7 +100,10 @@ async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
         assert!(request.if_none_match);
         assert_eq!(
             request.query,
-            format!("since={}&limit=50&sort=asc", new.last().unwrap())
+            format!(
+                "since={}&limit=50&sort=asc&previews=true",
+                new.last().unwrap()
+            )
         );
     }
 }
@@ -121,9 +127,18 @@ async fn catching_up_follows_the_link_pages_and_the_304_at_the_end_costs_one_req
     assert_eq!(
         shape,
         [
-            (200, format!("since={}&limit=50&sort=asc", new[0] - 1)),
-            (200, format!("since={}&limit=50&sort=asc", new[49])),
-            (304, format!("since={}&limit=50&sort=asc", new[99])),
+            (
+                200,
+                format!("since={}&limit=50&sort=asc&previews=true", new[0] - 1)
+            ),
+            (
+                200,
+                format!("since={}&limit=50&sort=asc&previews=true", new[49])
+            ),
+            (
+                304,
+                format!("since={}&limit=50&sort=asc&previews=true", new[99])
+            ),
         ]
     );
     assert_eq!(
@@ -154,8 +169,8 @@ async fn scrolling_back_fetches_older_pages_until_the_beginning() {
     assert_eq!(
         queries,
         [
-            format!("since={}&limit=50", recorded[70]),
-            format!("since={}&limit=50", recorded[20]),
+            format!("since={}&limit=50&previews=true", recorded[70]),
+            format!("since={}&limit=50&previews=true", recorded[20]),
         ]
     );
 
@@ -260,7 +275,7 @@ async fn a_cursor_the_server_forgot_starts_over_from_the_newest_page() {
     assert_eq!(requests.len(), 1);
     assert_eq!(
         requests[0].query,
-        format!("since={}&limit=50&sort=asc", new[3])
+        format!("since={}&limit=50&sort=asc&previews=true", new[3])
     );
 }
 
@@ -296,4 +311,33 @@ async fn a_user_without_activity_types_has_nothing_to_sync() {
 
     setup.control().set_activity_stream("admin", true);
     assert_eq!(engine.sync_activity().await.unwrap(), 3);
+}
+
+#[tokio::test]
+async fn files_entries_keep_their_previews_in_the_cache() {
+    let setup = Setup::new().await;
+    let file_id = setup
+        .control()
+        .write_file("admin", "/Photos/Kittens.jpg", b"kittens")
+        .unwrap();
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    setup.control().write_file("admin", "/notes.txt", b"later");
+    engine.sync_activity().await.unwrap();
+
+    let page = engine.activity_page(None, None, 10).unwrap();
+    let kittens = page
+        .iter()
+        .find(|a| a.object_id == Some(file_id))
+        .expect("the photo's entry");
+    assert_eq!(kittens.previews.len(), 1, "{kittens:?}");
+    assert_eq!(kittens.previews[0].file_id, file_id);
+    assert!(!kittens.previews[0].is_mime_type_icon);
+    assert!(kittens.previews[0]
+        .source
+        .contains("/index.php/core/preview?fileId="));
+    assert!(
+        page.iter().all(|a| !a.previews.is_empty()),
+        "catching up asks for previews too: {page:?}"
+    );
 }

@@ -7,8 +7,8 @@ use url::Url;
 
 use crate::{Client, Error, Result};
 
-/// Sizes the server renders avatars in; others are rounded up to one of these.
-const AVATAR_SIZES: [u32; 4] = [64, 128, 256, 512];
+/// Sizes the server renders avatars in (it rounds every other size to one of them).
+const AVATAR_SIZES: [u32; 2] = [64, 512];
 
 /// An image as the server sent it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +76,22 @@ impl ImagesApi<'_> {
             .trim()
             .to_ascii_lowercase();
         if !reply.status.is_success() || !content_type.starts_with("image/") {
-            // Not an image: let the OCS decoding say what the server meant (401, 404…).
+            // Whatever answers 404 (an unknown user, file or icon; a file without a preview)
+            // means there is no such image.
+            if reply.status == reqwest::StatusCode::NOT_FOUND {
+                return Err(Error::NotFound {
+                    message: String::new(),
+                });
+            }
+            // Core's image controllers refuse other requests with a bare `[]` (400 for a
+            // folder or a bad size).
+            if reply.body == b"[]" && reply.status.is_client_error() {
+                return Err(Error::Http {
+                    status: reply.status.as_u16(),
+                    message: String::new(),
+                });
+            }
+            // Otherwise let the OCS decoding say what the server meant (401, 503…).
             reply.data()?;
             return Err(Error::Decode(format!(
                 "expected an image, got {content_type:?} with HTTP {}",

@@ -696,6 +696,10 @@ parser!(users_get, |client| client.users().get("bob"));
 parser!(dav_direct_download, |client| client
     .dav()
     .direct_download(42));
+parser!(images_avatar, |client| client.images().avatar("bob", 64));
+parser!(images_fetch, |client| client
+    .images()
+    .fetch("/index.php/core/preview?fileId=5&x=32&y=32"));
 parser!(login_flow_start, |client| LoginFlow::start(client.server()));
 parser!(login_flow_poll, after login_flow_started(), |client| async move {
     let flow = LoginFlow::start(client.server()).await?;

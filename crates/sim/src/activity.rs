@@ -25,6 +25,7 @@ use crate::capabilities::md5_hex;
 use crate::files::FileNode;
 use crate::json::{empty, obj, Node};
 use crate::ocs::{Ctx, Reply};
+use crate::params::encode;
 use crate::state::{Inner, Shared};
 use crate::time::iso8601;
 
@@ -647,17 +648,6 @@ pub(crate) fn list(shared: &Shared, inner: &mut Inner, ctx: &Ctx, filter: Option
         reply = reply.header(name, value);
     }
     reply
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 // ------------------------------------------------------------------ merging

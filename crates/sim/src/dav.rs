@@ -74,7 +74,7 @@ pub(crate) fn token(seed: &str, counter: u64, len: usize) -> String {
 }
 
 /// The node `fileId` names for `uid`: their own, or one shared with them and accepted.
-fn accessible(inner: &Inner, uid: &str, file_id: i64) -> Option<FileNode> {
+pub(crate) fn accessible(inner: &Inner, uid: &str, file_id: i64) -> Option<FileNode> {
     let node = inner.files.by_id(file_id)?;
     if node.owner == uid || inner.shares.accepted_file_ids(uid).contains(&file_id) {
         Some(node.clone())

@@ -1,11 +1,29 @@
 //! `Seed::Demo`: the user `demo`, online and "Working remotely", with one notification waiting,
-//! and the stream of believable notifications the demo ticker feeds in.
+//! files and a stream of activity long enough to scroll back through, and the believable
+//! notifications the demo ticker feeds in (shares among them are real pending shares, so their
+//! Accept and Decline work).
 
 use serde_json::json;
 
 use crate::notifications::{NewNotification, NotificationAction};
 use crate::state::{Inner, User};
 use crate::user_status;
+use crate::Control;
+
+/// Older activities of the demo user, before the recent ones about real files.
+const OLDER_ACTIVITIES: usize = 240;
+/// The demo user's own files (path, content), written after the older activities, so the
+/// newest entries have previews and downloads.
+const DEMO_FILES: [(&str, &[u8]); 5] = [
+    (
+        "/Documents/Meeting notes.md",
+        b"# Meeting notes\n\n- ship the tray app\n",
+    ),
+    ("/Documents/Budget 2027.ods", b"budget"),
+    ("/Photos/Beach.jpg", b"beach"),
+    ("/Photos/Team offsite.png", b"team"),
+    ("/Readme.md", b"# Welcome to the nctray demo\n"),
+];
 
 pub(crate) const DEMO_USER: &str = "demo";
 
@@ -21,8 +39,46 @@ pub(crate) fn seed(inner: &mut Inner) {
     user_status::seed(inner, DEMO_USER, "online", "remote-work");
 }
 
-/// The `n`-th demo notification (cycling through a few kinds people really get).
-pub(crate) fn notification(base_url: &str, n: usize) -> NewNotification {
+/// The demo user's files and activity stream (after [`seed`], once the server runs).
+pub(crate) fn seed_activity(control: &Control) {
+    control.seed_activities(DEMO_USER, OLDER_ACTIVITIES);
+    for (path, content) in DEMO_FILES {
+        control.write_file(DEMO_USER, path, content);
+    }
+    control.write_file(
+        DEMO_USER,
+        "/Documents/Meeting notes.md",
+        b"# Meeting notes (v2)\n",
+    );
+}
+
+/// What the `n`-th tick of the demo brings.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum DemoEvent {
+    /// A notification of its own.
+    Notification(Box<NewNotification>),
+    /// `owner` writes `path` and shares it with the demo user: a pending share with its
+    /// Accept/Decline notification.
+    Share { owner: &'static str, path: String },
+}
+
+/// Makes the `n`-th demo event happen.
+pub(crate) fn deliver(control: &Control, base_url: &str, n: usize) {
+    match event(base_url, n) {
+        DemoEvent::Notification(notification) => {
+            control.inject_notification(*notification);
+        }
+        DemoEvent::Share { owner, path } => {
+            control.write_file(owner, &path, b"shared with the demo user\n");
+            if let Err(error) = control.create_share(owner, &path, DEMO_USER) {
+                tracing::warn!(%error, "cannot share {path} with the demo user");
+            }
+        }
+    }
+}
+
+/// The `n`-th demo event (cycling through a few kinds of notification people really get).
+pub(crate) fn event(base_url: &str, n: usize) -> DemoEvent {
     let user = |name: &str| json!({ "type": "user", "id": name.to_lowercase(), "name": name });
     let file = |id: u32, name: &str, mimetype: &str| {
         json!({
@@ -35,37 +91,6 @@ pub(crate) fn notification(base_url: &str, n: usize) -> NewNotification {
         link,
         request_type: "WEB".to_owned(),
         primary,
-    };
-    let share = |who: &str, name: &str, id: u32, mimetype: &str| {
-        let share_id = 100 + id;
-        NewNotification {
-            app: "files_sharing".to_owned(),
-            object_type: "remote_share".to_owned(),
-            object_id: share_id.to_string(),
-            subject: format!("{who} shared “{name}” with you"),
-            subject_rich: "{user} shared {file} with you".to_owned(),
-            subject_rich_parameters: json!({ "user": user(who), "file": file(id, name, mimetype) }),
-            link: format!("{base_url}/index.php/f/{id}"),
-            actions: vec![
-                NotificationAction {
-                    label: "Accept".to_owned(),
-                    link: format!(
-                        "{base_url}/ocs/v2.php/apps/files_sharing/api/v1/shares/pending/{share_id}"
-                    ),
-                    request_type: "POST".to_owned(),
-                    primary: true,
-                },
-                NotificationAction {
-                    label: "Decline".to_owned(),
-                    link: format!(
-                        "{base_url}/ocs/v2.php/apps/files_sharing/api/v1/shares/{share_id}"
-                    ),
-                    request_type: "DELETE".to_owned(),
-                    primary: false,
-                },
-            ],
-            ..NewNotification::new(DEMO_USER, "")
-        }
     };
     let talk = |who: &str, room: &str, token: &str, text: &str, message_id: u32| {
         let link = format!("{base_url}/index.php/call/{token}#message_{message_id}");
@@ -85,13 +110,15 @@ pub(crate) fn notification(base_url: &str, n: usize) -> NewNotification {
             ..NewNotification::new(DEMO_USER, "")
         }
     };
-    match n % 8 {
-        0 => share(
-            "Alice",
-            "Budget 2027.xlsx",
-            4711,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
+    // Each share names a new file, so a second round shares again instead of failing.
+    let round = n / 8;
+    let notification = match n % 8 {
+        0 => {
+            return DemoEvent::Share {
+                owner: "bob",
+                path: format!("/Budget 2027 ({round}).ods"),
+            }
+        }
         1 => talk(
             "Bob",
             "Team sync",
@@ -136,7 +163,12 @@ pub(crate) fn notification(base_url: &str, n: usize) -> NewNotification {
             link: format!("{base_url}/index.php/apps/calendar"),
             ..NewNotification::new(DEMO_USER, "")
         },
-        5 => share("Erin", "Holiday photos", 6001, "httpd/unix-directory"),
+        5 => {
+            return DemoEvent::Share {
+                owner: "carol",
+                path: format!("/Holiday photos {round}.jpg"),
+            }
+        }
         6 => NewNotification {
             app: "updatenotification".to_owned(),
             object_type: "core".to_owned(),
@@ -152,7 +184,8 @@ pub(crate) fn notification(base_url: &str, n: usize) -> NewNotification {
             "The release notes are ready for review 🎉",
             3301,
         ),
-    }
+    };
+    DemoEvent::Notification(Box::new(notification))
 }
 
 #[cfg(test)]
@@ -160,12 +193,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_demo_notification_is_complete() {
-        for n in 0..8 {
-            let new = notification("http://127.0.0.1:1", n);
-            assert_eq!(new.user, DEMO_USER);
-            assert!(!new.subject.is_empty() && !new.app.is_empty(), "{n}");
+    fn every_demo_event_is_complete() {
+        for n in 0..16 {
+            match event("http://127.0.0.1:1", n) {
+                DemoEvent::Notification(new) => {
+                    assert_eq!(new.user, DEMO_USER);
+                    assert!(!new.subject.is_empty() && !new.app.is_empty(), "{n}");
+                }
+                DemoEvent::Share { owner, path } => {
+                    assert_ne!(owner, DEMO_USER);
+                    assert!(path.starts_with('/'), "{n}");
+                }
+            }
         }
-        assert_ne!(notification("x", 0).subject, notification("x", 1).subject);
+        assert_ne!(
+            event("x", 0),
+            event("x", 8),
+            "every round shares a new file"
+        );
+        assert_ne!(event("x", 1), event("x", 2));
     }
 }

@@ -21,11 +21,13 @@ mod demo;
 mod emoji;
 mod fault;
 mod files;
+mod images;
 mod json;
 mod login_flow;
 mod notifications;
 mod ocs;
 mod params;
+mod picture;
 mod push;
 mod sharing;
 mod state;
@@ -112,14 +114,15 @@ impl Sim {
         let control = Control::new(shared.clone());
         control.enable_push(config.push);
         if config.seed == Seed::Demo {
-            talk::demo::seed(&control);
-            control.inject_notification(demo::notification(&shared.base_url, 0));
+            demo::seed_activity(&control);
+            demo::deliver(&control, &shared.base_url, 0);
         }
 
         let app = Router::new()
             .nest("/_sim", control::router())
             .merge(push::routes())
             .merge(dav::routes())
+            .merge(images::routes())
             .merge(login_flow::routes())
             .fallback(ocs::dispatch)
             .with_state(shared.clone());
@@ -170,8 +173,7 @@ impl Sim {
                 tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
             for n in 1.. {
                 ticks.tick().await;
-                talk::demo::tick(&control, n);
-                control.inject_notification(demo::notification(&base_url, n));
+                demo::deliver(&control, &base_url, n);
             }
         });
         if let Some(previous) = lock(&self.ticker).replace(task) {

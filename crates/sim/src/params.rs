@@ -67,6 +67,19 @@ pub(crate) fn parse_form(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Percent-encodes everything but RFC 3986's unreserved characters (`encodeURIComponent`
+/// without its extras).
+pub(crate) fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Percent-decoding; `plus_is_space` for form data, not for paths.
 pub(crate) fn decode(text: &str, plus_is_space: bool) -> String {
     let bytes = text.as_bytes();

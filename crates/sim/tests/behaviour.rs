@@ -1001,11 +1001,53 @@ async fn demo_seed_and_ticker() {
     assert_eq!(user["displayname"], "Demo User");
 
     let (_, list) = f.call("demo", Method::GET, NOTIFICATIONS, &[]).await;
-    assert_eq!(list.as_array().unwrap().len(), 1);
-    assert!(list[0]["subject"]
+    let share = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["app"] == "files_sharing")
+        .unwrap_or_else(|| panic!("no share notification in {list:#}"));
+    assert!(share["subject"]
         .as_str()
         .unwrap()
-        .contains("Budget 2027.xlsx"));
+        .contains("Budget 2027 (0).ods"));
+    // A real pending share: its Accept action works and takes the notification away.
+    let accept = &share["actions"][0];
+    assert_eq!(accept["type"], "POST");
+    let path = accept["link"]
+        .as_str()
+        .unwrap()
+        .replace(&f.sim.base_url(), "");
+    let (status, _) = f.call("demo", Method::POST, &path, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let left = f.sim.control().notifications("demo");
+    assert!(
+        left.iter()
+            .all(|n| n["notification_id"] != share["notification_id"]),
+        "{left:#?}"
+    );
+    // A stream long enough to page through, the newest entries about real files.
+    assert!(f.sim.control().activity_count("demo") > 240);
+    let (_, newest) = f
+        .call(
+            "demo",
+            Method::GET,
+            &format!("{V2}/apps/activity/api/v2/activity?limit=5&previews=true"),
+            &[],
+        )
+        .await;
+    let notes = newest
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            let objects = a["objects"].as_object().unwrap();
+            objects
+                .values()
+                .any(|name| name == "/Documents/Meeting notes.md")
+        })
+        .unwrap_or_else(|| panic!("no meeting notes among {newest:#}"));
+    assert_eq!(notes["previews"][0]["isMimeTypeIcon"], false);
     // Other users are there as well, without notifications.
     let (_, admin_list) = f.call("admin", Method::GET, NOTIFICATIONS, &[]).await;
     assert_eq!(admin_list, json!([]));
