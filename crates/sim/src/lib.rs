@@ -114,6 +114,7 @@ impl Sim {
         let control = Control::new(shared.clone());
         control.enable_push(config.push);
         if config.seed == Seed::Demo {
+            talk::demo::seed(&control);
             demo::seed_activity(&control);
             demo::deliver(&control, &shared.base_url, 0);
         }
@@ -173,6 +174,7 @@ impl Sim {
                 tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
             for n in 1.. {
                 ticks.tick().await;
+                talk::demo::tick(&control, n);
                 demo::deliver(&control, &base_url, n);
             }
         });
