@@ -5,10 +5,10 @@ use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{AccountState, StatusSnapshot};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem};
-use tauri::tray::TrayIconBuilder;
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Runtime};
 
-use crate::windows::AppWindow;
+use crate::windows::{self, AppWindow};
 
 /// Also names the StatusNotifierItem on D-Bus:
 /// `/org/ayatana/NotificationItem/tray_icon_tray_app_nctray` (tray-icon adds the prefix).
@@ -177,7 +177,21 @@ pub fn create<R: Runtime>(
         .icon(icon_for(snapshot.status_type())?)
         .tooltip(tooltip(snapshot))
         .menu(&build_menu(app, snapshot)?)
-        .show_menu_on_left_click(true)
+        // Where the tray reports clicks (Windows, macOS), a left click opens the popover
+        // next to the icon and the right click the menu; Linux trays report no clicks, so
+        // there the menu opens on either button and holds the window entries.
+        .show_menu_on_left_click(cfg!(target_os = "linux"))
+        .on_tray_icon_event(|tray, event| {
+            if let TrayIconEvent::Click {
+                button: MouseButton::Left,
+                button_state: MouseButtonState::Up,
+                rect,
+                ..
+            } = event
+            {
+                windows::toggle_popover(tray.app_handle(), rect);
+            }
+        })
         .on_menu_event(move |app, event| {
             if let Some(choice) = MenuChoice::from_id(event.id().as_ref()) {
                 on_choice(app, choice);

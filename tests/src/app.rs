@@ -36,6 +36,11 @@ impl RunningApp {
         self.child.lock().unwrap().id()
     }
 
+    /// Collects the exit status if the process has ended, so it does not linger as a zombie.
+    pub(crate) fn reap(&self) {
+        let _ = self.child.lock().unwrap().try_wait();
+    }
+
     /// Fails (with the app's logs) if the app has exited.
     pub fn ensure_running(&self) -> Result<()> {
         let status = self.child.lock().unwrap().try_wait()?;

@@ -42,11 +42,23 @@ pub struct Webview {
 }
 
 impl Drop for Webview {
+    /// Kills the group and waits until it is gone, so that the next app of the same session
+    /// does not meet this one (the app is single-instance per session bus).
     fn drop(&mut self) {
         let group = format!("-{}", self.driver.pid());
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .status();
+        let signal = |signal: &str| {
+            std::process::Command::new("kill")
+                .args([signal, "--", &group])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        };
+        signal("-KILL");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while signal("-0") && std::time::Instant::now() < deadline {
+            self.driver.reap();
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
 }
 
@@ -54,7 +66,8 @@ impl Desktop {
     /// Starts the app with `--window <window>` under WebDriver and waits until the window's
     /// view is mounted (`[data-window]` present).
     pub async fn open_window(&self, window: &str) -> Result<Webview> {
-        self.open_window_with(window, WindowOptions::default()).await
+        self.open_window_with(window, WindowOptions::default())
+            .await
     }
 
     pub async fn open_window_with(&self, window: &str, options: WindowOptions) -> Result<Webview> {
@@ -101,17 +114,21 @@ impl Webview {
             _ => unreachable!("a JSON object literal"),
         };
         let url = format!("http://127.0.0.1:{port}");
-        let client = wait_until_some("tauri-driver to start a WebDriver session", crate::PATIENCE, || {
-            let capabilities = capabilities.clone();
-            let url = url.clone();
-            async move {
-                // Both rustls providers are linked into this binary; pick one (once).
-                let _ = rustls::crypto::ring::default_provider().install_default();
-                let mut builder = ClientBuilder::rustls().ok()?;
-                builder.capabilities(capabilities);
-                builder.connect(&url).await.ok()
-            }
-        })
+        let client = wait_until_some(
+            "tauri-driver to start a WebDriver session",
+            crate::PATIENCE,
+            || {
+                let capabilities = capabilities.clone();
+                let url = url.clone();
+                async move {
+                    // Both rustls providers are linked into this binary; pick one (once).
+                    let _ = rustls::crypto::ring::default_provider().install_default();
+                    let mut builder = ClientBuilder::rustls().ok()?;
+                    builder.capabilities(capabilities);
+                    builder.connect(&url).await.ok()
+                }
+            },
+        )
         .await
         .map_err(|error| anyhow!("{error:#}\n{}", driver.logs()))?;
         let webview = Webview {
@@ -240,11 +257,17 @@ impl Webview {
     /// `docs/screenshots/` too when `UPDATE_SCREENSHOTS` is set (the committed ones).
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await?;
-        let mut saved = workspace().join("target").join("screenshots").join(format!("{name}.png"));
+        let mut saved = workspace()
+            .join("target")
+            .join("screenshots")
+            .join(format!("{name}.png"));
         std::fs::create_dir_all(saved.parent().unwrap())?;
         std::fs::write(&saved, &png)?;
         if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
-            saved = workspace().join("docs").join("screenshots").join(format!("{name}.png"));
+            saved = workspace()
+                .join("docs")
+                .join("screenshots")
+                .join(format!("{name}.png"));
             std::fs::create_dir_all(saved.parent().unwrap())?;
             std::fs::write(&saved, &png)?;
         }

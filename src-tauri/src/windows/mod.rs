@@ -3,7 +3,13 @@
 
 use std::str::FromStr;
 
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+mod position;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tauri::{
+    AppHandle, Manager, Rect, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
+};
 
 /// The windows nctray has; the label is also the name used by `--window` and the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +96,39 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
             .visible(true)
             .focused(true)
             .build()?;
+    if which == AppWindow::Popover {
+        close_when_left(&window);
+    }
     Ok(window)
+}
+
+/// A left click on the tray icon: closes the popover when it is open, else opens it next to
+/// the icon (`icon` is the icon's place on screen).
+pub fn toggle_popover<R: Runtime>(app: &AppHandle<R>, icon: Rect) {
+    if let Some(open) = app.get_webview_window(AppWindow::Popover.label()) {
+        let _ = open.close();
+        return;
+    }
+    match open(app, AppWindow::Popover) {
+        Ok(window) => position::next_to_icon(&window, icon),
+        Err(error) => tracing::warn!("cannot open the popover: {error}"),
+    }
+}
+
+/// A popover goes away when the user turns to something else, as tray popovers do; only
+/// after it had the focus once, since some window managers never give it.
+fn close_when_left<R: Runtime>(window: &WebviewWindow<R>) {
+    let had_focus = AtomicBool::new(false);
+    let closing = window.clone();
+    window.on_window_event(move |event| {
+        if let WindowEvent::Focused(focused) = event {
+            if *focused {
+                had_focus.store(true, Ordering::Relaxed);
+            } else if had_focus.load(Ordering::Relaxed) {
+                let _ = closing.close();
+            }
+        }
+    });
 }
 
 /// Opens `which` from a non-UI context, logging instead of failing: a window that cannot
