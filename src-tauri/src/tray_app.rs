@@ -61,8 +61,9 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
     Ok(Session::new(engines, sync, None))
 }
 
-/// An engine event and whether it came from the primary account.
+/// An engine event, the engine it came from and whether that is the primary account.
 struct FromAccount {
+    engine: Arc<Engine>,
     primary: bool,
     event: EngineEvent,
 }
@@ -89,7 +90,7 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
             for (index, engine) in session.engines().into_iter().enumerate() {
                 let (events, mut account_events) = mpsc::unbounded_channel();
                 tauri::async_runtime::spawn(supervise(
-                    engine,
+                    engine.clone(),
                     session.sync.clone(),
                     idle.clone(),
                     events,
@@ -97,8 +98,16 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
                 let tagged = tagged.clone();
                 tauri::async_runtime::spawn(async move {
                     while let Some(event) = account_events.recv().await {
+                        let engine = engine.clone();
                         let primary = index == 0;
-                        if tagged.send(FromAccount { primary, event }).is_err() {
+                        if tagged
+                            .send(FromAccount {
+                                engine,
+                                primary,
+                                event,
+                            })
+                            .is_err()
+                        {
                             return;
                         }
                     }
@@ -106,8 +115,8 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
             }
             let handle_for_windows = handle.clone();
             tauri::async_runtime::spawn(async move {
-                while let Some(FromAccount { primary, event }) = received.recv().await {
-                    on_engine_event(&handle, primary, event);
+                while let Some(from) = received.recv().await {
+                    on_engine_event(&handle, from);
                 }
             });
             app.manage(session);
@@ -131,10 +140,17 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
 }
 
 /// Popups come from every account; the icon, menu and tooltip follow the primary one.
-fn on_engine_event(app: &AppHandle, primary: bool, event: EngineEvent) {
+fn on_engine_event(app: &AppHandle, from: FromAccount) {
+    let FromAccount {
+        engine,
+        primary,
+        event,
+    } = from;
     match event {
         EngineEvent::Popups(popups) => {
-            popups.iter().for_each(desktop_notifications::pop_up);
+            for popup in &popups {
+                desktop_notifications::pop_up(app, &engine, popup);
+            }
             ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ());
         }
         EngineEvent::Status(snapshot) if primary => {

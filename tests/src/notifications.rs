@@ -3,6 +3,9 @@
 //! `NotificationClosed` the way a daemon does when the user clicks or dismisses a popup.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -10,7 +13,10 @@ use anyhow::{Context, Result};
 use zbus::object_server::SignalEmitter;
 use zbus::zvariant::OwnedValue;
 
+use crate::app::RunningApp;
+use crate::desktop::Desktop;
 use crate::session::Session;
+use crate::tray::Tray;
 use crate::wait::wait_until_some;
 
 const PATH: &str = "/org/freedesktop/Notifications";
@@ -33,11 +39,41 @@ pub struct RecordedNotification {
     pub expire_timeout: i32,
 }
 
-#[derive(Default)]
+impl RecordedNotification {
+    /// The actions as (key, label) pairs, in the order sent.
+    pub fn buttons(&self) -> Vec<(String, String)> {
+        self.actions
+            .chunks(2)
+            .map(|pair| (pair[0].clone(), pair.get(1).cloned().unwrap_or_default()))
+            .collect()
+    }
+
+    /// The key of the button labelled `label`.
+    pub fn key_of(&self, label: &str) -> Option<String> {
+        self.buttons()
+            .into_iter()
+            .find(|(_, l)| l == label)
+            .map(|(key, _)| key)
+    }
+}
+
 struct Record {
     notifications: Vec<RecordedNotification>,
     closed_by_client: Vec<u32>,
     last_id: u32,
+    /// What `GetCapabilities` answers.
+    capabilities: Vec<String>,
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Self {
+            notifications: Vec::new(),
+            closed_by_client: Vec::new(),
+            last_id: 0,
+            capabilities: vec!["actions".into(), "body".into()],
+        }
+    }
 }
 
 /// The recording notification server. It stops serving when dropped.
@@ -89,7 +125,7 @@ impl Daemon {
     }
 
     fn get_capabilities(&self) -> Vec<String> {
-        vec!["actions".into(), "body".into()]
+        self.record.lock().unwrap().capabilities.clone()
     }
 
     fn get_server_information(&self) -> (String, String, String, String) {
@@ -117,6 +153,14 @@ impl Daemon {
         emitter: &SignalEmitter<'_>,
         id: u32,
         action_key: &str,
+    ) -> zbus::Result<()>;
+
+    /// KDE's inline reply: the text typed into the popup of the action `inline-reply`.
+    #[zbus(signal)]
+    async fn notification_replied(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        text: &str,
     ) -> zbus::Result<()>;
 
     #[zbus(signal)]
@@ -187,6 +231,21 @@ impl NotificationServer {
         Ok(())
     }
 
+    /// Adds `capability` to what `GetCapabilities` answers (e.g. `inline-reply`).
+    pub fn advertise(&self, capability: &str) {
+        let mut record = self.record.lock().unwrap();
+        if !record.capabilities.iter().any(|c| c == capability) {
+            record.capabilities.push(capability.to_owned());
+        }
+    }
+
+    /// Emits `NotificationReplied(id, text)`, as a server with `inline-reply` does when the
+    /// user sends text typed into the popup.
+    pub async fn reply(&self, id: u32, text: &str) -> Result<()> {
+        Daemon::notification_replied(&self.emitter()?, id, text).await?;
+        Ok(())
+    }
+
     /// Emits `NotificationClosed(id, reason)` (1 expired, 2 dismissed by the user, 3 closed by
     /// `CloseNotification`, 4 other).
     pub async fn close(&self, id: u32, reason: u32) -> Result<()> {
@@ -196,5 +255,73 @@ impl NotificationServer {
 
     fn emitter(&self) -> Result<SignalEmitter<'static>> {
         Ok(SignalEmitter::new(&self.connection, PATH)?.into_owned())
+    }
+}
+
+/// Stands in for the browser (`NCTRAY_BROWSER`): a script that writes each URL it is asked to
+/// open into a file, so a test sees where a click on a popup led.
+pub struct BrowserRecorder {
+    script: PathBuf,
+    opened: PathBuf,
+}
+
+impl BrowserRecorder {
+    /// Writes the script into the session's folder.
+    pub fn new(session: &Session) -> Result<Self> {
+        let script = session.root().join("browser.sh");
+        let opened = session.root().join("browser-opened.txt");
+        fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+                opened.display()
+            ),
+        )?;
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755))?;
+        Ok(Self { script, opened })
+    }
+
+    /// The app's environment entry that makes it use this recorder.
+    pub fn env(&self) -> (String, String) {
+        ("NCTRAY_BROWSER".into(), self.script.display().to_string())
+    }
+
+    /// The URLs opened so far, oldest first.
+    pub fn opened(&self) -> Vec<String> {
+        fs::read_to_string(&self.opened)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Waits until `url` was opened.
+    pub async fn wait_for(&self, url: &str, timeout: Duration) -> Result<()> {
+        let what = format!("the browser to open {url}");
+        wait_until_some(&what, timeout, || {
+            let opened = self.opened().iter().any(|u| u == url).then_some(());
+            async move { opened }
+        })
+        .await
+        .with_context(|| format!("opened: {:?}", self.opened()))
+    }
+}
+
+impl Desktop {
+    /// Starts the tray app with `browser` as its browser and waits for its tray item.
+    pub async fn start_tray_with_browser(
+        &self,
+        browser: &BrowserRecorder,
+    ) -> Result<(RunningApp, Tray)> {
+        let (name, value) = browser.env();
+        let mut command = self.session.nctray()?;
+        command.env(name, value);
+        let app = RunningApp::spawn(
+            command,
+            self.session.log_file("tray-stdout"),
+            self.session.log_file("tray-stderr"),
+        )?;
+        let tray = Tray::wait_for(&self.session, &app, crate::PATIENCE).await?;
+        Ok((app, tray))
     }
 }

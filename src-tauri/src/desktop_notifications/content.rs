@@ -1,0 +1,307 @@
+//! What one popup shows and offers, worked out from the Nextcloud notification: the text, the
+//! buttons (the notification's own actions, primary first, and "Reply" for a Talk message) and
+//! what a click on the popup itself opens. Nothing here talks to D-Bus or the server.
+
+use nctray_engine::nextcloud::{Action, Notification};
+use nctray_engine::Popup;
+
+use crate::chat_target::ChatTarget;
+
+/// The action key of a click on the popup itself (the desktop notification spec's name).
+const DEFAULT_KEY: &str = "default";
+/// The key of "Reply" where the popup cannot take the text itself.
+const REPLY_KEY: &str = "reply";
+/// The key that asks the notification server for a text field (KDE's `inline-reply`).
+pub const INLINE_REPLY_KEY: &str = "inline-reply";
+/// Keys of the notification's own actions: this prefix and the action's index.
+const ACTION_KEY_PREFIX: &str = "action-";
+
+const OPEN_LABEL: &str = "Open";
+const REPLY_LABEL: &str = "Reply";
+/// The hint text in the field of an inline reply.
+pub const REPLY_PLACEHOLDER: &str = "Write a reply…";
+
+/// What the user picked on a popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// A click on the popup itself.
+    Open,
+    /// The notification's own action with this index in its `actions`.
+    Action(usize),
+    /// "Reply" on a Talk message, without text (or a server that gave none).
+    Reply,
+}
+
+impl Choice {
+    /// The choice an action key names, `None` for a key nctray never sent.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            DEFAULT_KEY => Some(Choice::Open),
+            REPLY_KEY | INLINE_REPLY_KEY => Some(Choice::Reply),
+            _ => key
+                .strip_prefix(ACTION_KEY_PREFIX)?
+                .parse()
+                .ok()
+                .map(Choice::Action),
+        }
+    }
+}
+
+/// A button: the key the notification server reports back, and its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    pub key: String,
+    pub label: String,
+}
+
+/// A popup ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopupContent {
+    pub summary: String,
+    pub body: String,
+    /// The default action first, then the buttons in the order they are shown.
+    pub buttons: Vec<Button>,
+    /// The Talk message it is about, when it is one (a category hint for the desktop).
+    pub talk_message: bool,
+}
+
+impl PopupContent {
+    /// A line of nctray's own (a failed status change): text only.
+    pub fn line(summary: &str, body: &str) -> Self {
+        Self {
+            summary: summary.to_owned(),
+            body: body.to_owned(),
+            buttons: Vec::new(),
+            talk_message: false,
+        }
+    }
+
+    /// The popup of an engine popup. `inline_reply`: the notification server can take a reply's
+    /// text in the popup itself.
+    pub fn of(popup: &Popup, inline_reply: bool) -> Self {
+        match popup {
+            Popup::One(notification) => Self::of_notification(notification, inline_reply),
+            Popup::Summary { count } => Self {
+                buttons: vec![open_button()],
+                ..Self::line(&format!("{count} new notifications"), "")
+            },
+        }
+    }
+
+    fn of_notification(notification: &Notification, inline_reply: bool) -> Self {
+        let mut buttons = vec![open_button()];
+        let talk_message = reply_target(notification).is_some();
+        // Reply leads for a chat message: it is what the person came for, and some desktops
+        // show only the first few buttons.
+        if talk_message {
+            buttons.push(Button {
+                key: if inline_reply {
+                    INLINE_REPLY_KEY
+                } else {
+                    REPLY_KEY
+                }
+                .to_owned(),
+                label: REPLY_LABEL.to_owned(),
+            });
+        }
+        let mut actions: Vec<(usize, &Action)> = notification.actions.iter().enumerate().collect();
+        // Stable: the server's order stays among the primary ones and among the others.
+        actions.sort_by_key(|(_, action)| !action.primary);
+        buttons.extend(actions.into_iter().map(|(index, action)| Button {
+            key: format!("{ACTION_KEY_PREFIX}{index}"),
+            label: action.label.clone(),
+        }));
+        Self {
+            summary: notification.subject.clone(),
+            body: notification.message.clone().unwrap_or_default(),
+            buttons,
+            talk_message,
+        }
+    }
+
+    /// The flat `key, label, key, label…` list of the `Notify` call.
+    pub fn action_list(&self) -> Vec<String> {
+        self.buttons
+            .iter()
+            .flat_map(|b| [b.key.clone(), b.label.clone()])
+            .collect()
+    }
+}
+
+fn open_button() -> Button {
+    Button {
+        key: DEFAULT_KEY.to_owned(),
+        label: OPEN_LABEL.to_owned(),
+    }
+}
+
+/// The Talk room (and message) a notification is about: a chat message (`object_id`
+/// `token/messageId`), a call or a room of the `spreed` app.
+pub fn talk_target(notification: &Notification) -> Option<ChatTarget> {
+    if notification.app != "spreed" {
+        return None;
+    }
+    let (token, message_id) = match notification.object_type.as_str() {
+        "chat" => match notification.object_id.split_once('/') {
+            Some((token, id)) => (token, id.parse().ok()),
+            None => (notification.object_id.as_str(), None),
+        },
+        "call" | "room" => (notification.object_id.as_str(), None),
+        _ => return None,
+    };
+    if token.is_empty() || token.contains('/') {
+        return None;
+    }
+    Some(ChatTarget {
+        token: token.to_owned(),
+        message_id,
+        reply: false,
+    })
+}
+
+/// The Talk message a reply would answer: only a chat message with its id has one.
+pub fn reply_target(notification: &Notification) -> Option<ChatTarget> {
+    let target = talk_target(notification)?;
+    (notification.object_type == "chat" && target.message_id.is_some()).then_some(ChatTarget {
+        reply: true,
+        ..target
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notification(app: &str, object_type: &str, object_id: &str) -> Notification {
+        serde_json::from_value(serde_json::json!({
+            "notification_id": 7, "app": app, "user": "admin",
+            "datetime": "2026-11-25T10:00:00+00:00", "object_type": object_type,
+            "object_id": object_id, "subject": "bob sent you a private message",
+            "message": "lunch?", "link": "https://cloud.example/call/abc", "actions": [
+                {"label": "Decline", "link": "/x/decline", "type": "DELETE", "primary": false},
+                {"label": "View", "link": "https://cloud.example/v", "type": "WEB", "primary": false},
+                {"label": "Accept", "link": "/x/accept", "type": "POST", "primary": true},
+            ]
+        }))
+        .unwrap()
+    }
+
+    fn labels(content: &PopupContent) -> Vec<(&str, &str)> {
+        content
+            .buttons
+            .iter()
+            .map(|b| (b.key.as_str(), b.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_buttons_are_the_notifications_actions_primary_first_after_the_default() {
+        let share = notification("files_sharing", "share", "ocinternal:3");
+        let content = PopupContent::of(&Popup::One(Box::new(share)), false);
+        assert_eq!(
+            labels(&content),
+            [
+                ("default", "Open"),
+                ("action-2", "Accept"),
+                ("action-0", "Decline"),
+                ("action-1", "View"),
+            ]
+        );
+        assert_eq!(content.summary, "bob sent you a private message");
+        assert_eq!(content.body, "lunch?");
+        assert!(!content.talk_message);
+        assert_eq!(
+            content.action_list()[..4],
+            ["default", "Open", "action-2", "Accept"]
+        );
+    }
+
+    #[test]
+    fn a_talk_message_gets_reply_inline_where_the_server_can() {
+        let chat = Popup::One(Box::new(notification("spreed", "chat", "abc123/42")));
+        let plain = PopupContent::of(&chat, false);
+        assert_eq!(plain.buttons[1].key, "reply");
+        assert_eq!(plain.buttons[1].label, "Reply");
+        assert!(plain.talk_message);
+        let inline = PopupContent::of(&chat, true);
+        assert_eq!(inline.buttons[1].key, "inline-reply");
+        // A call has no message to answer.
+        let call = Popup::One(Box::new(notification("spreed", "call", "abc123")));
+        assert!(!PopupContent::of(&call, true)
+            .buttons
+            .iter()
+            .any(|b| b.label == "Reply"));
+    }
+
+    #[test]
+    fn a_summary_only_opens() {
+        let content = PopupContent::of(&Popup::Summary { count: 12 }, true);
+        assert_eq!(content.summary, "12 new notifications");
+        assert_eq!(labels(&content), [("default", "Open")]);
+    }
+
+    #[test]
+    fn every_key_sent_is_understood_back_and_others_are_not() {
+        let chat = Popup::One(Box::new(notification("spreed", "chat", "abc123/42")));
+        let keys = PopupContent::of(&chat, false)
+            .buttons
+            .into_iter()
+            .map(|b| Choice::from_key(&b.key));
+        let choices: Vec<_> = keys.collect();
+        assert_eq!(
+            choices,
+            [
+                Some(Choice::Open),
+                Some(Choice::Reply),
+                Some(Choice::Action(2)),
+                Some(Choice::Action(0)),
+                Some(Choice::Action(1)),
+            ]
+        );
+        assert_eq!(Choice::from_key("inline-reply"), Some(Choice::Reply));
+        for unknown in [
+            "",
+            "action-",
+            "action-x",
+            "action--1",
+            "__closed",
+            "Default",
+        ] {
+            assert_eq!(Choice::from_key(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn talk_notifications_lead_to_their_room_and_message() {
+        let target = |t: &str, id: &str| talk_target(&notification("spreed", t, id));
+        assert_eq!(
+            target("chat", "abc123/42"),
+            Some(ChatTarget {
+                token: "abc123".into(),
+                message_id: Some(42),
+                reply: false
+            })
+        );
+        assert_eq!(target("call", "abc123").unwrap().message_id, None);
+        assert_eq!(target("room", "abc123").unwrap().token, "abc123");
+        assert_eq!(target("chat", "abc123").unwrap().message_id, None);
+        assert_eq!(target("share", "abc123"), None);
+        assert_eq!(target("call", ""), None);
+        assert_eq!(target("call", "a/b/c"), None);
+        assert_eq!(
+            talk_target(&notification("files", "chat", "abc123/42")),
+            None
+        );
+        let reply = reply_target(&notification("spreed", "chat", "abc123/42")).unwrap();
+        assert!(reply.reply);
+        assert_eq!(reply.message_id, Some(42));
+        assert_eq!(
+            reply_target(&notification("spreed", "chat", "abc123/notanumber")),
+            None
+        );
+        assert_eq!(
+            reply_target(&notification("spreed", "call", "abc123")),
+            None
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! Native desktop notifications. Each Nextcloud notification pops up with its action buttons;
+//! a click on it opens its link or the quick chat on its Talk message, and a Talk message can
+//! be answered ("Reply", inline where the desktop can take the text).
+//!
+//! `content` decides what a popup shows and offers, `clicks` what a click does; the desktop's
+//! side is per platform: `freedesktop` (Linux, over D-Bus, with the buttons) and `plain`
+//! (elsewhere, through notify-rust, text only for now).
+
+mod clicks;
+mod content;
+#[cfg(target_os = "linux")]
+mod freedesktop;
+#[cfg(not(target_os = "linux"))]
+mod plain;
+
+use std::sync::Arc;
+
+use nctray_engine::{Engine, Popup};
+use tauri::AppHandle;
+
+use clicks::Origin;
+use content::PopupContent;
+
+const APP_NAME: &str = "nctray";
+
+/// Pops up one Nextcloud notification of `engine`'s account (summary = subject, body =
+/// message, its actions as buttons), or a summary of several.
+pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup) {
+    let origin = Origin {
+        app: app.clone(),
+        engine: engine.clone(),
+        notification: match popup {
+            Popup::One(notification) => Some(notification.clone()),
+            Popup::Summary { .. } => None,
+        },
+    };
+    #[cfg(target_os = "linux")]
+    freedesktop::send(freedesktop::Outgoing::Engine {
+        popup: popup.clone(),
+        origin,
+    });
+    #[cfg(not(target_os = "linux"))]
+    plain::send(PopupContent::of(popup, false), Some(origin));
+}
+
+/// Pops up a line of nctray's own, e.g. a failed status change.
+pub fn show(summary: &str, body: &str) {
+    let line = PopupContent::line(summary, body);
+    #[cfg(target_os = "linux")]
+    freedesktop::send(freedesktop::Outgoing::Line(line));
+    #[cfg(not(target_os = "linux"))]
+    plain::send(line, None);
+}

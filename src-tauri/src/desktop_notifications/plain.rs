@@ -1,0 +1,20 @@
+//! Popups where there is no freedesktop notification server (macOS, Windows): notify-rust
+//! shows the text; the buttons and clicks are not wired up on these systems yet.
+
+use super::clicks::Origin;
+use super::content::PopupContent;
+use super::APP_NAME;
+
+pub fn send(content: PopupContent, _origin: Option<Origin>) {
+    let mut popup = notify_rust::Notification::new();
+    popup
+        .appname(APP_NAME)
+        .summary(&content.summary)
+        .body(&content.body);
+    // Showing blocks on the platform's API; keep it off the async workers and the UI thread.
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(error) = popup.show() {
+            tracing::warn!("cannot show a desktop notification: {error}");
+        }
+    });
+}
