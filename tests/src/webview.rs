@@ -148,6 +148,11 @@ impl Webview {
         &self.client
     }
 
+    /// The process id of tauri-driver; WebKitWebDriver and the app run under it.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.pid()
+    }
+
     /// What the app (and the drivers) logged so far.
     pub fn logs(&self) -> String {
         self.driver.logs()
