@@ -67,6 +67,19 @@ impl Control {
         true
     }
 
+    /// Renames `user` as everyone sees it (Talk, sharees, the users API), as when the user
+    /// edits the profile. `false` if the user does not exist.
+    pub fn set_display_name(&self, user: &str, display_name: &str) -> bool {
+        let mut inner = self.shared.lock();
+        match inner.users.iter_mut().find(|u| u.id == user) {
+            Some(found) => {
+                found.display_name = display_name.to_owned();
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The own-status object as `GET …/user_status` would answer it for `user` right now
     /// (expiry applied, predefined message resolved), or `None` where that answers 404.
     pub fn own_status(&self, user: &str) -> Option<serde_json::Value> {
