@@ -54,6 +54,17 @@ const COMMANDS: &[&str] = &[
     "talk_leave_room",
     "talk_delete_room",
     "talk_call_link",
+    "accounts_list",
+    "account_switch",
+    "account_set_paused",
+    "account_remove",
+    "sign_in_start",
+    "sign_in_wait",
+    "sign_in_cancel",
+    "sign_in_reopen",
+    "settings_get",
+    "settings_save",
+    "popup_apps",
 ];
 
 fn main() {

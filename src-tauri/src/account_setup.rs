@@ -1,12 +1,21 @@
-//! Which accounts the app works with, and opening their engines.
+//! Which accounts the app works with, opening their engines, and adding or removing one
+//! while the app runs.
+//!
+//! Removing an account keeps its rows in the cache: they are keyed by `login@origin`, so
+//! adding the same account again finds its notifications already claimed and pops none of
+//! them up a second time. The rows are small and one account's; nothing else reads them.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{bail, Context};
-use nctray_engine::{Account, Engine, Paths};
+use nctray_engine::nextcloud::Credentials;
+use nctray_engine::{Account, Engine, ErrorReport, Paths};
 
 use crate::config::AppConfig;
+use crate::demo::DemoServer;
 use crate::secrets;
+use crate::session::Session;
 
 const NO_ACCOUNT: &str = "no account is configured; add one with `nctray account add --server URL --login NAME --password-stdin`, or try `nctray --demo`";
 
@@ -73,5 +82,108 @@ pub fn open_all_engines_in(config: &AppConfig, database: &Path) -> anyhow::Resul
     match (engines.is_empty(), last_error) {
         (true, Some(error)) => Err(error),
         _ => Ok(engines),
+    }
+}
+
+/// Adds the account the user just approved (Login Flow) and starts its sync. The app
+/// password goes to the keyring and the config names server and login, except for an account
+/// on the built-in demo server, which lives only as long as the app.
+pub async fn add_signed_in(
+    paths: &Paths,
+    session: &Session,
+    credentials: Credentials,
+) -> Result<Arc<Engine>, ErrorReport> {
+    let account = Account {
+        server: credentials.server.as_str().trim_end_matches('/').to_owned(),
+        login_name: credentials.login_name,
+    };
+    let demo = session.is_demo(&account);
+    let database = if demo {
+        DemoServer::database(paths)
+    } else {
+        paths.database()
+    };
+    let engine = Engine::open(account.clone(), credentials.app_password.clone(), &database)?;
+    if session.engines().iter().any(|e| e.account() == &account) {
+        // Approved twice: the new app password is one too many, take it back.
+        if let Err(error) = engine.client().revoke_app_password().await {
+            tracing::info!("cannot revoke the duplicate app password: {error}");
+        }
+        return Err(ErrorReport {
+            kind: "exists",
+            message: format!("{} is already signed in.", account.key()),
+        });
+    }
+    // Also caches the display name the list shows.
+    engine.refresh_user().await?;
+    if !demo {
+        secrets::store_app_password(&account, &credentials.app_password).map_err(report)?;
+        let mut config = AppConfig::load(paths).map_err(report)?;
+        config.add_account(account.clone());
+        config.save(paths).map_err(report)?;
+    }
+    let engine = Arc::new(engine);
+    session.add(engine.clone())?;
+    session.start_sync(&account.key())?;
+    Ok(engine)
+}
+
+/// What removing an account could not do.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct Removal {
+    /// Why the app password is still valid on the server (unreachable, say), or `None` when
+    /// the server revoked it.
+    pub server_error: Option<String>,
+}
+
+/// Stops the account's sync, revokes its app password on the server, deletes it from the
+/// keyring and the config. Removed locally even when the server cannot be reached: the
+/// answer says so, so the user can revoke it in the server's security settings.
+pub async fn remove(paths: &Paths, session: &Session, key: &str) -> Result<Removal, ErrorReport> {
+    let engine = session.remove(key).ok_or_else(|| ErrorReport {
+        kind: "not_found",
+        message: format!("No account {key} is signed in."),
+    })?;
+    let server_error = match engine.client().revoke_app_password().await {
+        Ok(()) => None,
+        // Already revoked elsewhere: nothing left to do on the server.
+        Err(nctray_engine::nextcloud::Error::Unauthorized) => None,
+        Err(error) => Some(error.to_string()),
+    };
+    let account = engine.account();
+    if !session.is_demo(account) {
+        secrets::forget_app_password(account).map_err(report)?;
+        let mut config = AppConfig::load(paths).map_err(report)?;
+        config.remove_account(key);
+        config.save(paths).map_err(report)?;
+    }
+    Ok(Removal { server_error })
+}
+
+/// Pauses or resumes the account's sync, and remembers it in the config.
+pub fn set_paused(
+    paths: &Paths,
+    session: &Session,
+    key: &str,
+    paused: bool,
+) -> Result<(), ErrorReport> {
+    if paused {
+        session.stop_sync(key)?;
+    } else {
+        session.start_sync(key)?;
+    }
+    let mut config = AppConfig::load(paths).map_err(report)?;
+    if config.accounts.iter().any(|a| a.key() == key) {
+        config.set_paused(key, paused);
+        config.save(paths).map_err(report)?;
+    }
+    Ok(())
+}
+
+/// A keyring or config failure for the window, with its causes.
+fn report(error: anyhow::Error) -> ErrorReport {
+    ErrorReport {
+        kind: "internal",
+        message: format!("{error:#}"),
     }
 }

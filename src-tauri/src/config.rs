@@ -1,11 +1,19 @@
 //! The app's settings file. It names accounts but never holds a password (see `secrets`).
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::time::Duration;
 
 use anyhow::Context;
-use nctray_engine::{Account, Paths};
+use nctray_engine::{Account, Paths, SyncConfig};
 use serde::{Deserialize, Serialize};
+
+/// Shortest poll interval a user may choose: the server's own minimum for clients.
+pub const MIN_POLL_SECS: u64 = 30;
+/// The desktop idle time after which the status turns away, when the user chose none.
+pub const DEFAULT_AWAY_AFTER_MINS: u64 = 5;
+/// Longest idle time a user may choose (a working day).
+pub const MAX_AWAY_AFTER_MINS: u64 = 8 * 60;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct AppConfig {
@@ -17,6 +25,15 @@ pub struct AppConfig {
     /// Light, dark, or as the desktop says.
     #[serde(default)]
     pub appearance: Appearance,
+    /// Accounts (`login@origin`) whose sync the user paused.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub paused_accounts: BTreeSet<String>,
+    /// Apps whose notifications never pop up (they are still listed in the popover).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub silent_apps: BTreeSet<String>,
+    /// Desktop idle minutes after which the status turns away; 5 when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub away_after_idle_mins: Option<u64>,
 }
 
 /// The windows' colour scheme.
@@ -27,6 +44,19 @@ pub enum Appearance {
     System,
     Light,
     Dark,
+}
+
+/// The settings as the settings page shows and changes them. Start at login is not in the
+/// file: the desktop's autostart entry is the one truth about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Settings {
+    /// `None`: as the server says (`core.pollinterval`).
+    pub poll_interval_secs: Option<u32>,
+    pub away_after_idle_mins: u32,
+    pub appearance: Appearance,
+    /// Apps whose notifications do not pop up, sorted.
+    pub silent_apps: Vec<String>,
+    pub start_at_login: bool,
 }
 
 impl AppConfig {
@@ -58,7 +88,190 @@ impl AppConfig {
         }
     }
 
+    /// Forgets the account with `key` (and that it was paused); whether it was there.
+    pub fn remove_account(&mut self, key: &str) -> bool {
+        self.paused_accounts.remove(key);
+        let before = self.accounts.len();
+        self.accounts.retain(|a| a.key() != key);
+        self.accounts.len() != before
+    }
+
+    pub fn set_paused(&mut self, key: &str, paused: bool) {
+        if paused {
+            self.paused_accounts.insert(key.to_owned());
+        } else {
+            self.paused_accounts.remove(key);
+        }
+    }
+
+    pub fn is_paused(&self, key: &str) -> bool {
+        self.paused_accounts.contains(key)
+    }
+
     pub fn poll_interval(&self) -> Option<Duration> {
         self.poll_interval_secs.map(Duration::from_secs)
+    }
+
+    pub fn away_after_idle(&self) -> Duration {
+        Duration::from_secs(60 * self.away_after_idle_mins.unwrap_or(DEFAULT_AWAY_AFTER_MINS))
+    }
+
+    /// The sync every account runs with: `base` with the user's choices applied.
+    pub fn sync_config(&self, base: SyncConfig) -> SyncConfig {
+        SyncConfig {
+            notifications_every: self.poll_interval().or(base.notifications_every),
+            away_after_idle: self.away_after_idle(),
+            silent_apps: self.silent_apps.iter().cloned().collect(),
+            ..base
+        }
+    }
+
+    /// The settings page's view; `start_at_login` comes from the desktop.
+    pub fn settings(&self, start_at_login: bool) -> Settings {
+        Settings {
+            poll_interval_secs: self
+                .poll_interval_secs
+                .map(|secs| u32::try_from(secs).unwrap_or(u32::MAX)),
+            away_after_idle_mins: u32::try_from(
+                self.away_after_idle_mins.unwrap_or(DEFAULT_AWAY_AFTER_MINS),
+            )
+            .unwrap_or(u32::MAX),
+            appearance: self.appearance,
+            silent_apps: self.silent_apps.iter().cloned().collect(),
+            start_at_login,
+        }
+    }
+
+    /// Takes the user's choices from the settings page, refusing values the sync cannot use.
+    /// A shorter poll interval already in the file (tests set one by hand) may stay.
+    pub fn apply(&mut self, settings: &Settings) -> Result<(), String> {
+        let poll = settings.poll_interval_secs.map(u64::from);
+        if let Some(secs) = poll.filter(|_| poll != self.poll_interval_secs) {
+            if secs < MIN_POLL_SECS {
+                return Err(format!(
+                    "Poll at most every {MIN_POLL_SECS} seconds, not every {secs}."
+                ));
+            }
+        }
+        let away = u64::from(settings.away_after_idle_mins);
+        if !(1..=MAX_AWAY_AFTER_MINS).contains(&away) {
+            return Err(format!(
+                "Away after idle must be between 1 and {MAX_AWAY_AFTER_MINS} minutes."
+            ));
+        }
+        self.poll_interval_secs = poll;
+        self.away_after_idle_mins = Some(away);
+        self.appearance = settings.appearance;
+        self.silent_apps = settings
+            .silent_apps
+            .iter()
+            .map(|app| app.trim().to_owned())
+            .filter(|app| !app.is_empty())
+            .collect();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(login: &str) -> Account {
+        Account {
+            server: "https://cloud.example".into(),
+            login_name: login.into(),
+        }
+    }
+
+    fn paths(dir: &tempfile::TempDir) -> Paths {
+        Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        }
+    }
+
+    #[test]
+    fn an_old_file_without_the_new_settings_still_loads() {
+        let config: AppConfig = serde_json::from_str(
+            r#"{"accounts":[{"server":"https://cloud.example","login_name":"alice"}],
+                "poll_interval_secs":60}"#,
+        )
+        .unwrap();
+        assert_eq!(config.accounts.len(), 1);
+        assert!(config.paused_accounts.is_empty() && config.silent_apps.is_empty());
+        assert_eq!(config.away_after_idle(), Duration::from_secs(300));
+    }
+
+    #[test]
+    fn settings_survive_a_save_and_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = AppConfig::default();
+        config.add_account(account("alice"));
+        config.set_paused(&account("alice").key(), true);
+        let wanted = Settings {
+            poll_interval_secs: Some(120),
+            away_after_idle_mins: 15,
+            appearance: Appearance::Dark,
+            silent_apps: vec!["files_sharing".into(), "spreed".into()],
+            start_at_login: true,
+        };
+        config.apply(&wanted).unwrap();
+        config.save(&paths(&dir)).unwrap();
+
+        let loaded = AppConfig::load(&paths(&dir)).unwrap();
+        assert_eq!(loaded.settings(true), wanted);
+        assert!(loaded.is_paused(&account("alice").key()));
+        let text = fs::read_to_string(paths(&dir).config_file()).unwrap();
+        assert!(!text.contains("start_at_login"), "{text}");
+    }
+
+    #[test]
+    fn the_sync_follows_the_settings() {
+        let mut config = AppConfig::default();
+        config.poll_interval_secs = Some(90);
+        config.away_after_idle_mins = Some(20);
+        config.silent_apps.insert("spreed".into());
+        let sync = config.sync_config(SyncConfig::default());
+        assert_eq!(sync.notifications_every, Some(Duration::from_secs(90)));
+        assert_eq!(sync.away_after_idle, Duration::from_secs(20 * 60));
+        assert_eq!(sync.silent_apps, vec!["spreed".to_owned()]);
+        // Without a choice the base (e.g. the demo's fast poll) stays.
+        let base = SyncConfig {
+            notifications_every: Some(Duration::from_secs(5)),
+            ..SyncConfig::default()
+        };
+        let sync = AppConfig::default().sync_config(base);
+        assert_eq!(sync.notifications_every, Some(Duration::from_secs(5)));
+    }
+
+    #[test]
+    fn settings_the_sync_cannot_use_are_refused() {
+        let mut config = AppConfig::default();
+        let mut settings = config.settings(false);
+        settings.poll_interval_secs = Some(5);
+        assert!(config.apply(&settings).unwrap_err().contains("30 seconds"));
+        settings.poll_interval_secs = None;
+        settings.away_after_idle_mins = 0;
+        assert!(config.apply(&settings).is_err());
+        assert_eq!(config.poll_interval_secs, None);
+
+        // One second, set in the file by hand, survives saving the other settings.
+        config.poll_interval_secs = Some(1);
+        let mut settings = config.settings(false);
+        settings.appearance = Appearance::Light;
+        config.apply(&settings).unwrap();
+        assert_eq!(config.poll_interval_secs, Some(1));
+    }
+
+    #[test]
+    fn removing_an_account_forgets_its_pause() {
+        let mut config = AppConfig::default();
+        config.add_account(account("alice"));
+        config.add_account(account("bob"));
+        config.set_paused(&account("alice").key(), true);
+        assert!(config.remove_account(&account("alice").key()));
+        assert!(!config.remove_account(&account("alice").key()));
+        assert!(!config.is_paused(&account("alice").key()));
+        assert_eq!(config.accounts, vec![account("bob")]);
     }
 }

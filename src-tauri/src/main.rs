@@ -20,6 +20,7 @@ mod ipc;
 mod links;
 mod secrets;
 mod session;
+mod sign_in;
 mod tray;
 mod tray_app;
 mod ui_events;

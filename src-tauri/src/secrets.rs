@@ -43,3 +43,14 @@ pub fn has_app_password(account: &Account) -> anyhow::Result<bool> {
         )),
     }
 }
+
+/// Deletes the account's app password from the keyring; one that is not there is no error.
+pub fn forget_app_password(account: &Account) -> anyhow::Result<()> {
+    match entry(account)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(anyhow!(
+            "cannot delete the app password of {} from the keyring: {e}",
+            account.key()
+        )),
+    }
+}

@@ -1,53 +1,142 @@
-//! What the running app works on: one engine per account, the one the windows show, and
-//! (in demo mode) the built-in server. Managed Tauri state, shared by tray and commands.
+//! What the running app works on: one engine per account with its sync, the account the
+//! windows show, and (in demo mode) the built-in server. Managed Tauri state, shared by tray
+//! and commands; accounts come and go, and their syncs start and stop, while the app runs.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use nctray_engine::{Engine, ErrorReport, SyncConfig};
+use nctray_engine::{
+    supervise, Account, AccountState, Engine, EngineEvent, ErrorReport, IdleSource, SyncConfig,
+};
+use tauri::async_runtime::{self, JoinHandle};
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
+use crate::config::AppConfig;
 use crate::demo::DemoServer;
 
+/// An engine event and the account's engine it came from.
+pub struct AccountEvent {
+    pub engine: Arc<Engine>,
+    pub event: EngineEvent,
+}
+
+/// One account while the app runs.
+struct Signed {
+    engine: Arc<Engine>,
+    /// The running sync; `None` while paused (or not started yet).
+    sync: Option<JoinHandle<()>>,
+    /// The last connection state its sync reported.
+    state: Option<AccountState>,
+}
+
+impl Signed {
+    fn key(&self) -> String {
+        self.engine.account().key()
+    }
+
+    fn stop(&mut self) {
+        if let Some(task) = self.sync.take() {
+            task.abort();
+        }
+        self.state = None;
+    }
+}
+
+#[derive(Default)]
+struct Accounts {
+    /// In the order of the config file; the first is the primary (the tray follows it).
+    list: Vec<Signed>,
+    /// The account the windows show; the primary when unset or gone.
+    current: Option<String>,
+}
+
+impl Accounts {
+    fn find(&mut self, key: &str) -> Result<&mut Signed, ErrorReport> {
+        self.list
+            .iter_mut()
+            .find(|signed| signed.key() == key)
+            .ok_or_else(|| not_found(key))
+    }
+}
+
 pub struct Session {
-    engines: RwLock<Vec<Arc<Engine>>>,
-    /// Index into `engines` of the account the windows show.
-    current: AtomicUsize,
-    pub sync: SyncConfig,
+    accounts: Mutex<Accounts>,
+    /// The app's own sync settings (the demo polls faster), before the user's choices.
+    base_sync: SyncConfig,
+    sync: Mutex<SyncConfig>,
+    idle: Arc<dyn IdleSource>,
+    events: UnboundedSender<AccountEvent>,
     /// Kept alive for as long as the app runs, in demo mode.
     pub demo: Option<DemoServer>,
 }
 
 impl Session {
-    pub fn new(engines: Vec<Arc<Engine>>, sync: SyncConfig, demo: Option<DemoServer>) -> Self {
-        Self {
-            engines: RwLock::new(engines),
-            current: AtomicUsize::new(0),
-            sync,
+    /// A session over `engines` (none syncing yet) and the receiver of every account's events.
+    pub fn new(
+        engines: Vec<Arc<Engine>>,
+        sync: SyncConfig,
+        idle: Arc<dyn IdleSource>,
+        demo: Option<DemoServer>,
+    ) -> (Self, UnboundedReceiver<AccountEvent>) {
+        let (events, received) = mpsc::unbounded_channel();
+        let list = engines
+            .into_iter()
+            .map(|engine| Signed {
+                engine,
+                sync: None,
+                state: None,
+            })
+            .collect();
+        let session = Self {
+            accounts: Mutex::new(Accounts {
+                list,
+                current: None,
+            }),
+            base_sync: sync.clone(),
+            sync: Mutex::new(sync),
+            idle,
+            events,
             demo,
-        }
+        };
+        (session, received)
+    }
+
+    fn accounts(&self) -> MutexGuard<'_, Accounts> {
+        // Nothing here is left half-changed by a panic: a poisoned lock is safe to use.
+        self.accounts.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Every account's engine, primary first.
     pub fn engines(&self) -> Vec<Arc<Engine>> {
-        self.engines
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.accounts()
+            .list
+            .iter()
+            .map(|signed| signed.engine.clone())
+            .collect()
     }
 
     /// The first account: the tray icon shows its status.
     pub fn primary(&self) -> Option<Arc<Engine>> {
-        self.engines().into_iter().next()
+        self.accounts()
+            .list
+            .first()
+            .map(|signed| signed.engine.clone())
+    }
+
+    pub fn is_primary(&self, key: &str) -> bool {
+        self.primary()
+            .is_some_and(|engine| engine.account().key() == key)
     }
 
     /// The account the windows show, or an error the UI can show when there is none.
     pub fn current(&self) -> Result<Arc<Engine>, ErrorReport> {
-        let engines = self.engines();
-        let index = self.current.load(Ordering::Relaxed);
-        engines
-            .get(index)
-            .or_else(|| engines.first())
-            .cloned()
+        let accounts = self.accounts();
+        let wanted = accounts.current.as_deref();
+        accounts
+            .list
+            .iter()
+            .find(|signed| Some(signed.key().as_str()) == wanted)
+            .or_else(|| accounts.list.first())
+            .map(|signed| signed.engine.clone())
             .ok_or_else(|| ErrorReport {
                 kind: "no_account",
                 message: "No account is signed in. Add one in Accounts and settings.".into(),
@@ -56,30 +145,260 @@ impl Session {
 
     /// Makes the account with `key` (login@origin) the one the windows show.
     pub fn switch_to(&self, key: &str) -> Result<(), ErrorReport> {
-        let index = self
-            .engines()
-            .iter()
-            .position(|engine| engine.account().key() == key)
-            .ok_or_else(|| ErrorReport {
-                kind: "not_found",
-                message: format!("no account {key}"),
-            })?;
-        self.current.store(index, Ordering::Relaxed);
+        let mut accounts = self.accounts();
+        accounts.find(key)?;
+        accounts.current = Some(key.to_owned());
         Ok(())
     }
 
-    pub fn add(&self, engine: Arc<Engine>) {
-        self.engines
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(engine);
+    /// Adds an account (its sync not started); refused when it is already there.
+    pub fn add(&self, engine: Arc<Engine>) -> Result<(), ErrorReport> {
+        let key = engine.account().key();
+        let mut accounts = self.accounts();
+        if accounts.list.iter().any(|signed| signed.key() == key) {
+            return Err(ErrorReport {
+                kind: "exists",
+                message: format!("{key} is already signed in."),
+            });
+        }
+        accounts.list.push(Signed {
+            engine,
+            sync: None,
+            state: None,
+        });
+        Ok(())
     }
 
-    /// Forgets the account with `key`; returns its engine when it was there.
+    /// Stops the account's sync and forgets it; returns its engine when it was there. The
+    /// windows fall back to the primary account when it was the one they showed.
     pub fn remove(&self, key: &str) -> Option<Arc<Engine>> {
-        let mut engines = self.engines.write().unwrap_or_else(|e| e.into_inner());
-        let index = engines.iter().position(|e| e.account().key() == key)?;
-        self.current.store(0, Ordering::Relaxed);
-        Some(engines.remove(index))
+        let mut accounts = self.accounts();
+        let index = accounts
+            .list
+            .iter()
+            .position(|signed| signed.key() == key)?;
+        let mut removed = accounts.list.remove(index);
+        removed.stop();
+        if accounts.current.as_deref() == Some(key) {
+            accounts.current = None;
+        }
+        Some(removed.engine)
+    }
+
+    /// Starts the account's sync (a running one is left alone).
+    pub fn start_sync(&self, key: &str) -> Result<(), ErrorReport> {
+        let config = self.sync_config();
+        let mut accounts = self.accounts();
+        let signed = accounts.find(key)?;
+        if signed.sync.is_none() {
+            signed.sync = Some(self.spawn_sync(signed.engine.clone(), config));
+        }
+        Ok(())
+    }
+
+    /// Stops the account's sync; its cache stays readable.
+    pub fn stop_sync(&self, key: &str) -> Result<(), ErrorReport> {
+        self.accounts().find(key)?.stop();
+        Ok(())
+    }
+
+    /// Whether the account's sync runs (false while paused or after the server refused the
+    /// app password).
+    pub fn is_syncing(&self, key: &str) -> bool {
+        self.accounts().find(key).is_ok_and(|signed| {
+            signed
+                .sync
+                .as_ref()
+                .is_some_and(|task| !task.inner().is_finished())
+        })
+    }
+
+    /// Remembers the connection state the account's sync reported.
+    pub fn note_state(&self, key: &str, state: AccountState) {
+        if let Ok(signed) = self.accounts().find(key) {
+            signed.state = Some(state);
+        }
+    }
+
+    /// The connection state last reported by the account's sync.
+    pub fn state(&self, key: &str) -> Option<AccountState> {
+        self.accounts().find(key).ok().and_then(|s| s.state.clone())
+    }
+
+    pub fn sync_config(&self) -> SyncConfig {
+        self.sync.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The user's settings on top of the app's own: the running syncs restart with them.
+    pub fn follow(&self, config: &AppConfig) {
+        self.set_sync_config(config.sync_config(self.base_sync.clone()));
+    }
+
+    /// New sync settings: the running syncs restart with them, paused ones stay paused.
+    pub fn set_sync_config(&self, config: SyncConfig) {
+        {
+            let mut current = self.sync.lock().unwrap_or_else(|e| e.into_inner());
+            if *current == config {
+                return;
+            }
+            *current = config.clone();
+        }
+        let mut accounts = self.accounts();
+        for signed in accounts.list.iter_mut().filter(|s| s.sync.is_some()) {
+            signed.stop();
+            signed.sync = Some(self.spawn_sync(signed.engine.clone(), config.clone()));
+        }
+    }
+
+    /// Whether `account` lives on the built-in demo server (and so only as long as the app).
+    pub fn is_demo(&self, account: &Account) -> bool {
+        self.demo
+            .as_ref()
+            .is_some_and(|demo| demo.account.origin() == account.origin())
+    }
+
+    fn spawn_sync(&self, engine: Arc<Engine>, config: SyncConfig) -> JoinHandle<()> {
+        let forward = self.events.clone();
+        let idle = self.idle.clone();
+        async_runtime::spawn(async move {
+            let (events, mut received) = mpsc::unbounded_channel();
+            let relay = async {
+                while let Some(event) = received.recv().await {
+                    let tagged = AccountEvent {
+                        engine: engine.clone(),
+                        event,
+                    };
+                    if forward.send(tagged).is_err() {
+                        return;
+                    }
+                }
+            };
+            tokio::join!(supervise(engine.clone(), config, idle, events), relay);
+        })
+    }
+}
+
+fn not_found(key: &str) -> ErrorReport {
+    ErrorReport {
+        kind: "not_found",
+        message: format!("No account {key} is signed in."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use nctray_engine::NeverIdle;
+    use nctray_sim::{Sim, SimConfig};
+
+    use super::*;
+
+    fn engine(sim: &Sim, dir: &tempfile::TempDir, user: &str) -> Arc<Engine> {
+        let account = Account {
+            server: sim.base_url(),
+            login_name: user.into(),
+        };
+        let password = format!("{user}-app-password");
+        Arc::new(Engine::open(account, password, &dir.path().join("cache.sqlite3")).unwrap())
+    }
+
+    fn session(engines: Vec<Arc<Engine>>) -> (Session, UnboundedReceiver<AccountEvent>) {
+        let sync = SyncConfig {
+            notifications_every: Some(Duration::from_millis(100)),
+            push: false,
+            ..SyncConfig::default()
+        };
+        Session::new(engines, sync, Arc::new(NeverIdle), None)
+    }
+
+    fn requests_of(sim: &Sim, user: &str) -> usize {
+        sim.control()
+            .requests()
+            .iter()
+            .filter(|r| r.user.as_deref() == Some(user))
+            .count()
+    }
+
+    async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !done() {
+            assert!(std::time::Instant::now() < deadline, "waited for {what}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_paused_account_sends_nothing_until_it_is_resumed() {
+        let sim = Sim::start(SimConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let admin = engine(&sim, &dir, "admin");
+        let key = admin.account().key();
+        let (session, mut events) = session(vec![admin]);
+
+        session.start_sync(&key).unwrap();
+        let first = tokio::time::timeout(Duration::from_secs(10), events.recv())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first.engine.account().key(), key);
+        assert!(session.is_syncing(&key));
+
+        session.stop_sync(&key).unwrap();
+        assert!(!session.is_syncing(&key));
+        // Requests already on the wire may still arrive; then nothing more.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let paused_at = requests_of(&sim, "admin");
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert_eq!(requests_of(&sim, "admin"), paused_at);
+
+        session.start_sync(&key).unwrap();
+        wait_for("the resumed sync", || {
+            requests_of(&sim, "admin") > paused_at
+        })
+        .await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_windows_follow_a_switch_and_fall_back_when_the_account_goes() {
+        let sim = Sim::start(SimConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (admin, bob) = (engine(&sim, &dir, "admin"), engine(&sim, &dir, "bob"));
+        let (admin_key, bob_key) = (admin.account().key(), bob.account().key());
+        let (session, _events) = session(vec![admin]);
+        assert_eq!(session.current().unwrap().account().key(), admin_key);
+
+        session.add(bob.clone()).unwrap();
+        assert_eq!(session.add(bob).unwrap_err().kind, "exists");
+        session.switch_to(&bob_key).unwrap();
+        assert_eq!(session.current().unwrap().account().key(), bob_key);
+        assert!(session.is_primary(&admin_key) && !session.is_primary(&bob_key));
+        assert_eq!(session.switch_to("nobody@x").unwrap_err().kind, "not_found");
+
+        session.start_sync(&bob_key).unwrap();
+        assert!(session.remove(&bob_key).is_some());
+        assert_eq!(session.current().unwrap().account().key(), admin_key);
+        assert!(session.remove(&bob_key).is_none());
+        assert!(session.remove(&admin_key).is_some());
+        assert_eq!(session.current().err().map(|e| e.kind), Some("no_account"));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn new_sync_settings_restart_running_syncs_and_leave_paused_ones_paused() {
+        let sim = Sim::start(SimConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (admin, bob) = (engine(&sim, &dir, "admin"), engine(&sim, &dir, "bob"));
+        let (admin_key, bob_key) = (admin.account().key(), bob.account().key());
+        let (session, _events) = session(vec![admin, bob]);
+        session.start_sync(&admin_key).unwrap();
+
+        let mut changed = session.sync_config();
+        changed.silent_apps = vec!["spreed".into()];
+        session.set_sync_config(changed.clone());
+        assert_eq!(session.sync_config(), changed);
+        assert!(session.is_syncing(&admin_key));
+        assert!(!session.is_syncing(&bob_key));
+        wait_for("admin's restarted sync", || requests_of(&sim, "admin") > 0).await;
+        assert_eq!(requests_of(&sim, "bob"), 0);
     }
 }

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use nctray_engine::{supervise, AccountState, Engine, EngineEvent, Paths, SyncConfig};
+use clap::Parser;
+use nctray_engine::{AccountState, Engine, EngineEvent, Paths, SyncConfig};
 use tauri::{AppHandle, Manager, RunEvent};
-use tokio::sync::mpsc;
+use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::account_setup::open_all_engines;
 use crate::chat_live::LiveChat;
@@ -18,7 +19,8 @@ use crate::desktop_notifications;
 use crate::idle::platform_idle_source;
 use crate::images;
 use crate::ipc;
-use crate::session::Session;
+use crate::session::{AccountEvent, Session};
+use crate::sign_in::SignIn;
 use crate::tray::{self, MenuChoice};
 use crate::ui_events;
 use crate::windows::{self, AppWindow};
@@ -37,11 +39,11 @@ pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
     }
 }
 
-fn open_session(force_demo: bool) -> anyhow::Result<Session> {
+fn open_session(force_demo: bool) -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> {
     let paths = Paths::from_platform()?;
     let config = AppConfig::load(&paths)?;
-    let mut sync = SyncConfig::default();
-    if force_demo || config.accounts.is_empty() {
+    let idle = platform_idle_source();
+    let (session, events) = if force_demo || config.accounts.is_empty() {
         tracing::info!(
             "no account configured (or --demo): running against the built-in demo server"
         );
@@ -52,81 +54,65 @@ fn open_session(force_demo: bool) -> anyhow::Result<Session> {
             demo.app_password(),
             &DemoServer::database(&paths),
         )?;
-        sync.notifications_every = Some(config.poll_interval().unwrap_or(DEMO_POLL_EVERY));
-        return Ok(Session::new(vec![Arc::new(engine)], sync, Some(demo)));
-    }
-    sync.notifications_every = config.poll_interval();
-    let engines = open_all_engines(&paths, &config)?;
-    let engines = engines.into_iter().map(Arc::new).collect();
-    Ok(Session::new(engines, sync, None))
+        let sync = SyncConfig {
+            notifications_every: Some(DEMO_POLL_EVERY),
+            ..SyncConfig::default()
+        };
+        Session::new(vec![Arc::new(engine)], sync, idle, Some(demo))
+    } else {
+        let engines = open_all_engines(&paths, &config)?;
+        let engines = engines.into_iter().map(Arc::new).collect();
+        Session::new(engines, SyncConfig::default(), idle, None)
+    };
+    session.follow(&config);
+    Ok((session, events))
 }
 
-/// An engine event, the engine it came from and whether that is the primary account.
+/// An engine event and whether it came from the primary account.
 struct FromAccount {
-    engine: Arc<Engine>,
     primary: bool,
     event: EngineEvent,
 }
 
 fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<()> {
-    let session = open_session(force_demo)?;
     let app = tauri::Builder::default()
+        // First, so that a second launch hands over its --window and exits before the rest.
+        .plugin(tauri_plugin_single_instance::init(on_second_launch))
+        .plugin(tauri_plugin_autostart::Builder::new().build())
         .invoke_handler(ipc::handler())
         .manage(PendingChatTarget::default())
         .manage(LiveChat::default())
+        .manage(SignIn::default())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let handle = app.handle().clone();
-            let primary = session
-                .primary()
-                .context("no account to show in the tray")?;
+            let session = app.state::<Session>();
             // Draw the last known status at once; the sync brings the fresh one.
-            let snapshot = primary.cached_status().ok().flatten().unwrap_or_default();
-            tray::create(&handle, &snapshot, move |app, choice| {
-                on_menu_choice(app, primary.clone(), choice)
-            })?;
-            let (tagged, mut received) = mpsc::unbounded_channel::<FromAccount>();
-            let idle = platform_idle_source();
-            for (index, engine) in session.engines().into_iter().enumerate() {
-                let (events, mut account_events) = mpsc::unbounded_channel();
-                tauri::async_runtime::spawn(supervise(
-                    engine.clone(),
-                    session.sync.clone(),
-                    idle.clone(),
-                    events,
-                ));
-                let tagged = tagged.clone();
-                tauri::async_runtime::spawn(async move {
-                    while let Some(event) = account_events.recv().await {
-                        let engine = engine.clone();
-                        let primary = index == 0;
-                        if tagged
-                            .send(FromAccount {
-                                engine,
-                                primary,
-                                event,
-                            })
-                            .is_err()
-                        {
-                            return;
-                        }
-                    }
-                });
-            }
-            let handle_for_windows = handle.clone();
-            tauri::async_runtime::spawn(async move {
-                while let Some(from) = received.recv().await {
-                    on_engine_event(&handle, from);
+            let snapshot = session
+                .primary()
+                .and_then(|primary| primary.cached_status().ok().flatten())
+                .unwrap_or_default();
+            tray::create(&handle, &snapshot, on_menu_choice)?;
+            let config = AppConfig::load(&Paths::from_platform()?)?;
+            for engine in session.engines() {
+                let key = engine.account().key();
+                if config.is_paused(&key) {
+                    tracing::info!("{key} is paused");
+                } else if let Err(error) = session.start_sync(&key) {
+                    tracing::warn!("cannot start the sync of {key}: {}", error.message);
                 }
-            });
-            app.manage(session);
+            }
             if let Some(window) = open_at_start {
-                windows::open_or_log(&handle_for_windows, window);
+                windows::open_or_log(&handle, window);
             }
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"))
         .context("cannot start the tray app")?;
+    // Only the one instance gets here, so a second launch never resets the demo's cache.
+    let (session, events) = open_session(force_demo)?;
+    app.manage(session);
+    tauri::async_runtime::spawn(forward_events(app.handle().clone(), events));
     app.run(|_, event| {
         // The app lives in the tray: closing a window must not end it.
         if let RunEvent::ExitRequested {
@@ -139,18 +125,38 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
     Ok(())
 }
 
+/// `nctray [--window NAME]` started while this one runs: that process exits, and this one
+/// opens the window it was asked for (the popover when none). Only the tray app is single:
+/// the command line subcommands never get here.
+fn on_second_launch(app: &AppHandle, argv: Vec<String>, _cwd: String) {
+    let window = crate::cli::Args::try_parse_from(&argv)
+        .ok()
+        .and_then(|args| args.window)
+        .unwrap_or(AppWindow::Popover);
+    tracing::info!("second launch: opening the {} window", window.label());
+    windows::open_or_log(app, window);
+}
+
+/// Every account's sync events, in order; the account list follows connection changes.
+async fn forward_events(app: AppHandle, mut events: UnboundedReceiver<AccountEvent>) {
+    while let Some(AccountEvent { engine, event }) = events.recv().await {
+        let session = app.state::<Session>();
+        let key = engine.account().key();
+        if let EngineEvent::State(state) = &event {
+            session.note_state(&key, state.clone());
+            ui_events::emit(&app, ui_events::ACCOUNT_STATE, ());
+        }
+        let primary = session.is_primary(&key);
+        on_engine_event(&app, FromAccount { primary, event });
+    }
+}
+
 /// Popups come from every account; the icon, menu and tooltip follow the primary one.
 fn on_engine_event(app: &AppHandle, from: FromAccount) {
-    let FromAccount {
-        engine,
-        primary,
-        event,
-    } = from;
+    let FromAccount { primary, event } = from;
     match event {
         EngineEvent::Popups(popups) => {
-            for popup in &popups {
-                desktop_notifications::pop_up(app, &engine, popup);
-            }
+            popups.iter().for_each(desktop_notifications::pop_up);
             ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ());
         }
         EngineEvent::Status(snapshot) if primary => {
@@ -175,12 +181,16 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
     }
 }
 
-fn on_menu_choice(app: &AppHandle, engine: Arc<Engine>, choice: MenuChoice) {
+/// Status choices act on the primary account as it is now (accounts come and go).
+fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
     match choice {
         MenuChoice::Quit => return app.exit(0),
         MenuChoice::Open(window) => return windows::open_or_log(app, window),
         _ => {}
     }
+    let Some(engine) = app.state::<Session>().primary() else {
+        return;
+    };
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let result = match &choice {

@@ -11,6 +11,8 @@ use crate::tray;
 pub const STATUS_CHANGED: &str = "status-changed";
 pub const NOTIFICATIONS_CHANGED: &str = "notifications-changed";
 pub const UNREAD_CHANGED: &str = "unread-changed";
+/// An account was added, removed, switched to, paused or resumed, or its connection changed
+/// (no payload: windows ask again for what they show).
 pub const ACCOUNT_STATE: &str = "account-state";
 
 pub fn emit<T: Serialize + Clone>(app: &AppHandle, event: &str, payload: T) {

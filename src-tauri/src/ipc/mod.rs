@@ -2,6 +2,7 @@
 //! `{kind, message}` (`ErrorReport`). The TypeScript types are generated from these Rust
 //! types (`types.rs`), never written twice.
 
+pub mod accounts;
 pub mod activity;
 pub mod app;
 pub mod notifications;
@@ -70,5 +71,16 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         talk::talk_leave_room,
         talk::talk_delete_room,
         talk::talk_call_link,
+        accounts::accounts_list,
+        accounts::account_switch,
+        accounts::account_set_paused,
+        accounts::account_remove,
+        accounts::sign_in_start,
+        accounts::sign_in_wait,
+        accounts::sign_in_cancel,
+        accounts::sign_in_reopen,
+        accounts::settings_get,
+        accounts::settings_save,
+        accounts::popup_apps,
     ]
 }

@@ -62,6 +62,12 @@ pub fn typescript() -> String {
         nctray_engine::MentionChoice::decl(&cfg),
         nctray_engine::NewChatRoom::decl(&cfg),
         nctray_engine::NewRoomKind::decl(&cfg),
+        super::accounts::AccountView::decl(&cfg),
+        super::accounts::Connection::decl(&cfg),
+        super::accounts::AccountsOverview::decl(&cfg),
+        crate::account_setup::Removal::decl(&cfg),
+        crate::sign_in::SignInStarted::decl(&cfg),
+        crate::config::Settings::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_TS=1 cargo test -p nctray \

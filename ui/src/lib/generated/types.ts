@@ -463,3 +463,60 @@ name: string,
 password: string | null, };
 
 export type NewRoomKind = "one-to-one" | "group" | "public";
+
+export type AccountView = { 
+/**
+ * `login@origin`: what the other commands take.
+ */
+key: string, server: string, login_name: string, 
+/**
+ * From the cache; `None` until the server told it.
+ */
+display_name: string | null, 
+/**
+ * The windows show this account.
+ */
+shown: boolean, 
+/**
+ * The tray icon shows this account's status.
+ */
+primary: boolean, connection: Connection, 
+/**
+ * Why it is offline, when it is.
+ */
+problem: string | null, 
+/**
+ * On the built-in demo server: gone when the app quits.
+ */
+demo: boolean, };
+
+export type Connection = "starting" | "online" | "offline" | "maintenance" | "sign_in_needed" | "paused";
+
+export type AccountsOverview = { accounts: Array<AccountView>, demo_server: string | null, };
+
+export type Removal = { 
+/**
+ * Why the app password is still valid on the server (unreachable, say), or `None` when
+ * the server revoked it.
+ */
+server_error: string | null, };
+
+export type SignInStarted = { 
+/**
+ * The page the browser was sent to (shown, so it can be opened by hand).
+ */
+login_url: string, 
+/**
+ * Seconds until the server forgets the flow.
+ */
+expires_in_secs: number, };
+
+export type Settings = { 
+/**
+ * `None`: as the server says (`core.pollinterval`).
+ */
+poll_interval_secs: number | null, away_after_idle_mins: number, appearance: Appearance, 
+/**
+ * Apps whose notifications do not pop up, sorted.
+ */
+silent_apps: Array<string>, start_at_login: boolean, };

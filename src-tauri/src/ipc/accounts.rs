@@ -1,0 +1,246 @@
+//! The accounts window's commands: the accounts (sign in with Login Flow v2, remove, switch,
+//! pause) and the settings.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use nctray_engine::{AccountState, Engine, Paths};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_autostart::ManagerExt;
+
+use super::CommandResult;
+use crate::account_setup::{self, Removal};
+use crate::config::{AppConfig, Settings};
+use crate::links;
+use crate::session::Session;
+use crate::sign_in::{SignIn, SignInStarted};
+use crate::tray;
+use crate::ui_events;
+
+/// How often the server is asked whether the user approved the sign-in.
+const SIGN_IN_POLL_EVERY: Duration = Duration::from_secs(2);
+
+/// Apps whose popups can be turned off before they ever sent one: Talk, shares, calendar.
+const COMMON_POPUP_APPS: [&str; 3] = ["spreed", "files_sharing", "dav"];
+
+/// One account as the accounts window lists it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AccountView {
+    /// `login@origin`: what the other commands take.
+    pub key: String,
+    pub server: String,
+    pub login_name: String,
+    /// From the cache; `None` until the server told it.
+    pub display_name: Option<String>,
+    /// The windows show this account.
+    pub shown: bool,
+    /// The tray icon shows this account's status.
+    pub primary: bool,
+    pub connection: Connection,
+    /// Why it is offline, when it is.
+    pub problem: Option<String>,
+    /// On the built-in demo server: gone when the app quits.
+    pub demo: bool,
+}
+
+/// How an account's sync is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    /// Started, no answer yet.
+    Starting,
+    Online,
+    Offline,
+    Maintenance,
+    /// The server refused the app password: remove the account and sign in again.
+    SignInNeeded,
+    /// Paused by the user.
+    Paused,
+}
+
+/// The accounts, and the demo server's address in demo mode (so it can be tried).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AccountsOverview {
+    pub accounts: Vec<AccountView>,
+    pub demo_server: Option<String>,
+}
+
+fn paths() -> CommandResult<Paths> {
+    Ok(Paths::from_platform()?)
+}
+
+fn config() -> CommandResult<AppConfig> {
+    AppConfig::load(&paths()?).map_err(|e| links::internal(format!("{e:#}")))
+}
+
+fn view(session: &Session, engine: &Engine) -> AccountView {
+    let account = engine.account();
+    let key = account.key();
+    let state = session.state(&key);
+    let (connection, problem) = match state {
+        Some(AccountState::SignInNeeded) => (Connection::SignInNeeded, None),
+        _ if !session.is_syncing(&key) => (Connection::Paused, None),
+        None => (Connection::Starting, None),
+        Some(AccountState::Online) => (Connection::Online, None),
+        Some(AccountState::Maintenance) => (Connection::Maintenance, None),
+        Some(AccountState::Offline { reason }) => (Connection::Offline, Some(reason)),
+    };
+    let shown = session
+        .current()
+        .is_ok_and(|current| current.account().key() == key);
+    AccountView {
+        display_name: engine
+            .cached_user()
+            .ok()
+            .flatten()
+            .map(|user| user.display_name),
+        shown,
+        primary: session.is_primary(&key),
+        connection,
+        problem,
+        demo: session.is_demo(account),
+        server: account.server.clone(),
+        login_name: account.login_name.clone(),
+        key,
+    }
+}
+
+/// The list every window hears about after a change, and the tray redrawn for the primary
+/// account (which a removal or the first sign-in may have changed).
+pub fn accounts_changed(app: &AppHandle, session: &Session) {
+    if let Some(primary) = session.primary() {
+        let snapshot = primary.cached_status().ok().flatten().unwrap_or_default();
+        if let Err(error) = tray::show(app, &snapshot) {
+            tracing::warn!("cannot update the tray: {error}");
+        }
+    }
+    ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
+}
+
+#[tauri::command]
+pub fn accounts_list(session: State<'_, Session>) -> CommandResult<AccountsOverview> {
+    let accounts = session
+        .engines()
+        .iter()
+        .map(|engine| view(&session, engine))
+        .collect();
+    let demo_server = session
+        .demo
+        .as_ref()
+        .map(|demo| demo.account.server.clone());
+    Ok(AccountsOverview {
+        accounts,
+        demo_server,
+    })
+}
+
+#[tauri::command]
+pub fn account_switch(
+    app: AppHandle,
+    session: State<'_, Session>,
+    key: String,
+) -> CommandResult<()> {
+    session.switch_to(&key)?;
+    accounts_changed(&app, &session);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn account_set_paused(
+    app: AppHandle,
+    session: State<'_, Session>,
+    key: String,
+    paused: bool,
+) -> CommandResult<()> {
+    account_setup::set_paused(&paths()?, &session, &key, paused)?;
+    accounts_changed(&app, &session);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn account_remove(
+    app: AppHandle,
+    session: State<'_, Session>,
+    key: String,
+) -> CommandResult<Removal> {
+    let removal = account_setup::remove(&paths()?, &session, &key).await?;
+    accounts_changed(&app, &session);
+    Ok(removal)
+}
+
+/// Starts Login Flow v2 at `server` and opens its page in the browser.
+#[tauri::command]
+pub async fn sign_in_start(
+    sign_in: State<'_, SignIn>,
+    server: String,
+) -> CommandResult<SignInStarted> {
+    sign_in.start(&server).await
+}
+
+/// Waits for the user's approval in the browser, then adds the account and starts its sync.
+#[tauri::command]
+pub async fn sign_in_wait(
+    app: AppHandle,
+    sign_in: State<'_, SignIn>,
+    session: State<'_, Session>,
+) -> CommandResult<AccountView> {
+    let credentials = sign_in.wait(SIGN_IN_POLL_EVERY).await?;
+    let engine = account_setup::add_signed_in(&paths()?, &session, credentials).await?;
+    accounts_changed(&app, &session);
+    Ok(view(&session, &engine))
+}
+
+#[tauri::command]
+pub fn sign_in_cancel(sign_in: State<'_, SignIn>) {
+    sign_in.cancel();
+}
+
+#[tauri::command]
+pub fn sign_in_reopen(sign_in: State<'_, SignIn>) -> CommandResult<()> {
+    sign_in.reopen()
+}
+
+#[tauri::command]
+pub fn settings_get(app: AppHandle) -> CommandResult<Settings> {
+    let start_at_login = app.autolaunch().is_enabled().unwrap_or(false);
+    Ok(config()?.settings(start_at_login))
+}
+
+/// Saves the settings; the syncs restart with them when they changed.
+#[tauri::command]
+pub fn settings_save(
+    app: AppHandle,
+    session: State<'_, Session>,
+    settings: Settings,
+) -> CommandResult<Settings> {
+    let mut config = config()?;
+    config.apply(&settings).map_err(links::invalid)?;
+    config
+        .save(&paths()?)
+        .map_err(|e| links::internal(format!("{e:#}")))?;
+    session.follow(&config);
+    let autostart = app.autolaunch();
+    let start_at_login = autostart.is_enabled().unwrap_or(false);
+    if settings.start_at_login != start_at_login {
+        let changed = if settings.start_at_login {
+            autostart.enable()
+        } else {
+            autostart.disable()
+        };
+        changed.map_err(|e| links::internal(format!("cannot change start at login: {e}")))?;
+    }
+    settings_get(app)
+}
+
+/// The apps whose popups can be turned off: those with notifications now, those turned off,
+/// and the common ones.
+#[tauri::command]
+pub fn popup_apps(session: State<'_, Session>) -> CommandResult<Vec<String>> {
+    let mut apps: BTreeSet<String> = COMMON_POPUP_APPS.map(str::to_owned).into();
+    apps.extend(config()?.silent_apps);
+    for engine in session.engines() {
+        apps.extend(engine.cached_notifications()?.into_iter().map(|n| n.app));
+    }
+    Ok(apps.into_iter().collect())
+}

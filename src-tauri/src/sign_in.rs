@@ -1,0 +1,269 @@
+//! Signing in from the accounts window with Login Flow v2: the user types the server's
+//! address, the browser opens the server's login page, and we poll until the user approves,
+//! cancels, or the 20 minutes the server keeps a flow have passed. One sign-in at a time: a
+//! new one replaces the one before.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use nctray_engine::nextcloud::{
+    Credentials, Error as ServerError, LoginFlow, LoginPoll, Url, LOGIN_FLOW_LIFETIME,
+};
+use nctray_engine::ErrorReport;
+use serde::Serialize;
+use tokio::sync::watch;
+
+use crate::links;
+
+/// What the window shows while the user approves in the browser.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SignInStarted {
+    /// The page the browser was sent to (shown, so it can be opened by hand).
+    pub login_url: String,
+    /// Seconds until the server forgets the flow.
+    pub expires_in_secs: u32,
+}
+
+/// A sign-in waiting for the user's approval.
+struct Attempt {
+    flow: LoginFlow,
+    cancelled: watch::Sender<bool>,
+}
+
+#[derive(Default)]
+pub struct SignIn {
+    attempt: Mutex<Option<Arc<Attempt>>>,
+}
+
+impl SignIn {
+    /// Starts a Login Flow at the address the user typed and opens its page in the browser.
+    pub async fn start(&self, typed: &str) -> Result<SignInStarted, ErrorReport> {
+        let server = server_address(typed)?;
+        let flow = LoginFlow::start(&server)
+            .await
+            .map_err(|error| not_started(&server, &error))?;
+        links::open_in_browser(flow.login_url().as_str())?;
+        let started = SignInStarted {
+            login_url: flow.login_url().to_string(),
+            expires_in_secs: u32::try_from(LOGIN_FLOW_LIFETIME.as_secs()).unwrap_or(u32::MAX),
+        };
+        let (cancelled, _) = watch::channel(false);
+        let previous = self.slot().replace(Arc::new(Attempt { flow, cancelled }));
+        if let Some(previous) = previous {
+            previous.cancelled.send_replace(true);
+        }
+        Ok(started)
+    }
+
+    /// Opens the login page again (the user closed the browser tab).
+    pub fn reopen(&self) -> Result<(), ErrorReport> {
+        let attempt = self.waiting()?;
+        links::open_in_browser(attempt.flow.login_url().as_str())
+    }
+
+    /// Stops waiting; the flow is left to expire on the server.
+    pub fn cancel(&self) {
+        if let Some(attempt) = self.slot().take() {
+            attempt.cancelled.send_replace(true);
+        }
+    }
+
+    /// Polls every `every` until the user approved (→ the new app password), cancelled, or
+    /// the flow expired.
+    pub async fn wait(&self, every: Duration) -> Result<Credentials, ErrorReport> {
+        let attempt = self.waiting()?;
+        let mut cancelled = attempt.cancelled.subscribe();
+        let outcome = loop {
+            if *cancelled.borrow_and_update() {
+                break Err(cancelled_report());
+            }
+            match attempt.flow.poll().await {
+                Ok(LoginPoll::Approved(credentials)) => break Ok(credentials),
+                Ok(LoginPoll::Expired) => break Err(expired_report()),
+                Ok(LoginPoll::Pending) => {}
+                // A network hiccup while the user is in the browser is no reason to give up.
+                Err(ServerError::Network(reason)) => {
+                    tracing::info!("Login Flow poll failed, trying again: {reason}");
+                }
+                Err(error) => break Err(nctray_engine::Error::from(error).into()),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = cancelled.changed() => {}
+            }
+        };
+        // Done with this attempt, unless a newer one has taken its place meanwhile.
+        let mut slot = self.slot();
+        if slot.as_ref().is_some_and(|a| Arc::ptr_eq(a, &attempt)) {
+            *slot = None;
+        }
+        outcome
+    }
+
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Arc<Attempt>>> {
+        self.attempt.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn waiting(&self) -> Result<Arc<Attempt>, ErrorReport> {
+        self.slot().clone().ok_or_else(|| ErrorReport {
+            kind: "no_sign_in",
+            message: "No sign-in is waiting. Enter the server address and sign in.".into(),
+        })
+    }
+}
+
+/// The address as typed, made a URL: `cloud.example.com` means `https://cloud.example.com`.
+pub fn server_address(typed: &str) -> Result<Url, ErrorReport> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(links::invalid("Enter your server's address."));
+    }
+    let with_scheme = if typed.contains("://") {
+        typed.to_owned()
+    } else {
+        format!("https://{typed}")
+    };
+    let url = Url::parse(&with_scheme)
+        .map_err(|_| links::invalid(format!("{typed:?} is not a server address.")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(links::invalid(format!(
+            "{typed:?} is not a server address: it must start with https:// or http://."
+        )));
+    }
+    Ok(url)
+}
+
+/// Why the flow did not start, in words that say what to check.
+fn not_started(server: &Url, error: &ServerError) -> ErrorReport {
+    let message = match error {
+        ServerError::Network(reason) => {
+            format!("Cannot reach {server}. Check the address and your connection. ({reason})")
+        }
+        ServerError::NotFound { .. }
+        | ServerError::Http { status: 404, .. }
+        | ServerError::Decode(_) => {
+            format!("No Nextcloud answered at {server}. Check the address.")
+        }
+        other => format!("{server}: {other}"),
+    };
+    ErrorReport {
+        kind: error.kind(),
+        message,
+    }
+}
+
+fn cancelled_report() -> ErrorReport {
+    ErrorReport {
+        kind: "cancelled",
+        message: "Sign-in cancelled.".into(),
+    }
+}
+
+fn expired_report() -> ErrorReport {
+    ErrorReport {
+        kind: "expired",
+        message: "The sign-in expired: it was not approved within 20 minutes. Start again.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_address_becomes_a_server_url() {
+        let url = |typed: &str| server_address(typed).map(|u| u.to_string());
+        assert_eq!(
+            url("cloud.example.com").unwrap(),
+            "https://cloud.example.com/"
+        );
+        assert_eq!(
+            url("  http://127.0.0.1:8080/nextcloud ").unwrap(),
+            "http://127.0.0.1:8080/nextcloud"
+        );
+        for bad in [
+            "",
+            "   ",
+            "ftp://cloud.example.com",
+            "javascript:alert(1)",
+            "http://",
+        ] {
+            assert_eq!(server_address(bad).unwrap_err().kind, "invalid", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn waiting_without_a_started_sign_in_says_so() {
+        let sign_in = SignIn::default();
+        assert_eq!(sign_in.reopen().unwrap_err().kind, "no_sign_in");
+        sign_in.cancel();
+    }
+
+    /// The browser is `true`: it accepts the URL and opens nothing.
+    fn no_browser() {
+        std::env::set_var("NCTRAY_BROWSER", "true");
+    }
+
+    const QUICK: Duration = Duration::from_millis(50);
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn an_approved_sign_in_brings_the_new_app_password() {
+        no_browser();
+        let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
+        let sign_in = SignIn::default();
+        let started = sign_in.start(&sim.base_url()).await.unwrap();
+        assert_eq!(started.expires_in_secs, 20 * 60);
+        assert!(started.login_url.contains("/login/v2/flow/"));
+
+        let approve = async {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            sim.control()
+                .approve_login(&started.login_url, "bob")
+                .unwrap()
+        };
+        let (credentials, password) = tokio::join!(sign_in.wait(QUICK), approve);
+        let credentials = credentials.unwrap();
+        assert_eq!(credentials.login_name, "bob");
+        assert_eq!(credentials.app_password, password);
+        assert!(sim.control().app_password_valid("bob", &password));
+        // The attempt is over.
+        assert_eq!(sign_in.reopen().unwrap_err().kind, "no_sign_in");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_cancelled_or_replaced_sign_in_stops_waiting() {
+        no_browser();
+        let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
+        let sign_in = SignIn::default();
+        sign_in.start(&sim.base_url()).await.unwrap();
+        let cancel = async {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            sign_in.cancel();
+        };
+        let (outcome, ()) = tokio::join!(sign_in.wait(QUICK), cancel);
+        assert_eq!(outcome.unwrap_err().kind, "cancelled");
+
+        sign_in.start(&sim.base_url()).await.unwrap();
+        let restart = async {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            sign_in.start(&sim.base_url()).await.unwrap();
+        };
+        let (outcome, ()) = tokio::join!(sign_in.wait(QUICK), restart);
+        assert_eq!(outcome.unwrap_err().kind, "cancelled");
+        // The newer attempt still waits.
+        sign_in.reopen().unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_server_that_is_not_there_is_named_in_the_error() {
+        let error = SignIn::default()
+            .start("http://127.0.0.1:9")
+            .await
+            .unwrap_err();
+        assert!(
+            error.message.contains("Cannot reach http://127.0.0.1:9/"),
+            "{}",
+            error.message
+        );
+    }
+}

@@ -1,0 +1,115 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import { CommandError } from "../../lib/ipc";
+import type { AccountView } from "../../lib/generated/types";
+import type { SignInApi } from "../../lib/api/accounts";
+import SignIn from "./SignIn.svelte";
+
+const bob: AccountView = {
+  key: "bob@http://127.0.0.1:4711",
+  server: "http://127.0.0.1:4711",
+  login_name: "bob",
+  display_name: "Bob Builder",
+  shown: false,
+  primary: false,
+  connection: "starting",
+  problem: null,
+  demo: false,
+};
+
+/** A sign-in API whose wait settles when the test says so. */
+function fakeApi() {
+  let settle: { resolve: (a: AccountView) => void; reject: (e: unknown) => void } | null = null;
+  const api = {
+    start: vi.fn(async (_server: string) => ({
+      login_url: "http://127.0.0.1:4711/index.php/login/v2/flow/abc",
+      expires_in_secs: 1200,
+    })),
+    wait: vi.fn(
+      () =>
+        new Promise<AccountView>((resolve, reject) => {
+          settle = { resolve, reject };
+        }),
+    ),
+    cancel: vi.fn(async () => settle?.reject(new CommandError("cancelled", "Sign-in cancelled."))),
+    reopen: vi.fn(async () => {}),
+  } satisfies SignInApi;
+  return { api, settle: () => settle! };
+}
+
+async function begin(api: SignInApi, demoServer: string | null = null) {
+  const onadded = vi.fn();
+  render(SignIn, { props: { api, demoServer, onadded } });
+  await fireEvent.input(screen.getByTestId("server-input"), {
+    target: { value: "http://127.0.0.1:4711" },
+  });
+  await fireEvent.click(screen.getByTestId("sign-in-start"));
+  await screen.findByTestId("sign-in-waiting");
+  return onadded;
+}
+
+describe("SignIn", () => {
+  it("starts at the typed server, shows the wait with its expiry, and reports the account", async () => {
+    const { api, settle } = fakeApi();
+    const onadded = await begin(api);
+    expect(api.start).toHaveBeenCalledWith("http://127.0.0.1:4711");
+    expect(screen.getByTestId("sign-in-countdown").textContent).toContain("20:00");
+    expect(screen.getByTestId("sign-in-url").textContent).toContain("/login/v2/flow/abc");
+    expect(document.activeElement).toBe(screen.getByTestId("sign-in-cancel"));
+
+    settle().resolve(bob);
+    await waitFor(() => expect(onadded).toHaveBeenCalledWith(bob));
+    expect(screen.getByTestId("sign-in-notice").textContent).toBe("Signed in as Bob Builder.");
+    expect((screen.getByTestId("server-input") as HTMLInputElement).value).toBe("");
+  });
+
+  it("can be cancelled with the button or Escape", async () => {
+    const { api } = fakeApi();
+    await begin(api);
+    await fireEvent.keyDown(screen.getByTestId("sign-in-waiting"), { key: "Escape" });
+    expect(api.cancel).toHaveBeenCalledOnce();
+    await screen.findByTestId("sign-in-form");
+    expect(screen.getByTestId("sign-in-notice").textContent).toBe("Sign-in cancelled.");
+  });
+
+  it("says clearly when the 20 minutes passed and offers to start again", async () => {
+    const { api, settle } = fakeApi();
+    await begin(api);
+    settle().reject(new CommandError("expired", "The sign-in expired"));
+    const expired = await screen.findByTestId("sign-in-expired");
+    expect(expired.textContent).toContain("not approved within 20 minutes");
+    await fireEvent.click(screen.getByRole("button", { name: "Sign in again" }));
+    expect(api.start).toHaveBeenCalledTimes(2);
+    await screen.findByTestId("sign-in-waiting");
+  });
+
+  it("shows why the sign-in could not start", async () => {
+    const { api } = fakeApi();
+    api.start.mockRejectedValueOnce(new CommandError("network", "Cannot reach http://nope/."));
+    render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
+    await fireEvent.input(screen.getByTestId("server-input"), { target: { value: "nope" } });
+    await fireEvent.click(screen.getByTestId("sign-in-start"));
+    const error = await screen.findByTestId("sign-in-error");
+    expect(error.textContent).toBe("Sign-in failed: Cannot reach http://nope/.");
+    expect(api.wait).not.toHaveBeenCalled();
+  });
+
+  it("opens the login page again on request", async () => {
+    const { api } = fakeApi();
+    await begin(api);
+    await fireEvent.click(screen.getByTestId("sign-in-reopen"));
+    expect(api.reopen).toHaveBeenCalledOnce();
+  });
+
+  it("offers the demo server in demo mode", async () => {
+    const { api } = fakeApi();
+    render(SignIn, { props: { api, demoServer: "http://127.0.0.1:9999", onadded: vi.fn() } });
+    const start = screen.getByTestId("sign-in-start") as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("sign-in-demo"));
+    expect((screen.getByTestId("server-input") as HTMLInputElement).value).toBe(
+      "http://127.0.0.1:9999",
+    );
+    expect(start.disabled).toBe(false);
+  });
+});

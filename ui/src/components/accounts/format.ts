@@ -1,0 +1,37 @@
+// Small pure helpers of the accounts window: times, app names, poll choices.
+import { t, type TextKey } from "../../lib/i18n";
+import type { Connection } from "../../lib/generated/types";
+import { accounts as texts } from "../../lib/text/accounts";
+
+/** "19:05" for 1145 seconds: what is left of the sign-in. */
+export function remaining(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const minutes = Math.floor(whole / 60);
+  return `${minutes}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+/** "30 s", "5 min". */
+export function interval(seconds: number): string {
+  return seconds % 60 === 0 && seconds >= 60
+    ? t("accounts.time.minutes", { n: seconds / 60 })
+    : t("accounts.time.seconds", { n: seconds });
+}
+
+/** The app's name as people know it (Talk for spreed), else its id. */
+export function appName(app: string): string {
+  const key = `accounts.app.${app}`;
+  return key in texts ? t(key as TextKey) : app;
+}
+
+export function connectionText(connection: Connection): string {
+  return t(`accounts.connection.${connection}` as TextKey);
+}
+
+/** The poll intervals offered, in seconds (null: as the server says); a value set by hand
+ * in the config file is kept as a choice so that saving other settings keeps it. */
+export function pollChoices(current: number | null): (number | null)[] {
+  const offered: (number | null)[] = [null, 30, 60, 120, 300, 600, 1800];
+  return current === null || offered.includes(current)
+    ? offered
+    : [...offered, current].sort((a, b) => (a ?? -1) - (b ?? -1));
+}
