@@ -68,8 +68,9 @@ fn open_session(force_demo: bool) -> anyhow::Result<(Session, UnboundedReceiver<
     Ok((session, events))
 }
 
-/// An engine event and whether it came from the primary account.
+/// An engine event, the engine it came from and whether that is the primary account.
 struct FromAccount {
+    engine: Arc<Engine>,
     primary: bool,
     event: EngineEvent,
 }
@@ -147,16 +148,29 @@ async fn forward_events(app: AppHandle, mut events: UnboundedReceiver<AccountEve
             ui_events::emit(&app, ui_events::ACCOUNT_STATE, ());
         }
         let primary = session.is_primary(&key);
-        on_engine_event(&app, FromAccount { primary, event });
+        on_engine_event(
+            &app,
+            FromAccount {
+                engine,
+                primary,
+                event,
+            },
+        );
     }
 }
 
 /// Popups come from every account; the icon, menu and tooltip follow the primary one.
 fn on_engine_event(app: &AppHandle, from: FromAccount) {
-    let FromAccount { primary, event } = from;
+    let FromAccount {
+        engine,
+        primary,
+        event,
+    } = from;
     match event {
         EngineEvent::Popups(popups) => {
-            popups.iter().for_each(desktop_notifications::pop_up);
+            for popup in &popups {
+                desktop_notifications::pop_up(app, &engine, popup);
+            }
             ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ());
         }
         EngineEvent::Status(snapshot) if primary => {
