@@ -227,10 +227,12 @@ mod tests {
 
     #[test]
     fn the_sync_follows_the_settings() {
-        let mut config = AppConfig::default();
-        config.poll_interval_secs = Some(90);
-        config.away_after_idle_mins = Some(20);
-        config.silent_apps.insert("spreed".into());
+        let config = AppConfig {
+            poll_interval_secs: Some(90),
+            away_after_idle_mins: Some(20),
+            silent_apps: ["spreed".to_owned()].into(),
+            ..AppConfig::default()
+        };
         let sync = config.sync_config(SyncConfig::default());
         assert_eq!(sync.notifications_every, Some(Duration::from_secs(90)));
         assert_eq!(sync.away_after_idle, Duration::from_secs(20 * 60));
