@@ -156,6 +156,44 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn in_demo_mode_an_account_on_the_demo_server_lives_only_as_long_as_the_app() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    let browser = BrowserRecorder::new(&desktop.session)?;
+    let window = desktop
+        .open_window_with("accounts", with_browser(&browser))
+        .await?;
+    // The demo's own account is listed, and its server offered to try the sign-in.
+    window
+        .wait_for_text("[data-testid=account]", "Demo server")
+        .await?;
+    window.click("[data-testid=sign-in-demo]").await?;
+    window.click("[data-testid=sign-in-start]").await?;
+    let login_url = first_opened(&browser).await?;
+    let demo_server = login_url
+        .split("/index.php/")
+        .next()
+        .context("a login URL on the demo server")?
+        .to_owned();
+    // Approved through the demo server's own control API, as its login page's button does.
+    let approved = reqwest::Client::new()
+        .post(format!("{demo_server}/_sim/login-flow/approve"))
+        .json(&serde_json::json!({ "flow": login_url, "user": "admin" }))
+        .send()
+        .await?;
+    assert!(approved.status().is_success(), "{approved:?}");
+    let key = format!("admin@{demo_server}");
+    window.wait_for_text(&row(&key), "Demo server").await?;
+
+    // Nothing of it is kept: no account in the config, nothing in the keyring.
+    let accounts = config(&desktop)
+        .map(|c| c["accounts"].clone())
+        .unwrap_or(Value::Null);
+    assert!(accounts.as_array().is_none_or(Vec::is_empty), "{accounts}");
+    assert!(!keyring(&desktop).await?.contains(&key));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_sign_in_can_be_cancelled() -> Result<()> {
     let desktop = Desktop::signed_out().await?;
     let browser = BrowserRecorder::new(&desktop.session)?;
