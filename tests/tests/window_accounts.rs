@@ -366,6 +366,29 @@ async fn settings_are_saved_in_the_config_file_and_shown_light_and_dark() -> Res
     assert_eq!(theme, "dark");
     settled_screenshot(&window, "accounts-dark").await?;
 
+    // Start at login is the desktop's autostart entry, not a line in the config.
+    let entry = desktop
+        .session
+        .home()
+        .join(".config/autostart/nctray.desktop");
+    window
+        .click("[data-testid=settings-start-at-login]")
+        .await?;
+    wait_until("the autostart entry", nctray_e2e::PATIENCE, || {
+        let written = fs::read_to_string(&entry).is_ok_and(|text| text.contains("Exec="));
+        async move { written }
+    })
+    .await?;
+    assert!(config(&desktop)?.get("start_at_login").is_none());
+    window
+        .click("[data-testid=settings-start-at-login]")
+        .await?;
+    wait_until("the autostart entry gone", nctray_e2e::PATIENCE, || {
+        let gone = !entry.exists();
+        async move { gone }
+    })
+    .await?;
+
     // A poll interval the sync cannot use is refused with a readable message.
     let refused = window
         .script(

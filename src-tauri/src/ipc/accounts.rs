@@ -109,11 +109,12 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
 /// The list every window hears about after a change, and the tray redrawn for the primary
 /// account (which a removal or the first sign-in may have changed).
 pub fn accounts_changed(app: &AppHandle, session: &Session) {
-    if let Some(primary) = session.primary() {
-        let snapshot = primary.cached_status().ok().flatten().unwrap_or_default();
-        if let Err(error) = tray::show(app, &snapshot) {
-            tracing::warn!("cannot update the tray: {error}");
-        }
+    let snapshot = session
+        .primary()
+        .and_then(|primary| primary.cached_status().ok().flatten())
+        .unwrap_or_default();
+    if let Err(error) = tray::show(app, &snapshot) {
+        tracing::warn!("cannot update the tray: {error}");
     }
     ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
 }
