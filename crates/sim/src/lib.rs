@@ -53,7 +53,7 @@ pub use notifications::{NewNotification, NotificationAction};
 pub use push::PushMessage;
 pub use sharing::{CreatedShare, ShareError};
 pub use state::LoggedRequest;
-pub use talk::TalkApi;
+pub use talk::{StoredMessage, TalkApi};
 
 use state::{Inner, Shared};
 

@@ -148,4 +148,25 @@ describe("QuickChat", () => {
     expect(send?.[1]).toEqual({ token: "team", text: "at noon", replyTo: 3 });
     expect(screen.queryByTestId("composer-reply")).toBeNull();
   });
+
+  it("keeps a reply chosen while the previous message was still being sent", async () => {
+    let deliver: () => void = () => {};
+    const plain = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (command: string, args: Record<string, unknown>) => {
+      if (command !== "talk_send") return plain(command, args);
+      await new Promise<void>((resolve) => (deliver = resolve));
+      return entry(10, args.text as string, { actor_id: "admin", author: "Admin" });
+    });
+    render(QuickChat);
+    await waitFor(() => expect(screen.getAllByTestId("room")).toHaveLength(2));
+    await fireEvent.click(screen.getAllByTestId("room")[0]);
+    await waitFor(() => expect(screen.getAllByTestId("message")).toHaveLength(3));
+    const input = screen.getByTestId("composer-input") as HTMLTextAreaElement;
+    await fireEvent.input(input, { target: { value: "first" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    await fireEvent.click(screen.getAllByTestId("message-reply")[0]);
+    deliver();
+    await waitFor(() => expect(screen.getAllByTestId("message")).toHaveLength(4));
+    expect(screen.getByTestId("composer-reply").textContent).toContain("hello");
+  });
 });

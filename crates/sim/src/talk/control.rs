@@ -188,6 +188,68 @@ impl Control {
     }
 }
 
+/// A chat message as the server stored it, for tests to check what a client sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMessage {
+    pub id: i64,
+    /// The user who wrote it; `None` for system messages and bots.
+    pub author: Option<String>,
+    /// The text as sent (mentions still `@bob`); empty for system messages.
+    pub text: String,
+    /// The message it replies to.
+    pub reply_to: Option<i64>,
+    /// Users mentioned directly (`all` for `@all`).
+    pub mentions: Vec<String>,
+    pub system: bool,
+    /// `(emoji, user)` of its reactions, in the order they were given.
+    pub reactions: Vec<(String, String)>,
+}
+
+impl Control {
+    /// The messages of room `token`, oldest first (empty for an unknown room).
+    pub fn talk_messages(&self, token: &str) -> Vec<StoredMessage> {
+        let inner = self.shared.lock();
+        let Some(room) = inner.talk.room(token) else {
+            return Vec::new();
+        };
+        room.messages
+            .iter()
+            .map(|m| StoredMessage {
+                id: m.id,
+                author: m.author().map(str::to_owned),
+                text: if m.is_comment() {
+                    m.text.clone()
+                } else {
+                    String::new()
+                },
+                reply_to: m.parent,
+                mentions: m.mentions.clone(),
+                system: !m.is_comment(),
+                reactions: m
+                    .reactions
+                    .iter()
+                    .map(|(emoji, user, _)| (emoji.clone(), user.clone()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The name of room `token` as set (for one-to-one rooms the other user's id).
+    pub fn talk_room_name(&self, token: &str) -> Option<String> {
+        self.shared.lock().talk.room(token).map(|r| r.name.clone())
+    }
+
+    /// Whether `user` marked room `token` as a favorite.
+    pub fn talk_favorite(&self, user: &str, token: &str) -> bool {
+        let inner = self.shared.lock();
+        inner
+            .talk
+            .room(token)
+            .and_then(|r| r.attendee(user))
+            .is_some_and(|a| a.favorite)
+    }
+}
+
 /// `/_sim/talk/…` (merged into the control router).
 pub(crate) fn control_routes() -> Router<Arc<Shared>> {
     Router::new()

@@ -134,7 +134,7 @@ pub(crate) fn seed(control: &Control) {
 /// The demo ticker's `n`-th chat message (every other tick, so chat and notifications take
 /// turns).
 pub(crate) fn tick(control: &Control, n: usize) {
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         return;
     }
     let (author, room, text) = LATER[(n / 2) % LATER.len()];

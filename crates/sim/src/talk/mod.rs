@@ -28,6 +28,7 @@ use crate::ocs::{Ctx, Reply};
 use crate::state::{Inner, Shared};
 
 pub(crate) use control::control_routes;
+pub use control::StoredMessage;
 pub(crate) use state::{Talk, TalkEvent, TalkEventKind};
 
 /// Which Talk the simulator is.

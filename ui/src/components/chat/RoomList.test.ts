@@ -70,4 +70,16 @@ describe("RoomList", () => {
     await fireEvent.click(screen.getAllByTestId("room")[2]);
     expect(onopen).toHaveBeenLastCalledWith("busy");
   });
+
+  it("keeps the arrow keys on the same room when a message moves it up the list", async () => {
+    const onopen = vi.fn();
+    const { rerender } = render(RoomList, { props: { rooms, selected: null, onopen, onnew: vi.fn() } });
+    const search = screen.getByTestId("room-search");
+    await fireEvent.keyDown(search, { key: "End" });
+    const moved = rooms.map((r) => (r.token === "muted" ? { ...r, last_activity: 99 } : r));
+    await rerender({ rooms: moved });
+    expect(names()[1]).toBe("Muted room");
+    await fireEvent.keyDown(search, { key: "Enter" });
+    expect(onopen).toHaveBeenCalledWith("muted");
+  });
 });
