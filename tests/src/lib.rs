@@ -27,7 +27,7 @@ pub use notifications::{BrowserRecorder, NotificationServer, RecordedNotificatio
 pub use session::Session;
 pub use tray::{MenuItem, Tray};
 pub use wait::{wait_until, wait_until_some};
-pub use webview::{Webview, WindowOptions};
+pub use webview::{ListScan, Webview, WindowOptions};
 
 use std::time::Duration;
 

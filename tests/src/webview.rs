@@ -6,6 +6,7 @@
 //! `TAURI_DRIVER` naming it) and Debian's `webkit2gtk-driver` (`/usr/bin/WebKitWebDriver`);
 //! scripts/test.sh installs both.
 
+use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,23 @@ pub struct WindowOptions {
     pub env: Vec<(String, String)>,
     /// Extra arguments after `--window <name>` (e.g. `--demo`).
     pub args: Vec<String>,
+}
+
+/// How long a scrolled list gets to render the rows that came into view.
+const SCROLL_SETTLE_MS: u64 = 80;
+
+/// A scrolling list for [`Webview::scroll_through`].
+#[derive(Debug, Clone, Copy)]
+pub struct ListScan<'a> {
+    /// The element that scrolls.
+    pub scroller: &'a str,
+    /// Each item of the list, inside the scroller.
+    pub item: &'a str,
+    /// The attribute that names an item (e.g. `data-id`).
+    pub key: &'a str,
+    /// A JavaScript function body run for each rendered item (bound as `item`); what it
+    /// returns is collected (e.g. `return item.innerText;`).
+    pub probe: &'a str,
 }
 
 /// One window of the running app under WebDriver. Dropping it kills tauri-driver's whole
@@ -258,9 +276,86 @@ impl Webview {
             .map_err(|e| self.failing(format!("script failed: {e}")))
     }
 
+    /// Scrolls `list.scroller` from its top to its bottom and gives, for every `list.item`
+    /// rendered on the way, what `list.probe` returns for it, by the item's `list.key`
+    /// attribute. A virtualised list renders only the rows near the view, so reading it at one
+    /// position misses most of them. Passes start again from the top (the list may grow at the
+    /// end, or load older entries at the top) until `enough` is satisfied with what was seen.
+    pub async fn scroll_through(
+        &self,
+        list: &ListScan<'_>,
+        enough: impl Fn(&BTreeMap<String, Value>) -> bool,
+    ) -> Result<BTreeMap<String, Value>> {
+        // One step: scroll, give the list a moment to render the rows now in view, read them.
+        let step = format!(
+            "const [scrollerCss, itemCss, keyName, to, done] = arguments;
+             const probe = (item) => {{ {probe} }};
+             const scroller = document.querySelector(scrollerCss);
+             if (!scroller) return done(null);
+             scroller.scrollTop = to;
+             setTimeout(() => done({{
+               items: [...scroller.querySelectorAll(itemCss)]
+                 .map((item) => [item.getAttribute(keyName), probe(item)]),
+               top: scroller.scrollTop,
+               height: scroller.scrollHeight,
+               view: scroller.clientHeight,
+             }}), {SCROLL_SETTLE_MS});",
+            probe = list.probe,
+        );
+        let deadline = std::time::Instant::now() + crate::PATIENCE;
+        let mut seen = BTreeMap::new();
+        let mut to = 0.0;
+        loop {
+            let args = vec![
+                json!(list.scroller),
+                json!(list.item),
+                json!(list.key),
+                json!(to),
+            ];
+            let answer = self
+                .client
+                .execute_async(&step, args)
+                .await
+                .map_err(|e| self.failing(format!("scrolling {:?}: {e}", list.scroller)))?;
+            if let Some(items) = answer["items"].as_array() {
+                for pair in items {
+                    if let Some(key) = pair[0].as_str() {
+                        seen.insert(key.to_owned(), pair[1].clone());
+                    }
+                }
+            }
+            if enough(&seen) {
+                return Ok(seen);
+            }
+            if std::time::Instant::now() >= deadline {
+                return Err(self.failing(format!(
+                    "scrolling through {:?} in the {} window did not show enough within {:?}; \
+                     saw {} items: {:?}",
+                    list.scroller,
+                    self.window,
+                    crate::PATIENCE,
+                    seen.len(),
+                    seen.keys().collect::<Vec<_>>()
+                )));
+            }
+            let number = |name: &str| answer[name].as_f64().unwrap_or(0.0);
+            let (top, height, view) = (number("top"), number("height"), number("view"));
+            // A quarter of the view overlaps, so rows that move a little are not skipped.
+            to = if top + view >= height - 1.0 {
+                0.0
+            } else {
+                top + (view * 0.75).max(1.0)
+            };
+        }
+    }
+
     /// Saves a PNG of the window as `<name>.png` under `target/screenshots/`, and under
     /// `docs/screenshots/` too when `UPDATE_SCREENSHOTS` is set (the committed ones).
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Under Xvfb WebKitWebDriver answers with the frame painted at the previous request:
+        // a first, thrown-away shot makes the second one show the window as it is now.
+        self.client.screenshot().await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let png = self.client.screenshot().await?;
         let mut saved = workspace()
             .join("target")
