@@ -32,7 +32,8 @@ pub(crate) fn seed(inner: &mut Inner) {
     let now = inner.now();
     inner.users.push(User {
         email: Some("demo@example.com".to_owned()),
-        quota_used: 1_073_741_824,
+        quota_used: 1_610_612_736,
+        quota: Some(10_737_418_240),
         timezone: "UTC".to_owned(),
         ..User::new(DEMO_USER, "Demo User", now)
     });

@@ -108,6 +108,8 @@ pub(crate) struct User {
     pub is_admin: bool,
     pub email: Option<String>,
     pub quota_used: i64,
+    /// Bytes the user may store; `None` = unlimited (the API's -3).
+    pub quota: Option<i64>,
     pub first_login: i64,
     pub last_login: i64,
     pub timezone: String,
@@ -124,6 +126,7 @@ impl User {
             is_admin: false,
             email: None,
             quota_used: 0,
+            quota: None,
             first_login: now - 86_400,
             last_login: now - 60,
             timezone: String::new(),

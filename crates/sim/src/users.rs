@@ -55,17 +55,7 @@ fn user_data(user: &User, viewer: &User) -> Node {
         ("lastLogin", (user.last_login * 1000).into(), Always),
         ("backend", "Database".into(), Always),
         ("subadmin", empty(), Always),
-        (
-            "quota",
-            obj([
-                ("free", Node::from(-3_i64)),
-                ("used", user.quota_used.into()),
-                ("total", Node::from(-3_i64)),
-                ("relative", Node::from(0_i64)),
-                ("quota", Node::from(-3_i64)),
-            ]),
-            Always,
-        ),
+        ("quota", quota(user), Always),
         ("manager", "".into(), Always),
         ("avatarScope", federated(), ToSelf),
         ("email", user.email.as_deref().into(), Always),
@@ -121,4 +111,33 @@ fn user_data(user: &User, viewer: &User) -> Node {
             .map(|(k, v, _)| (k.to_owned(), v))
             .collect(),
     )
+}
+
+/// The `quota` object: unlimited is -3 throughout; with a quota, `total` is what is used plus
+/// what is free and `relative` the percentage used, to two decimals (OC_Helper::getStorageInfo).
+fn quota(user: &User) -> Node {
+    let Some(limit) = user.quota else {
+        return obj([
+            ("free", Node::from(-3_i64)),
+            ("used", user.quota_used.into()),
+            ("total", Node::from(-3_i64)),
+            ("relative", Node::from(0_i64)),
+            ("quota", Node::from(-3_i64)),
+        ]);
+    };
+    let free = (limit - user.quota_used).max(0);
+    let total = free + user.quota_used;
+    let relative = if total > 0 {
+        (user.quota_used as f64 * 10_000.0 / total as f64).round() / 100.0
+    } else {
+        0.0
+    };
+    let relative = serde_json::Number::from_f64(relative).map_or(Node::Null, Node::Number);
+    obj([
+        ("free", free.into()),
+        ("used", user.quota_used.into()),
+        ("total", total.into()),
+        ("relative", relative),
+        ("quota", limit.into()),
+    ])
 }

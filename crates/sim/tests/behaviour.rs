@@ -999,6 +999,11 @@ async fn demo_seed_and_ticker() {
         .call("demo", Method::GET, &format!("{V2}/cloud/user"), &[])
         .await;
     assert_eq!(user["displayname"], "Demo User");
+    // A quota of 10 GiB, 1.5 GiB of it used.
+    assert_eq!(user["quota"]["quota"], 10_737_418_240_i64);
+    assert_eq!(user["quota"]["total"], 10_737_418_240_i64);
+    assert_eq!(user["quota"]["free"], 9_126_805_504_i64);
+    assert_eq!(user["quota"]["relative"], 15.0);
 
     let (_, list) = f.call("demo", Method::GET, NOTIFICATIONS, &[]).await;
     let share = list
