@@ -287,8 +287,8 @@ async fn screenshots_of_the_popover_in_light_and_dark_mode() -> Result<()> {
                 vec![],
             )
             .await?;
-        let dark_background = theme[1] == Value::from("rgb(27, 29, 33)");
-        assert_eq!(theme[0], Value::from(appearance), "{theme}");
+        let dark_background = theme[1] == "rgb(27, 29, 33)";
+        assert_eq!(theme[0], appearance, "{theme}");
         assert_eq!(dark_background, appearance == "dark", "{theme}");
         webview.screenshot(&format!("popover-{appearance}")).await?;
 
