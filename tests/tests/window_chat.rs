@@ -494,3 +494,45 @@ async fn closing_the_window_stops_the_long_poll() -> Result<()> {
     assert!(polls.len() <= 1, "the app kept polling: {polls:#?}");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_has_conversations_to_read_and_answer() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    let options = WindowOptions {
+        args: vec!["--demo".into()],
+        ..WindowOptions::default()
+    };
+    let webview = desktop.open_window_with("chat", options).await?;
+    webview
+        .wait_for_text("[data-testid=room-list]", "Project Phoenix")
+        .await?;
+    // The demo's favorite group comes right after "Note to self", with its unread mention.
+    let phoenix = webview
+        .script(
+            "return [...document.querySelectorAll('[data-testid=room]')]
+                 .find((r) => r.textContent.includes('Project Phoenix')).dataset.token",
+            vec![],
+        )
+        .await?;
+    let phoenix = phoenix.as_str().context("no Project Phoenix")?.to_owned();
+    webview
+        .wait_for(&format!(
+            "{} [data-testid=room-mention]",
+            room_css(&phoenix)
+        ))
+        .await?;
+    open_room(&webview, &phoenix, "release notes").await?;
+    webview
+        .wait_gone(&format!(
+            "{} [data-testid=room-mention]",
+            room_css(&phoenix)
+        ))
+        .await?;
+    webview
+        .type_text("[data-testid=composer-input]", "thanks @ca")
+        .await?;
+    webview
+        .wait_for("[data-testid=mention-option][data-id=carol]")
+        .await?;
+    Ok(())
+}
