@@ -46,8 +46,6 @@ impl PendingChatTarget {
 
 /// Opens the quick chat on `target`: stores it for the window, opens or raises the window and
 /// tells an already open one to take it.
-// Called from the desktop notifications' click and "Reply" handlers, being written now.
-#[allow(dead_code)]
 pub fn open_chat_at<R: Runtime>(app: &AppHandle<R>, target: ChatTarget) -> tauri::Result<()> {
     app.state::<PendingChatTarget>().put(target.clone());
     windows::open(app, AppWindow::Chat)?;
