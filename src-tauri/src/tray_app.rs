@@ -171,7 +171,9 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
             for popup in &popups {
                 desktop_notifications::pop_up(app, &engine, popup);
             }
-            ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ());
+        }
+        EngineEvent::NotificationsChanged => {
+            ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ())
         }
         EngineEvent::Status(snapshot) if primary => {
             if let Err(e) = tray::show(app, &snapshot) {

@@ -14,6 +14,8 @@ pub const UNREAD_CHANGED: &str = "unread-changed";
 /// An account was added, removed, switched to, paused or resumed, or its connection changed
 /// (no payload: windows ask again for what they show).
 pub const ACCOUNT_STATE: &str = "account-state";
+/// The windows now show another account: they load everything again.
+pub const ACCOUNT_SWITCHED: &str = "account-switched";
 
 pub fn emit<T: Serialize + Clone>(app: &AppHandle, event: &str, payload: T) {
     if let Err(error) = app.emit(event, payload) {

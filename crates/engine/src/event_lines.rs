@@ -12,6 +12,8 @@ impl EngineEvent {
             EngineEvent::Status(snapshot) => vec![status_line(snapshot)],
             EngineEvent::State(state) => vec![state_line(state)],
             EngineEvent::Popups(popups) => popups.iter().map(popup_line).collect(),
+            // The popups and the status say what a status bar shows.
+            EngineEvent::NotificationsChanged => Vec::new(),
             EngineEvent::Unread(unread) => vec![json!({
                 "event": "unread",
                 "total_unread": unread.total_unread,

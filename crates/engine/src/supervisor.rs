@@ -24,6 +24,9 @@ pub enum EngineEvent {
     State(AccountState),
     /// Talk's unread messages and mentions changed (per room and the tray badge's total).
     Unread(UnreadCounts),
+    /// The cached notification list changed (new ones, or some gone elsewhere): an open
+    /// window reads it again. Sent only after a download, never after a 304.
+    NotificationsChanged,
 }
 
 /// How the account's server is doing, as the tray shows it.
@@ -347,6 +350,9 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
     };
     if !popups.is_empty() {
         shared.send(EngineEvent::Popups(popups));
+    }
+    if poll.changed {
+        shared.send(EngineEvent::NotificationsChanged);
     }
     // Every list answer names the status type: the full status is fetched only when it
     // changed, or now and then for what the header cannot show.

@@ -326,3 +326,49 @@ async fn notifications_of_a_silent_app_are_listed_but_never_pop_up() {
     );
     task.abort();
 }
+
+#[tokio::test]
+async fn a_notification_removed_elsewhere_is_announced_but_unchanged_polls_are_not() {
+    let Setup { sim, dir } = Setup::new().await;
+    let id = sim
+        .control()
+        .inject_notification(NewNotification::new("admin", "Dismissed in the browser"));
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(100)),
+        ..SyncConfig::default()
+    };
+    let engine = engine(&sim, &dir);
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
+    let first = next_matching(&mut events, Duration::from_secs(10), |event| {
+        matches!(event, EngineEvent::NotificationsChanged).then_some(())
+    })
+    .await;
+    assert!(first.is_some(), "the first download was not announced");
+
+    // Polls answered 304 announce nothing.
+    let polls = notification_polls(&sim);
+    wait_until(
+        Duration::from_secs(10),
+        || notification_polls(&sim) >= polls + 3,
+        || "never polled again".into(),
+    )
+    .await;
+    while let Ok(event) = events.try_recv() {
+        assert!(
+            !matches!(event, EngineEvent::NotificationsChanged),
+            "a 304 was announced as a change"
+        );
+    }
+
+    // Gone on the server (dismissed in the browser): the open windows hear of it.
+    // The same user's DELETE from elsewhere: the server forgets it, this cache does not yet.
+    engine.client().notifications().delete(id).await.unwrap();
+    let gone = next_matching(&mut events, Duration::from_secs(10), |event| {
+        matches!(event, EngineEvent::NotificationsChanged).then_some(())
+    })
+    .await;
+    assert!(gone.is_some(), "the removal was not announced");
+    assert!(engine.cached_notifications().unwrap().is_empty());
+    task.abort();
+}

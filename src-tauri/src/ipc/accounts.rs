@@ -144,6 +144,7 @@ pub fn account_switch(
 ) -> CommandResult<()> {
     session.switch_to(&key)?;
     accounts_changed(&app, &session);
+    ui_events::emit(&app, ui_events::ACCOUNT_SWITCHED, key);
     Ok(())
 }
 

@@ -101,12 +101,16 @@ pub async fn preset_apply(
     Ok(announce_status(&app, snapshot))
 }
 
-/// Display name and quota: the cached copy at once, else asked from the server.
+/// Display name and quota, asked from the server when a window opens (a rename or a new
+/// quota shows at once); the cached copy when the server cannot be reached.
 #[tauri::command]
 pub async fn user_get(session: State<'_, Session>) -> CommandResult<UserMetadata> {
     let engine = session.current()?;
-    match engine.cached_user()? {
-        Some(user) => Ok(user),
-        None => Ok(engine.refresh_user().await?),
+    match engine.refresh_user().await {
+        Ok(user) => Ok(user),
+        Err(error) => match engine.cached_user()? {
+            Some(user) if !matches!(error.kind(), "unauthorized") => Ok(user),
+            _ => Err(error.into()),
+        },
     }
 }

@@ -31,6 +31,7 @@ export const events = {
   notificationsChanged: "notifications-changed",
   unreadChanged: "unread-changed",
   accountState: "account-state",
+  accountSwitched: "account-switched",
   /** The chat window should take the waiting ChatTarget (src-tauri/src/chat_target.rs). */
   chatTarget: "chat-target",
   /** New messages of the watched room (talk.watch), a ChatNews. */
