@@ -355,7 +355,7 @@ impl Webview {
         // Under Xvfb WebKitWebDriver answers with the frame painted at the previous request:
         // a first, thrown-away shot makes the second one show the window as it is now.
         self.client.screenshot().await?;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let png = self.client.screenshot().await?;
         let mut saved = workspace()
             .join("target")

@@ -442,12 +442,9 @@ async fn a_second_launch_opens_its_window_in_the_first_and_exits() -> Result<()>
     Ok(())
 }
 
-/// A screenshot of what the DOM holds now. Under Xvfb WebKit answers a screenshot with the
-/// frame it painted last and only then paints anew: the first one is thrown away.
+/// A screenshot of the window from its top (`Webview::screenshot` waits for a fresh frame).
 async fn settled_screenshot(window: &Webview, name: &str) -> Result<()> {
     window.script("window.scrollTo(0, 0);", vec![]).await?;
-    window.client().screenshot().await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     window.screenshot(name).await?;
     Ok(())
 }

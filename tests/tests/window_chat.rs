@@ -397,10 +397,6 @@ async fn screenshots_of_the_quick_chat_in_light_and_dark() -> Result<()> {
                 vec![],
             )
             .await?;
-        // Under Xvfb WebKit answers a screenshot with the frame it painted last and paints
-        // anew only then: the first one is thrown away (as window_accounts.rs found).
-        webview.client().screenshot().await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
         webview.screenshot(&format!("chat-{appearance}")).await?;
         webview.close().await?;
     }
