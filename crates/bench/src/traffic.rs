@@ -76,6 +76,7 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
         away_after_idle: real.away_after_idle / scale,
         max_backoff: real.max_backoff / scale,
         push,
+        ..real
     };
     sim.control().set_push_ping_interval(DAEMON_PING / scale);
 
