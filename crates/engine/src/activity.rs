@@ -30,6 +30,11 @@ impl Engine {
     /// request when nothing happened (304), one more per further page of new entries.
     /// A user who turned every activity type off (204) has nothing to sync: `Ok(0)`.
     pub async fn sync_activity(&self) -> Result<usize> {
+        let _turn = self.activity_turn.lock().await;
+        self.sync_activity_in_turn().await
+    }
+
+    async fn sync_activity_in_turn(&self) -> Result<usize> {
         self.learn_user_id().await?;
         let key = self.account().key();
         let cursor = self.locked(|s| activities::cursor(s.conn(), &key))?;
@@ -115,11 +120,12 @@ impl Engine {
     /// entries were new; 0 once the beginning of the stream is cached (then no request is
     /// made).
     pub async fn load_older_activity(&self) -> Result<usize> {
+        let _turn = self.activity_turn.lock().await;
         let key = self.account().key();
         let mut cursor = self.locked(|s| activities::cursor(s.conn(), &key))?;
         let Some(oldest) = cursor.oldest_id else {
             // Nothing cached yet: the first sync fetches the newest page.
-            return self.sync_activity().await;
+            return self.sync_activity_in_turn().await;
         };
         if cursor.reached_end {
             return Ok(0);

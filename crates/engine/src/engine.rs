@@ -31,6 +31,9 @@ pub struct Engine {
     account: Account,
     client: Client,
     store: Mutex<Store>,
+    /// One activity fetch at a time: each reads the stream cursor, waits for the server and
+    /// writes the cursor back, so a poll overlapping a scroll-back page would undo its move.
+    pub(crate) activity_turn: tokio::sync::Mutex<()>,
 }
 
 impl Engine {
@@ -52,6 +55,7 @@ impl Engine {
             account,
             client,
             store: Mutex::new(store),
+            activity_turn: tokio::sync::Mutex::new(()),
         })
     }
 

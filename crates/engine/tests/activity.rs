@@ -191,6 +191,38 @@ async fn scrolling_back_fetches_older_pages_until_the_beginning() {
 }
 
 #[tokio::test]
+async fn a_poll_during_a_scroll_back_never_undoes_it() {
+    let setup = Setup::new().await;
+    let recorded = setup.record(400, "spreed", "admin");
+    let engine = setup.engine();
+    engine.sync_activity().await.unwrap();
+    setup.control().clear_requests();
+
+    // The supervisor's poll and the window's scroll-back at the same time, page after page.
+    let mut older = 0;
+    loop {
+        let (polled, scrolled) = tokio::join!(engine.sync_activity(), engine.load_older_activity());
+        polled.unwrap();
+        match scrolled.unwrap() {
+            0 => break,
+            n => older += n,
+        }
+    }
+    assert_eq!(older, recorded.len() - 50);
+    // Each older page was asked for once: no cursor went back.
+    let scroll_backs: Vec<String> = setup
+        .activity_requests()
+        .into_iter()
+        .filter(|r| !r.query.contains("sort=asc"))
+        .map(|r| r.query)
+        .collect();
+    let mut unique = scroll_backs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), scroll_backs.len(), "{scroll_backs:?}");
+}
+
+#[tokio::test]
 async fn filters_are_cached_a_day_and_applied_to_the_cache() {
     let setup = Setup::new().await;
     let mine = setup.record(2, "files_sharing", "admin");
