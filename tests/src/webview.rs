@@ -15,6 +15,7 @@ use std::sync::Mutex;
 use anyhow::{anyhow, bail, Context, Result};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::app::RunningApp;
@@ -139,9 +140,7 @@ impl Webview {
                 let capabilities = capabilities.clone();
                 let url = url.clone();
                 async move {
-                    // Both rustls providers are linked into this binary; pick one (once).
-                    let _ = rustls::crypto::ring::default_provider().install_default();
-                    let mut builder = ClientBuilder::rustls().ok()?;
+                    let mut builder = ClientBuilder::new(HttpConnector::new());
                     builder.capabilities(capabilities);
                     builder.connect(&url).await.ok()
                 }
