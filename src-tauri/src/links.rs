@@ -4,6 +4,8 @@
 use nctray_engine::nextcloud::Url;
 use nctray_engine::ErrorReport;
 
+use crate::ipc::invalid;
+
 /// Opens `url` in the desktop's browser when it is http(s).
 pub fn open_in_browser(url: &str) -> Result<(), ErrorReport> {
     let url = checked_web_link(url)?;
@@ -41,20 +43,6 @@ fn default_opener() -> &'static str {
 #[cfg(not(target_os = "macos"))]
 fn default_opener() -> &'static str {
     "xdg-open"
-}
-
-pub fn invalid(message: impl Into<String>) -> ErrorReport {
-    ErrorReport {
-        kind: "invalid",
-        message: message.into(),
-    }
-}
-
-pub fn internal(error: impl std::fmt::Display) -> ErrorReport {
-    ErrorReport {
-        kind: "internal",
-        message: error.to_string(),
-    }
 }
 
 #[cfg(test)]

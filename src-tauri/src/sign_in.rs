@@ -13,6 +13,7 @@ use nctray_engine::ErrorReport;
 use serde::Serialize;
 use tokio::sync::watch;
 
+use crate::ipc;
 use crate::links;
 
 /// What the window shows while the user approves in the browser.
@@ -116,7 +117,7 @@ impl SignIn {
 pub fn server_address(typed: &str) -> Result<Url, ErrorReport> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err(links::invalid("Enter your server's address."));
+        return Err(ipc::invalid("Enter your server's address."));
     }
     let with_scheme = if typed.contains("://") {
         typed.to_owned()
@@ -124,9 +125,9 @@ pub fn server_address(typed: &str) -> Result<Url, ErrorReport> {
         format!("https://{typed}")
     };
     let url = Url::parse(&with_scheme)
-        .map_err(|_| links::invalid(format!("{typed:?} is not a server address.")))?;
+        .map_err(|_| ipc::invalid(format!("{typed:?} is not a server address.")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(links::invalid(format!(
+        return Err(ipc::invalid(format!(
             "{typed:?} is not a server address: it must start with https:// or http://."
         )));
     }

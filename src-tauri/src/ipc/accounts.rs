@@ -12,7 +12,6 @@ use tauri_plugin_autostart::ManagerExt;
 use super::CommandResult;
 use crate::account_setup::{self, Removal};
 use crate::config::{AppConfig, Settings};
-use crate::links;
 use crate::session::Session;
 use crate::sign_in::{SignIn, SignInStarted};
 use crate::tray;
@@ -71,7 +70,7 @@ fn paths() -> CommandResult<Paths> {
 }
 
 fn config() -> CommandResult<AppConfig> {
-    AppConfig::load(&paths()?).map_err(|e| links::internal(format!("{e:#}")))
+    AppConfig::load(&paths()?).map_err(|e| super::internal(format!("{e:#}")))
 }
 
 fn view(session: &Session, engine: &Engine) -> AccountView {
@@ -217,10 +216,10 @@ pub fn settings_save(
     settings: Settings,
 ) -> CommandResult<Settings> {
     let mut config = config()?;
-    config.apply(&settings).map_err(links::invalid)?;
+    config.apply(&settings).map_err(super::invalid)?;
     config
         .save(&paths()?)
-        .map_err(|e| links::internal(format!("{e:#}")))?;
+        .map_err(|e| super::internal(format!("{e:#}")))?;
     session.follow(&config);
     let autostart = app.autolaunch();
     let start_at_login = autostart.is_enabled().unwrap_or(false);
@@ -230,7 +229,7 @@ pub fn settings_save(
         } else {
             autostart.disable()
         };
-        changed.map_err(|e| links::internal(format!("cannot change start at login: {e}")))?;
+        changed.map_err(|e| super::internal(format!("cannot change start at login: {e}")))?;
     }
     settings_get(app)
 }

@@ -12,8 +12,8 @@ use crate::windows::{self, AppWindow};
 
 #[tauri::command]
 pub fn open_window(app: AppHandle, name: String) -> CommandResult<()> {
-    let which: AppWindow = name.parse().map_err(links::invalid)?;
-    windows::open(&app, which).map_err(links::internal)?;
+    let which: AppWindow = name.parse().map_err(super::invalid)?;
+    windows::open(&app, which).map_err(super::internal)?;
     Ok(())
 }
 

@@ -15,6 +15,22 @@ use nctray_engine::ErrorReport;
 /// What every command returns.
 pub type CommandResult<T> = Result<T, ErrorReport>;
 
+/// A request the shell refuses (bad input), for the UI to show as is.
+pub fn invalid(message: impl Into<String>) -> ErrorReport {
+    ErrorReport {
+        kind: "invalid",
+        message: message.into(),
+    }
+}
+
+/// A failure of the shell itself (a window that would not open, a config that cannot be read).
+pub fn internal(error: impl std::fmt::Display) -> ErrorReport {
+    ErrorReport {
+        kind: "internal",
+        message: error.to_string(),
+    }
+}
+
 /// Every command, for `Builder::invoke_handler`. Each window's capability file grants only
 /// the ones it uses (`src-tauri/capabilities/`).
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
