@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "open_window",
     "app_theme",
     "open_link",
+    "app_info",
+    "open_log_folder",
     "status_get",
     "status_refresh",
     "status_set",

@@ -187,6 +187,7 @@ mod tests {
         Paths {
             config_dir: dir.path().join("config"),
             data_dir: dir.path().join("data"),
+            state_dir: dir.path().join("state"),
         }
     }
 

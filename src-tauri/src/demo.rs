@@ -7,15 +7,16 @@ use anyhow::Context;
 use nctray_engine::{Account, Paths};
 use nctray_sim::{Seed, Sim, SimConfig};
 
-/// A new demo notification arrives this often.
+/// A few new demo notifications arrive this far apart, so the popups can be seen; then the
+/// demo is quiet, and "Show a demo notification" in the tray menu brings one more.
 const NEW_NOTIFICATION_EVERY: Duration = Duration::from_secs(30);
+const NEW_NOTIFICATIONS: usize = 3;
 const DEMO_LOGIN: &str = "demo";
 const DEMO_APP_PASSWORD: &str = "demo-app-password";
 
 /// The running simulated server and the account that talks to it.
 pub struct DemoServer {
-    /// Held only so the server keeps answering while the app runs.
-    _sim: Sim,
+    sim: Sim,
     pub account: Account,
 }
 
@@ -28,12 +29,17 @@ impl DemoServer {
         })
         .await
         .context("cannot start the built-in demo server")?;
-        sim.spawn_demo_ticker(NEW_NOTIFICATION_EVERY);
+        sim.spawn_demo_ticker(NEW_NOTIFICATION_EVERY, NEW_NOTIFICATIONS);
         let account = Account {
             server: sim.base_url(),
             login_name: DEMO_LOGIN.to_owned(),
         };
-        Ok(Self { _sim: sim, account })
+        Ok(Self { sim, account })
+    }
+
+    /// A new demo notification now.
+    pub fn notify(&self) {
+        self.sim.demo_tick();
     }
 
     /// The demo's password is the simulator's own, not a secret: it never goes to the keyring.

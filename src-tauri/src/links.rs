@@ -19,6 +19,18 @@ pub fn open_in_browser(url: &str) -> Result<(), ErrorReport> {
         })
 }
 
+/// Opens a local folder (the log folder) in the desktop's file manager.
+pub fn open_folder(dir: &std::path::Path) -> Result<(), ErrorReport> {
+    std::process::Command::new(browser_opener())
+        .arg(dir)
+        .spawn()
+        .map(drop)
+        .map_err(|e| ErrorReport {
+            kind: "browser",
+            message: format!("cannot open {}: {e}", dir.display()),
+        })
+}
+
 /// `url` when it is an absolute http(s) URL, else a clear refusal.
 pub fn checked_web_link(url: &str) -> Result<Url, ErrorReport> {
     let parsed = Url::parse(url).map_err(|e| invalid(format!("not a link: {url:?} ({e})")))?;

@@ -14,10 +14,12 @@ mod cli;
 mod config;
 mod demo;
 mod desktop_notifications;
+mod docs;
 mod idle;
 mod images;
 mod ipc;
 mod links;
+mod logs;
 mod secrets;
 mod session;
 mod sign_in;
@@ -29,17 +31,25 @@ mod windows;
 use clap::Parser;
 
 fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("NCTRAY_LOG")
-                .unwrap_or_else(|_| "warn,nctray=info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let args = cli::Args::parse();
+    if let Some(dir) = &args.generate_docs {
+        std::process::exit(docs::write_all(dir));
+    }
     let code = match args.command {
-        Some(command) => cli::run(command, args.account, args.json),
-        None => tray_app::run(args.demo, args.window),
+        Some(command) => {
+            logs::to_stderr();
+            cli::run(command, args.account, args.json)
+        }
+        None => {
+            match nctray_engine::Paths::from_platform() {
+                Ok(paths) => logs::to_file_and_stderr(&paths.log_dir()),
+                Err(_) => logs::to_stderr(),
+            }
+            if args.debug_panic {
+                panic!("a panic asked for with --debug-panic");
+            }
+            tray_app::run(args.demo, args.window)
+        }
     };
     std::process::exit(code);
 }

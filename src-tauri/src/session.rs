@@ -3,15 +3,20 @@
 //! and commands; accounts come and go, and their syncs start and stop, while the app runs.
 
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use nctray_engine::{
-    supervise, Account, AccountState, Engine, EngineEvent, ErrorReport, IdleSource, SyncConfig,
+    supervise, Account, AccountState, Engine, EngineEvent, ErrorReport, IdleSource, Paths,
+    SyncConfig,
 };
 use tauri::async_runtime::{self, JoinHandle};
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
 use crate::config::AppConfig;
-use crate::demo::DemoServer;
+use crate::demo::{self, DemoServer};
+
+/// The demo server answers on loopback, so it may be polled often without cost.
+const DEMO_POLL_EVERY: Duration = Duration::from_secs(5);
 
 /// An engine event and the account's engine it came from.
 pub struct AccountEvent {
@@ -65,8 +70,8 @@ pub struct Session {
     sync: Mutex<SyncConfig>,
     idle: Arc<dyn IdleSource>,
     events: UnboundedSender<AccountEvent>,
-    /// Kept alive for as long as the app runs, in demo mode.
-    pub demo: Option<DemoServer>,
+    /// The built-in demo server while the demo runs (`--demo` or "Try the demo").
+    demo: Mutex<Option<DemoServer>>,
 }
 
 impl Session {
@@ -75,7 +80,6 @@ impl Session {
         engines: Vec<Arc<Engine>>,
         sync: SyncConfig,
         idle: Arc<dyn IdleSource>,
-        demo: Option<DemoServer>,
     ) -> (Self, UnboundedReceiver<AccountEvent>) {
         let (events, received) = mpsc::unbounded_channel();
         let list = engines
@@ -95,7 +99,7 @@ impl Session {
             sync: Mutex::new(sync),
             idle,
             events,
-            demo,
+            demo: Mutex::new(None),
         };
         (session, received)
     }
@@ -250,14 +254,96 @@ impl Session {
         }
     }
 
+    fn demo(&self) -> MutexGuard<'_, Option<DemoServer>> {
+        self.demo.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Whether `account` lives on the built-in demo server (and so only as long as the app).
     pub fn is_demo(&self, account: &Account) -> bool {
-        self.demo
+        self.demo()
             .as_ref()
             .is_some_and(|demo| demo.account.origin() == account.origin())
     }
 
-    fn spawn_sync(&self, engine: Arc<Engine>, config: SyncConfig) -> JoinHandle<()> {
+    /// Whether the demo runs.
+    pub fn demo_running(&self) -> bool {
+        self.demo().is_some()
+    }
+
+    /// The demo server's address while the demo runs.
+    pub fn demo_server(&self) -> Option<String> {
+        self.demo().as_ref().map(|demo| demo.account.server.clone())
+    }
+
+    /// Starts the built-in demo server with a fresh cache and adds its account, syncing;
+    /// returns its engine. A second call while the demo runs returns the running one.
+    pub async fn start_demo(&self, paths: &Paths) -> Result<Arc<Engine>, ErrorReport> {
+        if let Some(engine) = self.demo_engine() {
+            return Ok(engine);
+        }
+        let server = DemoServer::start().await.map_err(|error| ErrorReport {
+            kind: "internal",
+            message: format!("{error:#}"),
+        })?;
+        demo::reset_demo_database(paths);
+        let engine = Arc::new(Engine::open(
+            server.account.clone(),
+            server.app_password(),
+            &DemoServer::database(paths),
+        )?);
+        let lost_race = {
+            let mut running = self.demo();
+            let lost = running.is_some();
+            if !lost {
+                *running = Some(server);
+            }
+            lost
+        };
+        if lost_race {
+            // Another call started the demo meanwhile; this server goes.
+            return self.demo_engine().ok_or_else(|| not_found("demo"));
+        }
+        self.add(engine.clone())?;
+        self.start_sync(&engine.account().key())?;
+        tracing::info!("the demo runs against the built-in server");
+        Ok(engine)
+    }
+
+    /// Ends the demo: its accounts and the server go (a real account was signed in).
+    pub fn end_demo(&self) {
+        let Some(server) = self.demo().take() else {
+            return;
+        };
+        let origin = server.account.origin();
+        let demo_keys: Vec<String> = self
+            .engines()
+            .iter()
+            .filter(|engine| engine.account().origin() == origin)
+            .map(|engine| engine.account().key())
+            .collect();
+        for key in demo_keys {
+            self.remove(&key);
+        }
+        tracing::info!("the demo ended");
+    }
+
+    /// One more demo notification, when the demo runs.
+    pub fn demo_notify(&self) {
+        if let Some(server) = self.demo().as_ref() {
+            server.notify();
+        }
+    }
+
+    fn demo_engine(&self) -> Option<Arc<Engine>> {
+        self.engines()
+            .into_iter()
+            .find(|engine| self.is_demo(engine.account()))
+    }
+
+    fn spawn_sync(&self, engine: Arc<Engine>, mut config: SyncConfig) -> JoinHandle<()> {
+        if self.is_demo(engine.account()) {
+            config.notifications_every = Some(DEMO_POLL_EVERY);
+        }
         let forward = self.events.clone();
         let idle = self.idle.clone();
         async_runtime::spawn(async move {
@@ -309,7 +395,7 @@ mod tests {
             push: false,
             ..SyncConfig::default()
         };
-        Session::new(engines, sync, Arc::new(NeverIdle), None)
+        Session::new(engines, sync, Arc::new(NeverIdle))
     }
 
     fn requests_of(sim: &Sim, user: &str) -> usize {

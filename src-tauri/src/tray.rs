@@ -6,8 +6,9 @@ use nctray_engine::{AccountState, StatusSnapshot};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
+use crate::session::Session;
 use crate::windows::{self, AppWindow};
 
 /// Also names the StatusNotifierItem on D-Bus:
@@ -39,6 +40,10 @@ pub enum MenuChoice {
     RestorePrevious,
     /// Opens one of the windows.
     Open(AppWindow),
+    /// Starts the demo against the built-in server (offered while no account is signed in).
+    TryDemo,
+    /// One more demo notification (while the demo runs).
+    DemoNotification,
     Quit,
 }
 
@@ -50,6 +55,8 @@ impl MenuChoice {
             MenuChoice::ClearMessage => "clear-message".into(),
             MenuChoice::RestorePrevious => "restore".into(),
             MenuChoice::Open(window) => format!("open:{}", window.label()),
+            MenuChoice::TryDemo => "try-demo".into(),
+            MenuChoice::DemoNotification => "demo-notification".into(),
             MenuChoice::Quit => "quit".into(),
         }
     }
@@ -67,25 +74,96 @@ impl MenuChoice {
         match id {
             "clear-message" => Some(MenuChoice::ClearMessage),
             "restore" => Some(MenuChoice::RestorePrevious),
+            "try-demo" => Some(MenuChoice::TryDemo),
+            "demo-notification" => Some(MenuChoice::DemoNotification),
             "quit" => Some(MenuChoice::Quit),
             _ => None,
         }
     }
 }
 
+/// What the tray shows: an invitation to sign in, or the primary account's status.
+#[derive(Debug, Clone)]
+pub enum TrayView {
+    SignedOut,
+    Account {
+        snapshot: Box<StatusSnapshot>,
+        /// The account is the demo's: the tooltip and menu say so.
+        demo: bool,
+    },
+}
+
+/// The app's logo with the status as a badge (icons/tray/, drawn from icons/nctray.svg by
+/// scripts/icons.sh).
 fn icon_for(status: StatusType) -> tauri::Result<Image<'static>> {
     let bytes: &'static [u8] = match status {
-        StatusType::Online => include_bytes!("../../icons/status-online.png"),
-        StatusType::Away => include_bytes!("../../icons/status-away.png"),
+        StatusType::Online => include_bytes!("../../icons/tray/online.png"),
+        StatusType::Away => include_bytes!("../../icons/tray/away.png"),
         // Busy (a call) is a kind of do-not-disturb for the eye.
-        StatusType::Dnd | StatusType::Busy => include_bytes!("../../icons/status-dnd.png"),
-        StatusType::Invisible => include_bytes!("../../icons/status-invisible.png"),
-        StatusType::Offline => include_bytes!("../../icons/status-offline.png"),
+        StatusType::Dnd | StatusType::Busy => include_bytes!("../../icons/tray/dnd.png"),
+        StatusType::Invisible => include_bytes!("../../icons/tray/invisible.png"),
+        StatusType::Offline => include_bytes!("../../icons/tray/offline.png"),
     };
     Image::from_bytes(bytes)
 }
 
-fn build_menu<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> tauri::Result<Menu<R>> {
+/// The badge for a connection that is not simply online; `None` keeps the status badge.
+fn icon_for_state(state: &AccountState) -> Option<tauri::Result<Image<'static>>> {
+    let bytes: &'static [u8] = match state {
+        AccountState::Online => return None,
+        AccountState::SignInNeeded => include_bytes!("../../icons/tray/signin.png"),
+        AccountState::Offline { .. } | AccountState::Maintenance => {
+            include_bytes!("../../icons/tray/unreachable.png")
+        }
+    };
+    Some(Image::from_bytes(bytes))
+}
+
+fn icon(view: &TrayView) -> tauri::Result<Image<'static>> {
+    match view {
+        TrayView::SignedOut => Image::from_bytes(include_bytes!("../../icons/tray/signin.png")),
+        TrayView::Account { snapshot, .. } => icon_for(snapshot.status_type()),
+    }
+}
+
+fn item<R: Runtime>(
+    app: &AppHandle<R>,
+    choice: MenuChoice,
+    label: &str,
+) -> tauri::Result<Box<dyn IsMenuItem<R>>> {
+    Ok(Box::new(MenuItem::with_id(
+        app,
+        choice.id(),
+        label,
+        true,
+        None::<&str>,
+    )?))
+}
+
+/// Nothing to show yet: sign in, or look around in the demo first.
+fn signed_out_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let items = [
+        item(app, MenuChoice::Open(AppWindow::Accounts), "Sign in…")?,
+        item(app, MenuChoice::TryDemo, "Try the demo")?,
+        Box::new(PredefinedMenuItem::separator(app)?),
+        item(app, MenuChoice::Quit, "Quit")?,
+    ];
+    let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
+    Menu::with_items(app, &refs)
+}
+
+fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R>> {
+    match view {
+        TrayView::SignedOut => signed_out_menu(app),
+        TrayView::Account { snapshot, demo } => build_menu(app, snapshot, *demo),
+    }
+}
+
+fn build_menu<R: Runtime>(
+    app: &AppHandle<R>,
+    snapshot: &StatusSnapshot,
+    demo: bool,
+) -> tauri::Result<Menu<R>> {
     let mut items: Vec<Box<dyn IsMenuItem<R>>> = Vec::new();
     // A disabled first line says what the status is now, message included.
     items.push(Box::new(MenuItem::with_id(
@@ -155,14 +233,15 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> taur
             None::<&str>,
         )?));
     }
+    if demo {
+        items.push(item(
+            app,
+            MenuChoice::DemoNotification,
+            "Show a demo notification",
+        )?);
+    }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
-    items.push(Box::new(MenuItem::with_id(
-        app,
-        MenuChoice::Quit.id(),
-        "Quit",
-        true,
-        None::<&str>,
-    )?));
+    items.push(item(app, MenuChoice::Quit, "Quit")?);
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
     Menu::with_items(app, &refs)
 }
@@ -170,13 +249,13 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> taur
 /// Creates the tray icon; menu clicks go to `on_choice`.
 pub fn create<R: Runtime>(
     app: &AppHandle<R>,
-    snapshot: &StatusSnapshot,
+    view: &TrayView,
     on_choice: impl Fn(&AppHandle<R>, MenuChoice) + Send + Sync + 'static,
 ) -> tauri::Result<()> {
     TrayIconBuilder::with_id(TRAY_ID)
-        .icon(icon_for(snapshot.status_type())?)
-        .tooltip(tooltip(snapshot))
-        .menu(&build_menu(app, snapshot)?)
+        .icon(icon(view)?)
+        .tooltip(tooltip(view))
+        .menu(&menu(app, view)?)
         // Where the tray reports clicks (Windows, macOS), a left click opens the popover
         // next to the icon and the right click the menu; Linux trays report no clicks, so
         // there the menu opens on either button and holds the window entries.
@@ -201,33 +280,78 @@ pub fn create<R: Runtime>(
     Ok(())
 }
 
-/// Makes icon, tooltip and menu show `snapshot`.
-pub fn show<R: Runtime>(app: &AppHandle<R>, snapshot: &StatusSnapshot) -> tauri::Result<()> {
+impl TrayView {
+    /// The primary account's status (`fresh` when the caller just got it from the server, else
+    /// the cached one), or the invitation to sign in when there is no account.
+    pub fn of(session: &Session, fresh: Option<StatusSnapshot>) -> TrayView {
+        let Some(primary) = session.primary() else {
+            return TrayView::SignedOut;
+        };
+        let snapshot = fresh
+            .or_else(|| primary.cached_status().ok().flatten())
+            .unwrap_or_default();
+        TrayView::Account {
+            snapshot: Box::new(snapshot),
+            demo: session.is_demo(primary.account()),
+        }
+    }
+}
+
+/// Redraws the tray for the session as it is now: the one place a status change, an account
+/// change or the demo reaches the tray.
+pub fn redraw(app: &AppHandle, fresh: Option<StatusSnapshot>) {
+    let view = TrayView::of(&app.state::<Session>(), fresh);
+    if let Err(error) = show(app, &view) {
+        tracing::warn!("cannot update the tray: {error}");
+    }
+}
+
+/// Makes icon, tooltip and menu show `view`.
+pub fn show<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<()> {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return Ok(());
     };
-    tray.set_menu(Some(build_menu(app, snapshot)?))?;
-    tray.set_icon(Some(icon_for(snapshot.status_type())?))?;
-    tray.set_tooltip(Some(tooltip(snapshot)))?;
+    tray.set_menu(Some(menu(app, view)?))?;
+    tray.set_icon(Some(icon(view)?))?;
+    tray.set_tooltip(Some(tooltip(view)))?;
     Ok(())
 }
 
-/// Shows in the tooltip whether the server can be reached.
-pub fn show_state<R: Runtime>(app: &AppHandle<R>, state: &AccountState) -> tauri::Result<()> {
+/// Shows in the icon and the tooltip whether the server can be reached.
+pub fn show_state<R: Runtime>(
+    app: &AppHandle<R>,
+    view: &TrayView,
+    state: &AccountState,
+) -> tauri::Result<()> {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return Ok(());
     };
+    let name = name(view);
     let line = match state {
-        AccountState::Online => return Ok(()),
-        AccountState::Offline { reason } => format!("nctray — offline: {reason}"),
-        AccountState::Maintenance => "nctray — the server is in maintenance mode".to_owned(),
-        AccountState::SignInNeeded => "nctray — sign-in needed".to_owned(),
+        AccountState::Online => tooltip(view),
+        AccountState::Offline { reason } => format!("{name} — offline: {reason}"),
+        AccountState::Maintenance => format!("{name} — the server is in maintenance mode"),
+        AccountState::SignInNeeded => format!("{name} — sign-in needed"),
     };
+    match icon_for_state(state) {
+        Some(badge) => tray.set_icon(Some(badge?))?,
+        None => tray.set_icon(Some(icon(view)?))?,
+    }
     tray.set_tooltip(Some(line))
 }
 
-fn tooltip(snapshot: &StatusSnapshot) -> String {
-    format!("nctray — {}", snapshot.describe())
+fn name(view: &TrayView) -> &'static str {
+    match view {
+        TrayView::Account { demo: true, .. } => "nctray (Demo)",
+        _ => "nctray",
+    }
+}
+
+fn tooltip(view: &TrayView) -> String {
+    match view {
+        TrayView::SignedOut => "nctray — not signed in".to_owned(),
+        TrayView::Account { snapshot, .. } => format!("{} — {}", name(view), snapshot.describe()),
+    }
 }
 
 #[cfg(test)]
@@ -242,6 +366,8 @@ mod tests {
             MenuChoice::ClearMessage,
             MenuChoice::RestorePrevious,
             MenuChoice::Open(AppWindow::Chat),
+            MenuChoice::TryDemo,
+            MenuChoice::DemoNotification,
             MenuChoice::Quit,
         ];
         for choice in choices {

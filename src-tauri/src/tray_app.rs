@@ -2,7 +2,6 @@
 //! runs the poller and turns its events into menu updates and desktop notifications.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
@@ -14,19 +13,16 @@ use crate::account_setup::open_all_engines;
 use crate::chat_live::LiveChat;
 use crate::chat_target::PendingChatTarget;
 use crate::config::AppConfig;
-use crate::demo::{self, DemoServer};
 use crate::desktop_notifications;
 use crate::idle::platform_idle_source;
 use crate::images;
 use crate::ipc;
+use crate::ipc::accounts::accounts_changed;
 use crate::session::{AccountEvent, Session};
 use crate::sign_in::SignIn;
-use crate::tray::{self, MenuChoice};
+use crate::tray::{self, MenuChoice, TrayView};
 use crate::ui_events;
 use crate::windows::{self, AppWindow};
-
-/// The demo server answers on loopback, so it may be polled often without cost.
-const DEMO_POLL_EVERY: Duration = Duration::from_secs(5);
 
 /// Runs the tray until the user quits; returns the exit code.
 pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
@@ -39,31 +35,17 @@ pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
     }
 }
 
-fn open_session(force_demo: bool) -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> {
+/// The configured accounts' engines (none on a first run), their syncs not started yet.
+fn open_session() -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> {
     let paths = Paths::from_platform()?;
     let config = AppConfig::load(&paths)?;
-    let idle = platform_idle_source();
-    let (session, events) = if force_demo || config.accounts.is_empty() {
-        tracing::info!(
-            "no account configured (or --demo): running against the built-in demo server"
-        );
-        let demo = tauri::async_runtime::block_on(DemoServer::start())?;
-        demo::reset_demo_database(&paths);
-        let engine = Engine::open(
-            demo.account.clone(),
-            demo.app_password(),
-            &DemoServer::database(&paths),
-        )?;
-        let sync = SyncConfig {
-            notifications_every: Some(DEMO_POLL_EVERY),
-            ..SyncConfig::default()
-        };
-        Session::new(vec![Arc::new(engine)], sync, idle, Some(demo))
+    let engines = if config.accounts.is_empty() {
+        Vec::new()
     } else {
-        let engines = open_all_engines(&paths, &config)?;
-        let engines = engines.into_iter().map(Arc::new).collect();
-        Session::new(engines, SyncConfig::default(), idle, None)
+        open_all_engines(&paths, &config)?
     };
+    let engines = engines.into_iter().map(Arc::new).collect();
+    let (session, events) = Session::new(engines, SyncConfig::default(), platform_idle_source());
     session.follow(&config);
     Ok((session, events))
 }
@@ -89,11 +71,7 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
             let handle = app.handle().clone();
             let session = app.state::<Session>();
             // Draw the last known status at once; the sync brings the fresh one.
-            let snapshot = session
-                .primary()
-                .and_then(|primary| primary.cached_status().ok().flatten())
-                .unwrap_or_default();
-            tray::create(&handle, &snapshot, on_menu_choice)?;
+            tray::create(&handle, &TrayView::of(&session, None), on_menu_choice)?;
             let config = AppConfig::load(&Paths::from_platform()?)?;
             for engine in session.engines() {
                 let key = engine.account().key();
@@ -103,15 +81,24 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
                     tracing::warn!("cannot start the sync of {key}: {}", error.message);
                 }
             }
-            if let Some(window) = open_at_start {
-                windows::open_or_log(&handle, window);
+            if force_demo {
+                start_demo(&handle);
+            }
+            match open_at_start {
+                Some(window) => windows::open_or_log(&handle, window),
+                // A first run: lead the person to sign-in (the demo is in the tray menu).
+                None if session.primary().is_none() && !force_demo => {
+                    tracing::info!("no account yet: opening the sign-in window");
+                    windows::open_or_log(&handle, AppWindow::Accounts);
+                }
+                None => {}
             }
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"))
         .context("cannot start the tray app")?;
     // Only the one instance gets here, so a second launch never resets the demo's cache.
-    let (session, events) = open_session(force_demo)?;
+    let (session, events) = open_session()?;
     app.manage(session);
     tauri::async_runtime::spawn(forward_events(app.handle().clone(), events));
     app.run(|_, event| {
@@ -176,9 +163,7 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
             ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ())
         }
         EngineEvent::Status(snapshot) if primary => {
-            if let Err(e) = tray::show(app, &snapshot) {
-                tracing::warn!("cannot update the tray: {e}");
-            }
+            tray::redraw(app, Some((*snapshot).clone()));
             ui_events::emit(app, ui_events::STATUS_CHANGED, snapshot);
         }
         EngineEvent::State(AccountState::SignInNeeded) => desktop_notifications::show(
@@ -186,7 +171,8 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
             "The server no longer accepts this app password. Add the account again to resume.",
         ),
         EngineEvent::State(state) if primary => {
-            if let Err(e) = tray::show_state(app, &state) {
+            let view = TrayView::of(&app.state::<Session>(), None);
+            if let Err(e) = tray::show_state(app, &view, &state) {
                 tracing::warn!("cannot update the tray: {e}");
             }
         }
@@ -202,6 +188,8 @@ fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
     match choice {
         MenuChoice::Quit => return app.exit(0),
         MenuChoice::Open(window) => return windows::open_or_log(app, window),
+        MenuChoice::TryDemo => return start_demo(app),
+        MenuChoice::DemoNotification => return app.state::<Session>().demo_notify(),
         _ => {}
     }
     let Some(engine) = app.state::<Session>().primary() else {
@@ -214,17 +202,37 @@ fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
             MenuChoice::PredefinedMessage(id) => engine.set_predefined_message(id).await,
             MenuChoice::ClearMessage => engine.clear_message().await,
             MenuChoice::RestorePrevious => engine.restore_previous_status().await,
-            MenuChoice::Quit | MenuChoice::Open(_) => return,
+            MenuChoice::Quit
+            | MenuChoice::Open(_)
+            | MenuChoice::TryDemo
+            | MenuChoice::DemoNotification => return,
         };
         match result {
             Ok(snapshot) => {
-                if let Err(e) = tray::show(&app, &snapshot) {
-                    tracing::warn!("cannot update the tray: {e}");
-                }
+                tray::redraw(&app, Some(snapshot.clone()));
                 ui_events::emit(&app, ui_events::STATUS_CHANGED, snapshot);
             }
             Err(error) => {
                 desktop_notifications::show("nctray: the status did not change", &error.to_string())
+            }
+        }
+    });
+}
+
+/// Starts the demo (`--demo` or "Try the demo"): the built-in server, its account syncing,
+/// the tray following it.
+fn start_demo(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let started = match Paths::from_platform() {
+            Ok(paths) => app.state::<Session>().start_demo(&paths).await,
+            Err(error) => Err(error.into()),
+        };
+        match started {
+            Ok(_) => accounts_changed(&app),
+            Err(error) => {
+                tracing::warn!("cannot start the demo: {}", error.message);
+                desktop_notifications::show("nctray: the demo did not start", &error.message);
             }
         }
     });

@@ -32,9 +32,7 @@ pub fn announce_status(app: &AppHandle, snapshot: StatusSnapshot) -> StatusSnaps
         _ => false,
     };
     if is_primary {
-        if let Err(error) = tray::show(app, &snapshot) {
-            tracing::warn!("cannot update the tray: {error}");
-        }
+        tray::redraw(app, Some(snapshot.clone()));
     }
     emit(app, STATUS_CHANGED, snapshot.clone());
     snapshot

@@ -4,21 +4,28 @@ use directories::ProjectDirs;
 
 use crate::{Error, Result};
 
-/// Where nctray keeps its files: the platform's config and data directories
-/// (`$XDG_CONFIG_HOME/nctray`, `$XDG_DATA_HOME/nctray` on Linux).
+/// Where nctray keeps its files: the platform's config, data and state directories
+/// (`$XDG_CONFIG_HOME/nctray`, `$XDG_DATA_HOME/nctray`, `$XDG_STATE_HOME/nctray` on Linux).
 #[derive(Debug, Clone)]
 pub struct Paths {
     pub config_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// Logs and other files that are neither settings nor cache (`$XDG_STATE_HOME/nctray`;
+    /// the data directory where the platform has no state directory).
+    pub state_dir: PathBuf,
 }
 
 impl Paths {
     pub fn from_platform() -> Result<Self> {
         let dirs = ProjectDirs::from("", "", "nctray")
             .ok_or_else(|| Error::Config("no home directory to keep nctray's files in".into()))?;
+        let data_dir = dirs.data_dir().to_path_buf();
         Ok(Self {
             config_dir: dirs.config_dir().to_path_buf(),
-            data_dir: dirs.data_dir().to_path_buf(),
+            state_dir: dirs
+                .state_dir()
+                .map_or_else(|| data_dir.clone(), |dir| dir.to_path_buf()),
+            data_dir,
         })
     }
 
@@ -28,5 +35,10 @@ impl Paths {
 
     pub fn database(&self) -> PathBuf {
         self.data_dir.join("nctray.sqlite3")
+    }
+
+    /// The tray's log files, one per day (`nctray.YYYY-MM-DD.log`).
+    pub fn log_dir(&self) -> PathBuf {
+        self.state_dir.join("logs")
     }
 }

@@ -90,6 +90,8 @@ pub struct Sim {
     stop: Mutex<Option<oneshot::Sender<()>>>,
     server: Mutex<Option<JoinHandle<()>>>,
     ticker: Mutex<Option<JoinHandle<()>>>,
+    /// How many demo ticks were delivered, by the ticker or on demand.
+    demo_ticks: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl std::fmt::Debug for Sim {
@@ -147,6 +149,7 @@ impl Sim {
             stop: Mutex::new(Some(stop)),
             server: Mutex::new(Some(server)),
             ticker: Mutex::new(None),
+            demo_ticks: Arc::default(),
         })
     }
 
@@ -164,23 +167,29 @@ impl Sim {
         self.control.clone()
     }
 
-    /// Every `interval`, gives the demo user a new notification (the first one after one
-    /// interval). Calling it again replaces the previous ticker. Meant for [`Seed::Demo`].
-    pub fn spawn_demo_ticker(&self, interval: Duration) {
+    /// Gives the demo user `count` new notifications, one every `interval` (the first one
+    /// after one interval), then stops: a demo that pops up something forever would only be
+    /// a nuisance. Calling it again replaces the previous ticker. Meant for [`Seed::Demo`].
+    pub fn spawn_demo_ticker(&self, interval: Duration, count: usize) {
         let control = self.control.clone();
         let base_url = self.base_url();
+        let ticks = self.demo_ticks.clone();
         let task = tokio::spawn(async move {
-            let mut ticks =
+            let mut timer =
                 tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
-            for n in 1.. {
-                ticks.tick().await;
-                talk::demo::tick(&control, n);
-                demo::deliver(&control, &base_url, n);
+            for _ in 0..count {
+                timer.tick().await;
+                demo_tick(&control, &base_url, &ticks);
             }
         });
         if let Some(previous) = lock(&self.ticker).replace(task) {
             previous.abort();
         }
+    }
+
+    /// Gives the demo user the next demo notification now (a "show me one" in the demo).
+    pub fn demo_tick(&self) {
+        demo_tick(&self.control, &self.base_url(), &self.demo_ticks);
     }
 
     /// Stops the ticker and the server; open connections get a short grace period.
@@ -216,6 +225,14 @@ impl Drop for Sim {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The demo's next event: the `n`-th counts the ticker's and the asked-for ones alike, so
+/// they never repeat each other.
+fn demo_tick(control: &Control, base_url: &str, ticks: &std::sync::atomic::AtomicUsize) {
+    let n = ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    talk::demo::tick(control, n);
+    demo::deliver(control, base_url, n);
 }
 
 #[cfg(test)]

@@ -1057,7 +1057,7 @@ async fn demo_seed_and_ticker() {
     let (_, admin_list) = f.call("admin", Method::GET, NOTIFICATIONS, &[]).await;
     assert_eq!(admin_list, json!([]));
 
-    f.sim.spawn_demo_ticker(Duration::from_millis(40));
+    f.sim.spawn_demo_ticker(Duration::from_millis(40), 3);
     // Wait for two ticks, but give a busy machine time.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while f.sim.control().notifications("demo").len() < 3 && tokio::time::Instant::now() < deadline
@@ -1073,6 +1073,12 @@ async fn demo_seed_and_ticker() {
         .collect();
     assert!(subjects.len() >= 3, "{subjects:?}");
     assert_ne!(subjects[0], subjects[1], "subjects vary");
+    // Three ticks, then the ticker rests: the seeded one and three new ones, no more.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(f.sim.control().notifications("demo").len(), 4);
+    // One more when asked for.
+    f.sim.demo_tick();
+    assert_eq!(f.sim.control().notifications("demo").len(), 5);
     f.sim.shutdown().await;
     let after = f.sim.control().notifications("demo").len();
     tokio::time::sleep(Duration::from_millis(150)).await;

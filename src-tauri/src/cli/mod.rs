@@ -32,6 +32,13 @@ pub struct Args {
     pub account: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Writes the man page and the shell completions into this folder and exits (used when
+    /// the packages are built).
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub generate_docs: Option<std::path::PathBuf>,
+    /// Panics right after the log is set up, to check that panics reach the log file.
+    #[arg(long, hide = true)]
+    pub debug_panic: bool,
 }
 
 #[derive(Debug, Subcommand)]

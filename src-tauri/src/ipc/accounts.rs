@@ -16,6 +16,7 @@ use crate::session::Session;
 use crate::sign_in::{SignIn, SignInStarted};
 use crate::tray;
 use crate::ui_events;
+use crate::windows::{self, AppWindow};
 
 /// How often the server is asked whether the user approved the sign-in.
 const SIGN_IN_POLL_EVERY: Duration = Duration::from_secs(2);
@@ -107,14 +108,8 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
 
 /// The list every window hears about after a change, and the tray redrawn for the primary
 /// account (which a removal or the first sign-in may have changed).
-pub fn accounts_changed(app: &AppHandle, session: &Session) {
-    let snapshot = session
-        .primary()
-        .and_then(|primary| primary.cached_status().ok().flatten())
-        .unwrap_or_default();
-    if let Err(error) = tray::show(app, &snapshot) {
-        tracing::warn!("cannot update the tray: {error}");
-    }
+pub fn accounts_changed(app: &AppHandle) {
+    tray::redraw(app, None);
     ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
 }
 
@@ -125,10 +120,7 @@ pub fn accounts_list(session: State<'_, Session>) -> CommandResult<AccountsOverv
         .iter()
         .map(|engine| view(&session, engine))
         .collect();
-    let demo_server = session
-        .demo
-        .as_ref()
-        .map(|demo| demo.account.server.clone());
+    let demo_server = session.demo_server();
     Ok(AccountsOverview {
         accounts,
         demo_server,
@@ -142,7 +134,7 @@ pub fn account_switch(
     key: String,
 ) -> CommandResult<()> {
     session.switch_to(&key)?;
-    accounts_changed(&app, &session);
+    accounts_changed(&app);
     ui_events::emit(&app, ui_events::ACCOUNT_SWITCHED, key);
     Ok(())
 }
@@ -155,7 +147,7 @@ pub fn account_set_paused(
     paused: bool,
 ) -> CommandResult<()> {
     account_setup::set_paused(&paths()?, &session, &key, paused)?;
-    accounts_changed(&app, &session);
+    accounts_changed(&app);
     Ok(())
 }
 
@@ -166,7 +158,7 @@ pub async fn account_remove(
     key: String,
 ) -> CommandResult<Removal> {
     let removal = account_setup::remove(&paths()?, &session, &key).await?;
-    accounts_changed(&app, &session);
+    accounts_changed(&app);
     Ok(removal)
 }
 
@@ -187,8 +179,18 @@ pub async fn sign_in_wait(
     session: State<'_, Session>,
 ) -> CommandResult<AccountView> {
     let credentials = sign_in.wait(SIGN_IN_POLL_EVERY).await?;
+    let first = config()?.accounts.is_empty();
     let engine = account_setup::add_signed_in(&paths()?, &session, credentials).await?;
-    accounts_changed(&app, &session);
+    let real = !session.is_demo(engine.account());
+    if real {
+        // The demo was a try-out: the person's own account takes the tray from here.
+        session.end_demo();
+    }
+    accounts_changed(&app);
+    if real && first {
+        // The first sign-in: show once what nctray does with the account.
+        windows::open_or_log(&app, AppWindow::Popover);
+    }
     Ok(view(&session, &engine))
 }
 

@@ -3,7 +3,7 @@
 use nctray_engine::Paths;
 use tauri::{AppHandle, State};
 
-use super::types::Theme;
+use super::types::{AppInfo, Theme};
 use super::CommandResult;
 use crate::config::AppConfig;
 use crate::links;
@@ -42,4 +42,23 @@ pub async fn app_theme(session: State<'_, Session>) -> CommandResult<Theme> {
 #[tauri::command]
 pub fn open_link(url: String) -> CommandResult<()> {
     links::open_in_browser(&url)
+}
+
+/// The version, whether the demo runs, and where the log is.
+#[tauri::command]
+pub fn app_info(session: State<'_, Session>) -> CommandResult<AppInfo> {
+    let paths = Paths::from_platform()?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        demo: session.demo_running(),
+        log_dir: paths.log_dir().display().to_string(),
+    })
+}
+
+/// Opens the log folder in the desktop's file manager.
+#[tauri::command]
+pub fn open_log_folder() -> CommandResult<()> {
+    let dir = Paths::from_platform()?.log_dir();
+    std::fs::create_dir_all(&dir).map_err(super::internal)?;
+    links::open_folder(&dir)
 }

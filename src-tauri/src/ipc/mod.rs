@@ -38,6 +38,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::open_window,
         app::app_theme,
         app::open_link,
+        app::app_info,
+        app::open_log_folder,
         status::status_get,
         status::status_refresh,
         status::status_set,

@@ -23,6 +23,16 @@ pub struct Theme {
     pub color: Option<String>,
 }
 
+/// What every window may show about the app itself.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The demo runs: every window says so.
+    pub demo: bool,
+    /// Where the tray writes its log (the settings offer to open it).
+    pub log_dir: String,
+}
+
 /// The TypeScript declarations of every type above and of the engine's types the commands
 /// return, one `export` each. JSON numbers arrive as JS numbers, so i64 becomes `number`.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -32,6 +42,7 @@ pub fn typescript() -> String {
         <serde_json::Value as TS>::decl(&cfg),
         ErrorReport::decl(&cfg),
         Theme::decl(&cfg),
+        AppInfo::decl(&cfg),
         Appearance::decl(&cfg),
         StatusType::decl(&cfg),
         OwnStatus::decl(&cfg),

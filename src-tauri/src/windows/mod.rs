@@ -90,7 +90,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
     let (width, height) = which.size();
     let window =
         WebviewWindowBuilder::new(app, which.label(), WebviewUrl::App("index.html".into()))
-            .title(which.title())
+            .title(title(app, which))
             .inner_size(width, height)
             .min_inner_size(340.0, 400.0)
             .visible(true)
@@ -100,6 +100,18 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
         close_when_left(&window);
     }
     Ok(window)
+}
+
+/// The window's title, which says "Demo" while the demo runs.
+fn title<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> String {
+    let demo = app
+        .try_state::<crate::session::Session>()
+        .is_some_and(|session| session.demo_running());
+    if demo {
+        format!("{} (Demo)", which.title())
+    } else {
+        which.title().to_owned()
+    }
 }
 
 /// A left click on the tray icon: closes the popover when it is open, else opens it next to

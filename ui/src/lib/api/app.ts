@@ -1,5 +1,5 @@
 import { call } from "../ipc";
-import type { Theme } from "../generated/types";
+import type { AppInfo, Theme } from "../generated/types";
 
 export type WindowName = "popover" | "status" | "chat" | "accounts";
 
@@ -8,4 +8,7 @@ export const app = {
   theme: () => call<Theme>("app_theme"),
   /** Opens an http(s) link in the browser; Rust refuses anything else. */
   openLink: (url: string) => call<void>("open_link", { url }),
+  /** The version, whether the demo runs, where the log is. */
+  info: () => call<AppInfo>("app_info"),
+  openLogFolder: () => call<void>("open_log_folder"),
 };

@@ -10,6 +10,16 @@ export type Theme = { appearance: Appearance,
  */
 color: string | null, };
 
+export type AppInfo = { version: string, 
+/**
+ * The demo runs: every window says so.
+ */
+demo: boolean, 
+/**
+ * Where the tray writes its log (the settings offer to open it).
+ */
+log_dir: string, };
+
 export type Appearance = "system" | "light" | "dark";
 
 export type StatusType = "online" | "away" | "dnd" | "busy" | "invisible" | "offline";

@@ -1,6 +1,14 @@
 export const accounts = {
   "accounts.title": "Accounts and settings",
   "accounts.loadFailed": "The accounts could not be loaded: {message}",
+  "accounts.welcome":
+    "Welcome to nctray. Sign in to your Nextcloud: enter its address and approve nctray in the browser. Or choose \"Try the demo\" in the tray menu to look around first.",
+
+  "accounts.about.heading": "About nctray",
+  "accounts.about.version": "Version {version}",
+  "accounts.about.logs": "Log files: {folder}",
+  "accounts.about.openLogs": "Open log folder",
+  "accounts.about.failed": "The folder could not be opened: {message}",
 
   "accounts.list.heading": "Accounts",
   "accounts.list.none": "No account yet. Sign in below.",

@@ -6,4 +6,6 @@ export const common = {
   "common.save": "Save",
   "common.delete": "Delete",
   "common.loading": "Loading…",
+  "common.demo": "Demo",
+  "common.demoBanner": "Demo: a simulated Nextcloud inside nctray. Nothing here is real or kept.",
 } as const;
