@@ -8,6 +8,7 @@
 )]
 
 mod account_setup;
+mod app_id;
 mod chat_live;
 mod chat_target;
 mod cli;
@@ -45,6 +46,7 @@ fn main() {
                 Ok(paths) => logs::to_file_and_stderr(&paths.log_dir()),
                 Err(_) => logs::to_stderr(),
             }
+            app_id::migrate_webview_folders();
             if args.debug_panic {
                 panic!("a panic asked for with --debug-panic");
             }

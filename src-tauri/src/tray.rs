@@ -165,11 +165,17 @@ fn build_menu<R: Runtime>(
     demo: bool,
 ) -> tauri::Result<Menu<R>> {
     let mut items: Vec<Box<dyn IsMenuItem<R>>> = Vec::new();
-    // A disabled first line says what the status is now, message included.
+    // A disabled first line says what the status is now, message included (and that it is
+    // the demo's: Linux trays show no tooltip).
+    let current = if demo {
+        format!("Demo: {}", snapshot.describe())
+    } else {
+        snapshot.describe()
+    };
     items.push(Box::new(MenuItem::with_id(
         app,
         "current",
-        snapshot.describe(),
+        current,
         false,
         None::<&str>,
     )?));

@@ -91,7 +91,9 @@ impl Session {
     fn start_blocking() -> Result<Self> {
         let dir = tempfile::Builder::new().prefix("nctray-e2e-").tempdir()?;
         let root = dir.path().to_path_buf();
-        for sub in ["home", "config", "data", "cache", "runtime", "tmp", "logs"] {
+        for sub in [
+            "home", "config", "data", "state", "cache", "runtime", "tmp", "logs",
+        ] {
             fs::create_dir(root.join(sub))?;
         }
         fs::set_permissions(root.join("runtime"), fs::Permissions::from_mode(0o700))?;
@@ -185,6 +187,16 @@ impl Session {
         self.root.join("data")
     }
 
+    /// `$XDG_STATE_HOME` of the session.
+    pub fn state_home(&self) -> PathBuf {
+        self.root.join("state")
+    }
+
+    /// The tray's log folder, `$XDG_STATE_HOME/nctray/logs`.
+    pub fn log_dir(&self) -> PathBuf {
+        self.state_home().join("nctray").join("logs")
+    }
+
     /// The app's config file, `$XDG_CONFIG_HOME/nctray/config.json`.
     pub fn config_file(&self) -> PathBuf {
         self.config_home().join("nctray").join("config.json")
@@ -215,6 +227,7 @@ impl Session {
             ("HOME".into(), path("home")),
             ("XDG_CONFIG_HOME".into(), path("config")),
             ("XDG_DATA_HOME".into(), path("data")),
+            ("XDG_STATE_HOME".into(), path("state")),
             ("XDG_CACHE_HOME".into(), path("cache")),
             ("XDG_RUNTIME_DIR".into(), path("runtime")),
             ("TMPDIR".into(), path("tmp")),

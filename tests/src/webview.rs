@@ -33,6 +33,9 @@ pub struct WindowOptions {
     pub env: Vec<(String, String)>,
     /// Extra arguments after `--window <name>` (e.g. `--demo`).
     pub args: Vec<String>,
+    /// Start the app as a person does, without `--window`: the window tested is the one the
+    /// app opens by itself (the sign-in window on a first run).
+    pub without_window_arg: bool,
 }
 
 /// How long a scrolled list gets to render the rows that came into view.
@@ -119,7 +122,11 @@ impl Webview {
             session.log_file(&format!("webdriver-{window}-stdout")),
             session.log_file(&format!("webdriver-{window}-stderr")),
         )?;
-        let mut args = vec!["--window".to_owned(), window.to_owned()];
+        let mut args = if options.without_window_arg {
+            Vec::new()
+        } else {
+            vec!["--window".to_owned(), window.to_owned()]
+        };
         args.extend(options.args.iter().cloned());
         let capabilities = json!({
             "browserName": "wry",

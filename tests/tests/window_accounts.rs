@@ -81,7 +81,7 @@ fn files_containing(dir: &Path, needle: &str) -> Result<Vec<PathBuf>> {
 #[tokio::test(flavor = "multi_thread")]
 async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_in_the_keyring(
 ) -> Result<()> {
-    // No account yet: the app starts in demo mode, as on a first run.
+    // No account yet, as on a first run.
     let desktop = Desktop::signed_out().await?;
     let browser = BrowserRecorder::new(&desktop.session)?;
     let window = desktop
@@ -128,7 +128,11 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
     let config = config(&desktop)?;
     assert_eq!(config["accounts"][0]["server"], server.as_str());
     assert_eq!(config["accounts"][0]["login_name"], "admin");
-    for dir in [desktop.session.config_home(), desktop.session.data_home()] {
+    for dir in [
+        desktop.session.config_home(),
+        desktop.session.data_home(),
+        desktop.session.state_home(),
+    ] {
         let leaks = files_containing(&dir, &password)?;
         assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
     }
@@ -160,7 +164,13 @@ async fn in_demo_mode_an_account_on_the_demo_server_lives_only_as_long_as_the_ap
     let desktop = Desktop::signed_out().await?;
     let browser = BrowserRecorder::new(&desktop.session)?;
     let window = desktop
-        .open_window_with("accounts", with_browser(&browser))
+        .open_window_with(
+            "accounts",
+            WindowOptions {
+                args: vec!["--demo".into()],
+                ..with_browser(&browser)
+            },
+        )
         .await?;
     // The demo's own account is listed, and its server offered to try the sign-in.
     window
@@ -315,16 +325,25 @@ async fn pausing_stops_the_accounts_sync_and_is_remembered() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn settings_are_saved_in_the_config_file_and_shown_light_and_dark() -> Result<()> {
     let desktop = Desktop::signed_in_as("admin").await?;
+    let browser = BrowserRecorder::new(&desktop.session)?;
     let window = desktop
         .open_window_with(
             "accounts",
             WindowOptions {
                 appearance: Some("light".into()),
-                ..WindowOptions::default()
+                ..with_browser(&browser)
             },
         )
         .await?;
     window.wait_for(&row(&desktop.account_key())).await?;
+
+    // The version, and the log folder opened in the file manager.
+    window
+        .wait_for_text("[data-testid=app-version]", env!("CARGO_PKG_VERSION"))
+        .await?;
+    window.click("[data-testid=open-log-folder]").await?;
+    let logs = desktop.session.log_dir().display().to_string();
+    browser.wait_for(&logs, nctray_e2e::PATIENCE).await?;
     window
         .wait_for("[data-testid=settings-popups-spreed]")
         .await?;
@@ -374,11 +393,15 @@ async fn settings_are_saved_in_the_config_file_and_shown_light_and_dark() -> Res
     window
         .click("[data-testid=settings-start-at-login]")
         .await?;
+    // It starts the binary that runs: /usr/bin/nctray when installed from the package.
+    let exec = format!("Exec={}", nctray_e2e::nctray_binary()?.display());
     wait_until("the autostart entry", nctray_e2e::PATIENCE, || {
-        let written = fs::read_to_string(&entry).is_ok_and(|text| text.contains("Exec="));
+        let written = fs::read_to_string(&entry)
+            .is_ok_and(|text| text.lines().any(|line| line.starts_with(&exec)));
         async move { written }
     })
-    .await?;
+    .await
+    .with_context(|| format!("{:?}", fs::read_to_string(&entry)))?;
     assert!(config(&desktop)?.get("start_at_login").is_none());
     window
         .click("[data-testid=settings-start-at-login]")

@@ -9,6 +9,7 @@ mod output;
 mod status;
 mod talk;
 mod watch;
+mod watch_format;
 
 use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
@@ -65,9 +66,14 @@ pub enum Command {
         #[command(subcommand)]
         action: talk::TalkAction,
     },
-    /// Print one JSON line per change (status, connection, new notification) until stopped;
+    /// Print one line per change (status, connection, new notification) until stopped;
     /// for status bars such as waybar or polybar.
-    Watch,
+    Watch {
+        /// json: one JSON line per event; waybar: the whole state as waybar's custom module
+        /// reads it ("return-type": "json"); plain: one human line (polybar, `tail = true`).
+        #[arg(long, value_enum, default_value_t = watch_format::WatchFormat::Json)]
+        format: watch_format::WatchFormat,
+    },
 }
 
 /// `nctray … | head` closes the pipe before we are done: Rust's `println!` then panics, but
@@ -136,6 +142,6 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
             let engine = open_selected_engine(&paths, account)?;
             talk::run(&engine, action, json).await
         }
-        Command::Watch => watch::run(&paths, account).await,
+        Command::Watch { format } => watch::run(&paths, account, format).await,
     }
 }

@@ -1,20 +1,22 @@
-//! `nctray watch --json`: one JSON line per change (status, account state, new notification)
-//! for status bars such as waybar or polybar.
+//! `nctray watch`: one line per change (status, account state, new notification) for status
+//! bars such as waybar or polybar. `--format json` prints the engine's JSON line per event;
+//! `waybar` and `plain` print the whole state once per change (see [`super::watch_format`]).
 //!
 //! The watcher keeps its own cache file: what it has reported must not count as popped up
 //! for the tray running beside it.
 
 use std::sync::Arc;
 
-use nctray_engine::{status_line, supervise, Engine, EngineEvent, Paths, SyncConfig};
+use nctray_engine::{supervise, Engine, EngineEvent, Paths, SyncConfig};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
+use super::watch_format::{WatchFormat, WatchState};
 use crate::account_setup::{open_all_engines_in, open_engine_in, select_account};
 use crate::config::AppConfig;
 use crate::idle::platform_idle_source;
 
-pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
+pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> anyhow::Result<()> {
     let config = AppConfig::load(paths)?;
     let database = paths.data_dir.join("watch.sqlite3");
     let engines: Vec<Arc<Engine>> = match wanted {
@@ -31,14 +33,15 @@ pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
         notifications_every: config.poll_interval(),
         ..SyncConfig::default()
     };
-    let (lines, mut printed) = mpsc::unbounded_channel::<Value>();
+    let (events_of_all, mut received_from_all) = mpsc::unbounded_channel::<(String, EngineEvent)>();
+    let mut state = WatchState::new(engines.iter().map(|engine| engine.account().key()));
     let idle = platform_idle_source();
     let mut tasks = Vec::new();
     for engine in engines {
         let key = engine.account().key();
         // The last known status first, so a status bar has something to show at once.
         if let Ok(Some(snapshot)) = engine.cached_status() {
-            let _ = lines.send(with_account(&key, status_line(&snapshot)));
+            let _ = events_of_all.send((key.clone(), EngineEvent::Status(Box::new(snapshot))));
         }
         let (events, mut received) = mpsc::unbounded_channel();
         tasks.push(tokio::spawn(supervise(
@@ -47,20 +50,29 @@ pub async fn run(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<()> {
             idle.clone(),
             events,
         )));
-        let lines = lines.clone();
+        let events_of_all = events_of_all.clone();
         tasks.push(tokio::spawn(async move {
             while let Some(event) = received.recv().await {
-                for line in event_lines(&key, &event) {
-                    if lines.send(line).is_err() {
-                        return;
-                    }
+                if events_of_all.send((key.clone(), event)).is_err() {
+                    return;
                 }
             }
         }));
     }
-    drop(lines);
-    while let Some(line) = printed.recv().await {
-        println!("{line}");
+    drop(events_of_all);
+    while let Some((key, event)) = received_from_all.recv().await {
+        match format {
+            WatchFormat::Json => {
+                for line in event_lines(&key, &event) {
+                    println!("{line}");
+                }
+            }
+            WatchFormat::Waybar | WatchFormat::Plain => {
+                if let Some(line) = state.update(&key, &event, format) {
+                    println!("{line}");
+                }
+            }
+        }
     }
     Ok(())
 }

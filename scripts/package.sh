@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds nctray's Linux packages, a .deb and an .rpm, into target/release/bundle/{deb,rpm}/:
+# the release binary, its man pages and shell completions (generated from the command line's
+# definition), the icons (rendered from icons/nctray.svg), the desktop entry, AppStream
+# metainfo and licence. Tauri's bundler (tauri-cli, pinned in ui/package-lock.json) makes the
+# packages; packaging/tauri.bundle.json is its configuration on top of tauri.conf.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+started=$SECONDS
+
+ensure_packages "${BUILD_PACKAGES[@]}" librsvg2-bin
+build_ui
+
+stage=target/package
+rm -rf "$stage"
+mkdir -p "$stage"
+
+step "icons: hicolor 16–512 px from icons/nctray.svg"
+bash scripts/icons.sh --hicolor "$stage/icons" >/dev/null
+
+step "cargo build --release -p nctray"
+cargo build --release -p nctray
+binary="${CARGO_TARGET_DIR:-target}/release/nctray"
+
+step "man pages and shell completions from the command line's definition"
+"$binary" --generate-docs "$stage"
+# Debian keeps manual pages compressed; -n leaves no time stamp, so builds are reproducible.
+gzip -9n "$stage"/man/*.1
+
+step "tauri bundle: .deb and .rpm"
+ui/node_modules/.bin/tauri bundle --config packaging/tauri.bundle.json --bundles deb,rpm
+
+bundle="${CARGO_TARGET_DIR:-target}/release/bundle"
+step "packages built in $((SECONDS - started)) s"
+ls -l "$bundle"/deb/*.deb "$bundle"/rpm/*.rpm
