@@ -69,8 +69,7 @@ pub enum Command {
     /// Print one line per change (status, connection, new notification) until stopped;
     /// for status bars such as waybar or polybar.
     Watch {
-        /// json: one JSON line per event; waybar: the whole state as waybar's custom module
-        /// reads it ("return-type": "json"); plain: one human line (polybar, `tail = true`).
+        /// What to print.
         #[arg(long, value_enum, default_value_t = watch_format::WatchFormat::Json)]
         format: watch_format::WatchFormat,
     },
