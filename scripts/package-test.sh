@@ -78,6 +78,6 @@ for file in /usr/bin/nctray /usr/share/applications/nctray.desktop \
   /usr/share/bash-completion/completions/nctray; do
   grep -qx "$file" target/package/rpm-files.txt || { echo "the .rpm lacks $file" >&2; exit 1; }
 done
-rpm -qp --requires "$rpm" | grep -q webkit2gtk4.1
+rpm -qp --requires "$rpm" | grep -q "libwebkit2gtk-4.1"
 
 step "package checks passed in $((SECONDS - started)) s"

@@ -3,7 +3,9 @@
 # the release binary, its man pages and shell completions (generated from the command line's
 # definition), the icons (rendered from icons/nctray.svg), the desktop entry, AppStream
 # metainfo and licence. Tauri's bundler (tauri-cli, pinned in ui/package-lock.json) makes the
-# packages; packaging/tauri.bundle.json is its configuration on top of tauri.conf.json.
+# packages; packaging/tauri.bundle.json is its configuration on top of tauri.conf.json, merged
+# into a src-tauri/tauri.conf.json that lives only while the bundler runs
+# (packaging/bundle-config.mjs says why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -29,7 +31,9 @@ step "man pages and shell completions from the command line's definition"
 gzip -9n "$stage"/man/*.1
 
 step "tauri bundle: .deb and .rpm"
-ui/node_modules/.bin/tauri bundle --config packaging/tauri.bundle.json --bundles deb,rpm
+node packaging/bundle-config.mjs
+trap 'rm -f src-tauri/tauri.conf.json' EXIT
+(cd src-tauri && ../ui/node_modules/.bin/tauri bundle --bundles deb,rpm)
 
 bundle="${CARGO_TARGET_DIR:-target}/release/bundle"
 step "packages built in $((SECONDS - started)) s"

@@ -110,6 +110,7 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
 /// account (which a removal or the first sign-in may have changed).
 pub fn accounts_changed(app: &AppHandle) {
     tray::redraw(app, None);
+    windows::retitle_all(app);
     ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
 }
 

@@ -114,6 +114,15 @@ fn title<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> String {
     }
 }
 
+/// Gives every open window its title again (the demo started or ended).
+pub fn retitle_all<R: Runtime>(app: &AppHandle<R>) {
+    for which in AppWindow::ALL {
+        if let Some(window) = app.get_webview_window(which.label()) {
+            let _ = window.set_title(&title(app, which));
+        }
+    }
+}
+
 /// A left click on the tray icon: closes the popover when it is open, else opens it next to
 /// the icon (`icon` is the icon's place on screen).
 pub fn toggle_popover<R: Runtime>(app: &AppHandle<R>, icon: Rect) {
