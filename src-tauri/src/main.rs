@@ -46,6 +46,7 @@ fn main() {
                 Ok(paths) => logs::to_file_and_stderr(&paths.log_dir()),
                 Err(_) => logs::to_stderr(),
             }
+            tracing::info!("nctray {} starts", env!("CARGO_PKG_VERSION"));
             app_id::migrate_webview_folders();
             if args.debug_panic {
                 panic!("a panic asked for with --debug-panic");

@@ -195,6 +195,7 @@ impl Session {
         let mut accounts = self.accounts();
         let signed = accounts.find(key)?;
         if signed.sync.is_none() {
+            tracing::info!("{key}: the sync starts");
             signed.sync = Some(self.spawn_sync(signed.engine.clone(), config));
         }
         Ok(())
