@@ -32,7 +32,7 @@ done
 # The signed-out one opened its sign-in window over the panel (no window manager here).
 xdotool search --name "Accounts and settings" windowunmap || true
 sleep 4
-import -window root -crop 102x40+0+0 "$out/tray-$theme.png"
+import -window root -crop 102x40+0+0 +repage "$out/tray-$theme.png"
 INNER
   timeout 60 xvfb-run -a -s "-screen 0 800x200x24" bash "$work/run.sh" || true
   echo "wrote $out/tray-$theme.png"
