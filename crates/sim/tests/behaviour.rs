@@ -1073,12 +1073,14 @@ async fn demo_seed_and_ticker() {
         .collect();
     assert!(subjects.len() >= 3, "{subjects:?}");
     assert_ne!(subjects[0], subjects[1], "subjects vary");
-    // Three ticks, then the ticker rests: the seeded one and three new ones, no more.
+    // Three ticks, then the ticker rests (a tick may bring more than one notification).
     tokio::time::sleep(Duration::from_millis(400)).await;
-    assert_eq!(f.sim.control().notifications("demo").len(), 4);
-    // One more when asked for.
+    let rested = f.sim.control().notifications("demo").len();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(f.sim.control().notifications("demo").len(), rested);
+    // More when asked for.
     f.sim.demo_tick();
-    assert_eq!(f.sim.control().notifications("demo").len(), 5);
+    assert!(f.sim.control().notifications("demo").len() > rested);
     f.sim.shutdown().await;
     let after = f.sim.control().notifications("demo").len();
     tokio::time::sleep(Duration::from_millis(150)).await;
