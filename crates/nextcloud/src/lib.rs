@@ -18,7 +18,8 @@
 //!
 //! Every request carries `OCS-APIRequest: true`, `Accept: application/json` and the
 //! [`user_agent`]; the credentials (HTTP Basic) go only to the account's own scheme, host and
-//! port ([`Client::is_same_origin`]). Errors are one [`Error`] enum.
+//! port, below its base path ([`Client::is_account_url`]). Answers are read up to a cap (8 MiB,
+//! images 20 MiB). Errors are one [`Error`] enum.
 
 mod activity;
 mod capabilities;
