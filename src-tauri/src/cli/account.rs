@@ -6,6 +6,7 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use nctray_engine::{Account, Engine, Paths};
 
+use super::output::say;
 use crate::config::AppConfig;
 use crate::secrets;
 
@@ -69,7 +70,7 @@ async fn add_account(
             serde_json::json!({ "account": account.key(), "user_id": user.id, "display_name": user.display_name })
         );
     } else {
-        println!("Added {} ({})", account.key(), user.display_name);
+        say(format!("Added {} ({})", account.key(), user.display_name));
     }
     Ok(())
 }
