@@ -238,6 +238,10 @@ async fn server_text_reaches_the_terminal_without_escape_sequences() -> Result<(
         .await?;
     added.success()?;
     assert_inert("display name", &added.stdout, &added);
+    assert!(
+        !added.stderr.contains("unencrypted"),
+        "this machine is no network:\n{added}"
+    );
 
     let status = desktop.session.run_nctray(&["status"], None).await?;
     status.success()?;
@@ -246,5 +250,30 @@ async fn server_text_reaches_the_terminal_without_escape_sequences() -> Result<(
     let rooms = desktop.session.run_nctray(&["talk", "rooms"], None).await?;
     rooms.success()?;
     assert_inert("room name", &rooms.stdout, &rooms);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn account_add_warns_that_plain_http_to_another_machine_is_unencrypted() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    // `.invalid` never resolves: the warning comes first, then the failure to reach it.
+    let args = [
+        "account",
+        "add",
+        "--server",
+        "http://cloud.nctray-test.invalid/nextcloud",
+        "--login",
+        "admin",
+        "--password-stdin",
+    ];
+    let output = desktop
+        .session
+        .run_nctray(&args, Some("admin-app-password"))
+        .await?;
+    output.failure()?;
+    assert!(
+        output.stderr.contains("warning") && output.stderr.contains("unencrypted"),
+        "no warning:\n{output}"
+    );
     Ok(())
 }

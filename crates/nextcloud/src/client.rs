@@ -232,6 +232,23 @@ fn is_below(base: &Url, url: &Url) -> bool {
         && (url.path().starts_with(path) || url.path() == path.trim_end_matches('/'))
 }
 
+/// Whether talking to `server` crosses the network in clear: `http://` to anything but this
+/// machine (`localhost`, 127.0.0.0/8, `::1`). The app password and every answer could be
+/// read on the way; sign-in warns about it.
+pub fn travels_unencrypted(server: &Url) -> bool {
+    let loopback = match server.host() {
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.');
+            name.eq_ignore_ascii_case("localhost")
+                || name.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    server.scheme() == "http" && !loopback
+}
+
 /// `User-Agent` of every request: `<hostname> (nctray - <OS>)`. The server shows it as the
 /// name of the app password, so Login Flow should send the same.
 pub fn user_agent() -> String {
@@ -739,6 +756,24 @@ mod tests {
         assert!(!same("https://cloud.example.com:8443/"));
         assert!(!same("https://evil.example.com/"));
         assert!(!same("https://cloud.example.com.evil.net/"));
+    }
+
+    #[test]
+    fn http_is_unencrypted_except_to_this_machine() {
+        let unencrypted = |u: &str| travels_unencrypted(&u.parse().unwrap());
+        assert!(unencrypted("http://cloud.example.com/nextcloud"));
+        assert!(unencrypted("http://192.168.1.10:8080"));
+        assert!(unencrypted("http://localhost.evil.example"));
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3",
+            "http://[::1]:80",
+            "http://localhost",
+            "http://LOCALHOST.:8080",
+            "https://cloud.example.com",
+        ] {
+            assert!(!unencrypted(local), "{local}");
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub use capabilities::{
     Capabilities, Core, NotificationsCapabilities, NotifyPush, NotifyPushEndpoints, Theming,
     UserStatusCapabilities, Version,
 };
-pub use client::{user_agent, Client, Credentials};
+pub use client::{travels_unencrypted, user_agent, Client, Credentials};
 pub use dav::DavApi;
 pub use error::{Error, Result};
 pub use etag::Etagged;

@@ -6,7 +6,7 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use nctray_engine::{Account, Engine, Paths};
 
-use super::output::say;
+use super::output::{say, say_err};
 use crate::config::AppConfig;
 use crate::secrets;
 
@@ -52,6 +52,15 @@ async fn add_account(
         server: server.trim_end_matches('/').to_owned(),
         login_name: login,
     };
+    if let Ok(url) = account.server.parse() {
+        if nctray_engine::nextcloud::travels_unencrypted(&url) {
+            say_err(format!(
+                "nctray: warning: {} is http://, not https://: the app password and everything \
+                 the account syncs travel unencrypted and can be read on the way",
+                account.server
+            ));
+        }
+    }
     // Check the credentials before keeping anything, so a typo is caught now.
     let engine = Engine::open(account.clone(), password.clone(), &paths.database())?;
     let user = engine
