@@ -46,9 +46,9 @@ pub fn run(paths: &Paths, json: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     if reports.is_empty() {
-        say(format!(
-            "No accounts; add one with `nctray account add --server URL --login NAME --password-stdin`"
-        ));
+        say(
+            "No accounts; add one with `nctray account add --server URL --login NAME --password-stdin`",
+        );
     }
     for report in &reports {
         say(describe(report));
