@@ -21,15 +21,37 @@ pub fn store_app_password(account: &Account, app_password: &str) -> anyhow::Resu
 pub fn app_password(account: &Account) -> anyhow::Result<String> {
     match entry(account)?.get_password() {
         Ok(password) => Ok(password),
-        Err(keyring::Error::NoEntry) => Err(anyhow!(
-            "the keyring has no app password for {}; add it with `nctray account add`",
-            account.key()
-        )),
+        Err(keyring::Error::NoEntry) => moved_from_old_key(account)?.ok_or_else(|| {
+            anyhow!(
+                "the keyring has no app password for {}; add it with `nctray account add`",
+                account.key()
+            )
+        }),
         Err(e) => Err(anyhow!(
             "cannot read the app password of {} from the keyring: {e}",
             account.key()
         )),
     }
+}
+
+/// An account in a sub-path whose app password is still under the key it had before keys
+/// named the base path (`login@origin`): moved to the current key, so it keeps working.
+fn moved_from_old_key(account: &Account) -> anyhow::Result<Option<String>> {
+    let Some(old_key) = account.key_before_base_path() else {
+        return Ok(None);
+    };
+    let old = keyring::Entry::new(SERVICE, &old_key).context("cannot reach the OS keyring")?;
+    let password = match old.get_password() {
+        Ok(password) => password,
+        Err(keyring::Error::NoEntry) => return Ok(None),
+        Err(e) => return Err(anyhow!("cannot read the app password of {old_key}: {e}")),
+    };
+    store_app_password(account, &password)?;
+    if let Err(e) = old.delete_credential() {
+        tracing::warn!("cannot delete the keyring entry {old_key} after moving it: {e}");
+    }
+    tracing::info!("moved the app password of {old_key} to {}", account.key());
+    Ok(Some(password))
 }
 
 /// Whether the keyring holds an app password for the account (without reading it out).

@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use nctray_engine::nextcloud::{
-    Credentials, Error as ServerError, LoginFlow, LoginPoll, Url, LOGIN_FLOW_LIFETIME,
+    travels_unencrypted, Credentials, Error as ServerError, LoginFlow, LoginPoll, Url,
+    LOGIN_FLOW_LIFETIME,
 };
 use nctray_engine::ErrorReport;
 use serde::Serialize;
@@ -23,6 +24,9 @@ pub struct SignInStarted {
     pub login_url: String,
     /// Seconds until the server forgets the flow.
     pub expires_in_secs: u32,
+    /// The address is `http://` to another machine: the window warns that the app password
+    /// and everything else would travel unencrypted.
+    pub unencrypted: bool,
 }
 
 /// A sign-in waiting for the user's approval.
@@ -47,6 +51,7 @@ impl SignIn {
         let started = SignInStarted {
             login_url: flow.login_url().to_string(),
             expires_in_secs: u32::try_from(LOGIN_FLOW_LIFETIME.as_secs()).unwrap_or(u32::MAX),
+            unencrypted: travels_unencrypted(&server),
         };
         let (cancelled, _) = watch::channel(false);
         let previous = self.slot().replace(Arc::new(Attempt { flow, cancelled }));
@@ -214,6 +219,7 @@ mod tests {
         let sign_in = SignIn::default();
         let started = sign_in.start(&sim.base_url()).await.unwrap();
         assert_eq!(started.expires_in_secs, 20 * 60);
+        assert!(!started.unencrypted, "the simulator is on this machine");
         assert!(started.login_url.contains("/login/v2/flow/"));
 
         let approve = async {

@@ -182,3 +182,98 @@ async fn status_without_an_account_says_how_to_add_one() -> Result<()> {
     );
     Ok(())
 }
+
+/// Server text that would retitle the window, plant a hyperlink, clear the screen and flip
+/// the text's direction, if a terminal got it raw.
+const HOSTILE: &str =
+    "\u{1b}]0;owned\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\Team\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{202E}x";
+
+fn assert_inert(what: &str, text: &str, output: &impl std::fmt::Display) {
+    assert!(
+        !text.contains('\u{1b}'),
+        "{what}: an ESC reached the terminal:\n{output}"
+    );
+    assert!(
+        !text.contains('\u{202E}'),
+        "{what}: a bidi override reached the terminal"
+    );
+    assert!(
+        text.contains("Team"),
+        "{what}: the readable part is shown:\n{output}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_text_reaches_the_terminal_without_escape_sequences() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    let control = desktop.control();
+    assert!(control.set_display_name("admin", HOSTILE));
+    control
+        .create_room("admin", 2, HOSTILE)
+        .ok_or_else(|| anyhow::anyhow!("no room created"))?;
+    let server = desktop.sim.base_url();
+    let answer = reqwest::Client::new()
+        .put(format!(
+            "{server}/ocs/v2.php/apps/user_status/api/v1/user_status/message/custom"
+        ))
+        .basic_auth("admin", Some("admin-app-password"))
+        .header("OCS-APIRequest", "true")
+        .form(&[("message", HOSTILE)])
+        .send()
+        .await?;
+    assert!(answer.status().is_success(), "{answer:?}");
+
+    let args = [
+        "account",
+        "add",
+        "--server",
+        &server,
+        "--login",
+        "admin",
+        "--password-stdin",
+    ];
+    let added = desktop
+        .session
+        .run_nctray(&args, Some("admin-app-password"))
+        .await?;
+    added.success()?;
+    assert_inert("display name", &added.stdout, &added);
+    assert!(
+        !added.stderr.contains("unencrypted"),
+        "this machine is no network:\n{added}"
+    );
+
+    let status = desktop.session.run_nctray(&["status"], None).await?;
+    status.success()?;
+    assert_inert("status message", &status.stdout, &status);
+
+    let rooms = desktop.session.run_nctray(&["talk", "rooms"], None).await?;
+    rooms.success()?;
+    assert_inert("room name", &rooms.stdout, &rooms);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn account_add_warns_that_plain_http_to_another_machine_is_unencrypted() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    // `.invalid` never resolves: the warning comes first, then the failure to reach it.
+    let args = [
+        "account",
+        "add",
+        "--server",
+        "http://cloud.nctray-test.invalid/nextcloud",
+        "--login",
+        "admin",
+        "--password-stdin",
+    ];
+    let output = desktop
+        .session
+        .run_nctray(&args, Some("admin-app-password"))
+        .await?;
+    output.failure()?;
+    assert!(
+        output.stderr.contains("warning") && output.stderr.contains("unencrypted"),
+        "no warning:\n{output}"
+    );
+    Ok(())
+}

@@ -310,3 +310,31 @@ fn has_window(app: &RunningApp, title: &str) -> bool {
                 })
         })
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn markup_in_a_talk_message_reaches_a_markup_rendering_server_as_text() -> Result<()> {
+    let desktop = Desktop::signed_in_as("admin").await?;
+    desktop.notifications.advertise("body-markup");
+    let (app, _tray) = desktop.start_tray().await?;
+    desktop.wait_for_polls(0, 1, &app).await?;
+
+    let subject = "bob sent you a <b>private</b> message";
+    let message =
+        r#"<a href="https://evil.example/">x</a> <img src="https://evil.example/t.png"> & more"#;
+    desktop.control().inject_notification(NewNotification {
+        app: "spreed".into(),
+        object_type: "chat".into(),
+        object_id: "tok3n/17".into(),
+        message: message.into(),
+        ..NewNotification::new("admin", subject)
+    });
+
+    let shown = "bob sent you a \u{2039}b\u{203A}private\u{2039}/b\u{203A} message";
+    let popup = popup(&desktop, &app, shown).await?;
+    assert_eq!(
+        popup.body,
+        "&lt;a href=\"https://evil.example/\"&gt;x&lt;/a&gt; \
+         &lt;img src=\"https://evil.example/t.png\"&gt; &amp; more"
+    );
+    Ok(())
+}

@@ -18,6 +18,13 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_REDIRECTS: usize = 5;
 /// Characters of a bad body quoted in an error.
 const EXCERPT_CHARS: usize = 120;
+const MIB: usize = 1024 * 1024;
+/// The most an OCS (or other JSON) answer may weigh; Nextcloud's largest, a full
+/// notifications or capabilities list, is well under 1 MiB. A bigger answer is refused
+/// rather than held in memory.
+pub(crate) const OCS_BODY_LIMIT: usize = 8 * MIB;
+/// The most an avatar, icon or preview may weigh.
+pub(crate) const IMAGE_BODY_LIMIT: usize = 20 * MIB;
 
 /// What a client needs to sign in: the server address and an app password.
 ///
@@ -72,15 +79,15 @@ impl Client {
     /// Fails with [`Error::Invalid`] (statuscode 0) when the server address is not an
     /// `http`/`https` URL with a host.
     ///
-    /// Redirects: only those to the account's own origin are followed (at most 5, with the
-    /// credentials); a redirect anywhere else is not followed and the call fails with
+    /// Redirects: only those to the account's own origin and below its base path are followed
+    /// (at most 5, with the credentials); a redirect anywhere else is not followed and the call fails with
     /// [`Error::Http`] naming the target. (reqwest's default policy would follow it and strip
     /// `Authorization` only when host or port change, not on a scheme change.)
     pub fn new(credentials: Credentials) -> Result<Self> {
         let base = base_url(&credentials.server)?;
-        let origin = base.origin();
+        let home = base.clone();
         let policy = redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() > MAX_REDIRECTS || attempt.url().origin() != origin {
+            if attempt.previous().len() > MAX_REDIRECTS || !is_below(&home, attempt.url()) {
                 attempt.stop()
             } else {
                 attempt.follow()
@@ -118,9 +125,17 @@ impl Client {
         &self.inner.app_password
     }
 
-    /// Whether `url` has the account's scheme, host and port: only such URLs get credentials.
+    /// Whether `url` has the account's scheme, host and port (the push socket's check: the
+    /// push daemon often sits at the domain's `/push/` even when Nextcloud is in a sub-path).
     pub fn is_same_origin(&self, url: &Url) -> bool {
         url.origin() == self.inner.base.origin()
+    }
+
+    /// Whether `url` is on the account's origin and below its base path (`/nextcloud/…` for a
+    /// server at `https://host/nextcloud`): only such URLs get credentials. Another app on the
+    /// same host (`https://host/other/…`) gets none.
+    pub fn is_account_url(&self, url: &Url) -> bool {
+        is_below(&self.inner.base, url)
     }
 
     /// `path` (relative, no leading `/`) below the server address, then `segments`
@@ -140,9 +155,9 @@ impl Client {
     }
 
     /// The one place that builds requests: OCS and JSON headers on every request, Basic auth
-    /// only when `url` is on the account's own origin.
+    /// only when `url` is on the account's own origin and below its base path.
     pub(crate) fn request(&self, method: Method, url: Url) -> RequestBuilder {
-        let same_origin = self.is_same_origin(&url);
+        let same_origin = self.is_account_url(&url);
         tracing::debug!(%method, path = url.path(), same_origin, "OCS request");
         let request = self
             .inner
@@ -157,19 +172,27 @@ impl Client {
         }
     }
 
-    /// Sends a request and reads the whole answer. Only transport failures are errors here;
-    /// the HTTP status is judged by [`Reply`].
+    /// Sends a request and reads the whole answer, at most [`OCS_BODY_LIMIT`] bytes. Only
+    /// transport failures and oversized answers are errors here; the HTTP status is judged
+    /// by [`Reply`].
     pub(crate) async fn send(&self, request: RequestBuilder) -> Result<Reply> {
+        self.send_with_limit(request, OCS_BODY_LIMIT).await
+    }
+
+    /// [`Client::send`] with another cap on the body (images).
+    pub(crate) async fn send_with_limit(
+        &self,
+        request: RequestBuilder,
+        limit: usize,
+    ) -> Result<Reply> {
         let response = request.send().await.map_err(|e| Error::network(&e))?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(|e| Error::network(&e))?;
-        tracing::debug!(status = status.as_u16(), bytes = body.len(), "OCS answer");
-        Ok(Reply {
-            status,
-            headers,
-            body: body.to_vec(),
-        })
+        let reply = Reply::read(response, limit).await?;
+        tracing::debug!(
+            status = reply.status.as_u16(),
+            bytes = reply.body.len(),
+            "OCS answer"
+        );
+        Ok(reply)
     }
 
     /// Builds, sends and decodes an OCS call in one go.
@@ -198,6 +221,32 @@ fn base_url(server: &Url) -> Result<Url> {
         base.set_path(&path);
     }
     Ok(base)
+}
+
+/// Whether `url` is on `base`'s origin and below its path (`base` ends in `/`; its form
+/// without that slash names the server too). `url` is parsed, so dot segments (also `%2e`)
+/// are already resolved.
+fn is_below(base: &Url, url: &Url) -> bool {
+    let path = base.path();
+    url.origin() == base.origin()
+        && (url.path().starts_with(path) || url.path() == path.trim_end_matches('/'))
+}
+
+/// Whether talking to `server` crosses the network in clear: `http://` to anything but this
+/// machine (`localhost`, 127.0.0.0/8, `::1`). The app password and every answer could be
+/// read on the way; sign-in warns about it.
+pub fn travels_unencrypted(server: &Url) -> bool {
+    let loopback = match server.host() {
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.');
+            name.eq_ignore_ascii_case("localhost")
+                || name.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    server.scheme() == "http" && !loopback
 }
 
 /// `User-Agent` of every request: `<hostname> (nctray - <OS>)`. The server shows it as the
@@ -264,6 +313,35 @@ struct Meta {
 }
 
 impl Reply {
+    /// Reads an answer of at most `limit` bytes: an announced `Content-Length` above it is
+    /// refused before reading anything, and an answer without one is cut off as soon as it
+    /// passes the limit, so a hostile or broken server cannot fill the memory.
+    pub(crate) async fn read(mut response: reqwest::Response, limit: usize) -> Result<Reply> {
+        let too_large = || Error::TooLarge {
+            limit_mib: (limit / MIB).max(1) as u64,
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
+            return Err(too_large());
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| Error::network(&e))? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Reply {
+            status,
+            headers,
+            body,
+        })
+    }
+
     /// A header as text, byte for byte (`None` when absent or not UTF-8).
     pub(crate) fn header(&self, name: &str) -> Option<String> {
         let value = self.headers.get(name)?;
@@ -678,6 +756,24 @@ mod tests {
         assert!(!same("https://cloud.example.com:8443/"));
         assert!(!same("https://evil.example.com/"));
         assert!(!same("https://cloud.example.com.evil.net/"));
+    }
+
+    #[test]
+    fn http_is_unencrypted_except_to_this_machine() {
+        let unencrypted = |u: &str| travels_unencrypted(&u.parse().unwrap());
+        assert!(unencrypted("http://cloud.example.com/nextcloud"));
+        assert!(unencrypted("http://192.168.1.10:8080"));
+        assert!(unencrypted("http://localhost.evil.example"));
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3",
+            "http://[::1]:80",
+            "http://localhost",
+            "http://LOCALHOST.:8080",
+            "https://cloud.example.com",
+        ] {
+            assert!(!unencrypted(local), "{local}");
+        }
     }
 
     #[test]

@@ -45,6 +45,11 @@ pub enum Error {
     #[error("The server sent an answer nctray cannot read: {0}")]
     Decode(String),
 
+    /// The server's answer was larger than nctray reads for its kind (8 MiB for OCS, 20 MiB
+    /// for images); reading stopped there and nothing of it was used.
+    #[error("The server's answer is larger than {limit_mib} MiB; nctray stopped reading it")]
+    TooLarge { limit_mib: u64 },
+
     /// The server could not be reached or the connection broke (DNS, refused, TLS, timeout).
     #[error("Could not reach the server: {0}")]
     Network(String),
@@ -94,7 +99,7 @@ impl Error {
     }
 
     /// A stable tag for the UI: `"unauthorized"`, `"not_found"`, `"invalid"`, `"no_content"`,
-    /// `"maintenance"`, `"http"`, `"decode"` or `"network"`.
+    /// `"maintenance"`, `"http"`, `"decode"`, `"too_large"` or `"network"`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Unauthorized => "unauthorized",
@@ -104,6 +109,7 @@ impl Error {
             Error::Maintenance => "maintenance",
             Error::Http { .. } => "http",
             Error::Decode(_) => "decode",
+            Error::TooLarge { .. } => "too_large",
             Error::Network(_) => "network",
         }
     }

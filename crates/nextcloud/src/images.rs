@@ -1,11 +1,12 @@
 //! Images the windows show: avatars (`GET /index.php/avatar/{user}/{size}`) and the icons and
 //! previews that notifications and activities link to. Fetched with the account's
-//! credentials, so only URLs on the account's own origin are fetched at all.
+//! credentials, so only URLs on the account's own origin and below its base path are fetched
+//! at all, and at most 20 MiB of each is read.
 
 use reqwest::Method;
 use url::Url;
 
-use crate::{Client, Error, Result};
+use crate::{client::IMAGE_BODY_LIMIT, Client, Error, Result};
 
 /// Sizes the server renders avatars in (it rounds every other size to one of them).
 const AVATAR_SIZES: [u32; 2] = [64, 512];
@@ -46,16 +47,18 @@ impl ImagesApi<'_> {
     }
 
     /// An icon or preview the server linked to: an absolute URL on the account's origin or a
-    /// path below it. Other origins are refused, so the credentials never leave the server.
+    /// path below it. Other origins, and paths outside the server's base path, are refused, so the
+    /// credentials never leave the server.
     pub async fn fetch(&self, link: &str) -> Result<Image> {
         let url = self
             .client
             .server()
             .join(link)
             .map_err(|e| Error::refused(format!("Bad image link {link:?}: {e}")))?;
-        if !self.client.is_same_origin(&url) {
+        if !self.client.is_account_url(&url) {
             return Err(Error::refused(format!(
-                "Images are fetched only from the account's server, not {}",
+                "Images are fetched only from the account's server ({}), not {}",
+                self.client.server(),
                 url.origin().ascii_serialization()
             )));
         }
@@ -65,7 +68,7 @@ impl ImagesApi<'_> {
     async fn get(&self, url: Url) -> Result<Image> {
         let reply = self
             .client
-            .send(self.client.request(Method::GET, url))
+            .send_with_limit(self.client.request(Method::GET, url), IMAGE_BODY_LIMIT)
             .await?;
         let content_type = reply
             .header("content-type")

@@ -18,7 +18,8 @@
 //!
 //! Every request carries `OCS-APIRequest: true`, `Accept: application/json` and the
 //! [`user_agent`]; the credentials (HTTP Basic) go only to the account's own scheme, host and
-//! port ([`Client::is_same_origin`]). Errors are one [`Error`] enum.
+//! port, below its base path ([`Client::is_account_url`]). Answers are read up to a cap (8 MiB,
+//! images 20 MiB). Errors are one [`Error`] enum.
 
 mod activity;
 mod capabilities;
@@ -45,7 +46,7 @@ pub use capabilities::{
     Capabilities, Core, NotificationsCapabilities, NotifyPush, NotifyPushEndpoints, Theming,
     UserStatusCapabilities, Version,
 };
-pub use client::{user_agent, Client, Credentials};
+pub use client::{travels_unencrypted, user_agent, Client, Credentials};
 pub use dav::DavApi;
 pub use error::{Error, Result};
 pub use etag::Etagged;

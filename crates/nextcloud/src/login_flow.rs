@@ -8,6 +8,14 @@
 //!    approved, exactly one 200 with `server`, `loginName` and `appPassword`. The server
 //!    forgets the flow after 20 minutes.
 //!
+//! The flow continues only where it started: the login URL, the poll endpoint and the granted
+//! `server` must be on the host the user typed, and a flow started on `https://` never
+//! continues over `http://` (the poll token and the app password would travel in clear). The
+//! account's address is the one the user typed, not the granted `server`: that field comes
+//! from the server's own idea of its address (`overwrite.cli.url`, a proxy's `Host`), which
+//! is easily wrong behind a proxy, and the typed address is the one that just worked. Only an
+//! upgrade to `https` on the same host is taken from it.
+//!
 //! The `User-Agent` names the app password on the server's security page, so it is
 //! [`user_agent`] (`<hostname> (nctray - <OS>)`). The login name may differ from the user id:
 //! read the id with [`Client::current_user`].
@@ -31,6 +39,8 @@ const MAX_REDIRECTS: usize = 5;
 /// A started Login Flow v2. `Debug` never shows the token.
 pub struct LoginFlow {
     http: reqwest::Client,
+    /// The address the user typed, normalised (ends in `/`): where the flow must stay.
+    server: Url,
     login_url: Url,
     poll_endpoint: Url,
     token: String,
@@ -98,6 +108,44 @@ fn web_url(text: &str, what: &str) -> Result<Url> {
     Ok(url)
 }
 
+/// `named` (a URL from the server's answer, `what` it is) if the flow may continue there: the
+/// host the flow started on, and `https` when it started on `https` (an `http` start may be
+/// upgraded; the port may differ only with the scheme).
+fn stays_home(start: &Url, named: Url, what: &str) -> Result<Url> {
+    let origin = |url: &Url| url.origin().ascii_serialization();
+    let same_host = named.host() == start.host();
+    let same_port = named.scheme() != start.scheme()
+        || named.port_or_known_default() == start.port_or_known_default();
+    if !same_host || !same_port {
+        return Err(Error::refused(format!(
+            "The server named {what} on another server ({}) than the sign-in started on ({}); \
+             nctray continues only where it started",
+            origin(&named),
+            origin(start)
+        )));
+    }
+    if start.scheme() == "https" && named.scheme() != "https" {
+        return Err(Error::refused(format!(
+            "The server named {what} over unencrypted http:// ({}) although the sign-in \
+             started on https://; nctray does not continue without encryption (check the \
+             server's overwriteprotocol setting)",
+            origin(&named)
+        )));
+    }
+    Ok(named)
+}
+
+/// The account's address: the typed one, on `https` when the granted server upgrades it.
+fn account_address(typed: &Url, granted: &Url) -> Url {
+    let mut address = typed.clone();
+    if typed.scheme() == "http" && granted.scheme() == "https" {
+        // Both calls succeed for a special scheme with a host, which `typed` has.
+        let _ = address.set_scheme("https");
+        let _ = address.set_port(granted.port());
+    }
+    address
+}
+
 /// A non-2xx answer without OCS envelope as an [`Error`] (maintenance, 5xx, an HTML page).
 fn failure(reply: &Reply) -> Error {
     match reply.data() {
@@ -159,8 +207,13 @@ impl LoginFlow {
         }
         Ok(LoginFlow {
             http,
-            login_url: web_url(&init.login, "login URL")?,
-            poll_endpoint: web_url(&init.poll.endpoint, "poll endpoint")?,
+            login_url: stays_home(&base, web_url(&init.login, "login URL")?, "its login page")?,
+            poll_endpoint: stays_home(
+                &base,
+                web_url(&init.poll.endpoint, "poll endpoint")?,
+                "the address to wait for the approval at",
+            )?,
+            server: base,
             token: init.poll.token,
             started: Instant::now(),
         })
@@ -187,7 +240,9 @@ impl LoginFlow {
     }
 
     /// `POST <poll endpoint>` with `token`. 404 (body `[]`) is [`LoginPoll::Pending`], or
-    /// [`LoginPoll::Expired`] once 20 minutes have passed; 200 is [`LoginPoll::Approved`].
+    /// [`LoginPoll::Expired`] once 20 minutes have passed; 200 is [`LoginPoll::Approved`] with
+    /// the typed address (see the module's notes); a granted `server` on another host, or on
+    /// `http` after an `https` start, is refused with [`Error::Invalid`] (statuscode 0).
     pub async fn poll(&self) -> Result<LoginPoll> {
         let request = self
             .http
@@ -216,11 +271,45 @@ impl LoginFlow {
                 "Login Flow grant without login name or app password".into(),
             ));
         }
+        let granted = match stays_home(
+            &self.server,
+            web_url(&grant.server, "server")?,
+            "its address",
+        ) {
+            Ok(granted) => granted,
+            Err(refused) => {
+                self.revoke_refused(&grant).await;
+                return Err(refused);
+            }
+        };
+        if granted.path().trim_end_matches('/') != self.server.path().trim_end_matches('/') {
+            tracing::info!(
+                granted = %granted,
+                "the server names another path than the one typed; keeping the typed one"
+            );
+        }
         Ok(LoginPoll::Approved(Credentials {
-            server: web_url(&grant.server, "server")?,
+            server: account_address(&self.server, &granted),
             login_name: grant.login_name,
             app_password: grant.app_password,
         }))
+    }
+
+    /// Takes back an app password whose grant named an address the flow does not continue
+    /// at, on the server the flow started on (which issued it), so none is left unused.
+    async fn revoke_refused(&self, grant: &Grant) {
+        let client = Client::new(Credentials {
+            server: self.server.clone(),
+            login_name: grant.login_name.clone(),
+            app_password: grant.app_password.clone(),
+        });
+        let revoked = match client {
+            Ok(client) => client.revoke_app_password().await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = revoked {
+            tracing::warn!("cannot revoke the app password of a refused sign-in: {error}");
+        }
     }
 
     /// Polls every `interval` until the user approves (→ the credentials) or the flow expires
@@ -290,6 +379,61 @@ mod tests {
             assert_eq!(reply.status, StatusCode::NOT_FOUND);
             assert_eq!(reply.body, b"[]");
         }
+    }
+
+    fn url(text: &str) -> Url {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_flow_started_on_https_never_continues_over_http() {
+        let start = url("https://cloud.example.com/nextcloud/");
+        let error = stays_home(&start, url("http://cloud.example.com/poll"), "x").unwrap_err();
+        assert_eq!(error.statuscode(), Some(0));
+        assert!(error.to_string().contains("unencrypted http://"), "{error}");
+        // Also not on port 443 spelled out.
+        assert!(stays_home(&start, url("http://cloud.example.com:443/p"), "x").is_err());
+        assert!(stays_home(&start, url("https://cloud.example.com/other/p"), "x").is_ok());
+        assert!(stays_home(&start, url("https://cloud.example.com:443/p"), "x").is_ok());
+    }
+
+    #[test]
+    fn a_flow_continues_only_on_the_host_it_started_on() {
+        let start = url("https://cloud.example.com/");
+        for elsewhere in [
+            "https://evil.example.com/poll",
+            "https://cloud.example.com.evil.net/poll",
+            "https://cloud.example.com:8443/poll",
+            "https://127.0.0.1/poll",
+        ] {
+            let error = stays_home(&start, url(elsewhere), "x").unwrap_err();
+            assert!(
+                error.to_string().contains("another server"),
+                "{elsewhere}: {error}"
+            );
+        }
+        // An http start may be upgraded on the same host, on its https port.
+        let plain = url("http://cloud.example.com/");
+        assert!(stays_home(&plain, url("https://cloud.example.com/p"), "x").is_ok());
+        assert!(stays_home(&plain, url("http://cloud.example.com:8080/p"), "x").is_err());
+    }
+
+    #[test]
+    fn the_account_keeps_the_typed_address_upgraded_to_https_at_most() {
+        let typed = url("http://cloud.example.com/nextcloud/");
+        assert_eq!(
+            account_address(&typed, &url("https://cloud.example.com/")).as_str(),
+            "https://cloud.example.com/nextcloud/"
+        );
+        assert_eq!(
+            account_address(&typed, &url("http://cloud.example.com/elsewhere")).as_str(),
+            typed.as_str()
+        );
+        let secure = url("https://cloud.example.com:8443/nc/");
+        assert_eq!(
+            account_address(&secure, &url("https://cloud.example.com:8443/")).as_str(),
+            secure.as_str()
+        );
     }
 
     #[test]

@@ -272,9 +272,9 @@ impl NotificationsApi<'_> {
     }
 
     /// Carries out a GET/POST/DELETE/PUT action of a notification (e.g. accept a share): sends
-    /// the request to `action.link` with the OCS headers, and the credentials only when the link
-    /// is on the account's own origin. A `WEB` or unknown action is refused with
-    /// [`Error::Invalid`] (statuscode 0): open those in the browser.
+    /// the request to `action.link` with the OCS headers and the credentials. A link that is
+    /// not on the account's origin and below its base path, and a `WEB` or unknown action,
+    /// are refused unsent with [`Error::Invalid`] (statuscode 0): open WEB ones in the browser.
     ///
     /// Success is any 2xx answer; an OCS error answer is mapped like every other call.
     pub async fn run_action(&self, action: &Action) -> Result<()> {
@@ -289,6 +289,18 @@ impl NotificationsApi<'_> {
             .server()
             .join(&action.link)
             .map_err(|e| Error::refused(format!("Bad action link {:?}: {e}", action.link)))?;
+        // An action is a request with the account's weight behind it: one that points at
+        // another server (or another app on this host, or a private address that is not the
+        // server's) is refused rather than sent, with or without credentials.
+        if !self.client.is_account_url(&url) {
+            return Err(Error::refused(format!(
+                "The action \"{}\" points away from your server ({}), to {}; nctray did not \
+                 send it",
+                action.label,
+                self.client.server(),
+                url.origin().ascii_serialization()
+            )));
+        }
         let reply = self.client.send(self.client.request(method, url)).await?;
         match reply.data() {
             // A 2xx that is not OCS (an app's plain JSON or HTML) still means "done".

@@ -70,7 +70,7 @@ impl<T: DeserializeOwned> Page<T> {
             return Ok(None);
         };
         // `next` is always same-origin by construction; check anyway, the field is public.
-        if !client.is_same_origin(url) {
+        if !client.is_account_url(url) {
             return Err(Error::refused(format!(
                 "The next page is on another server ({url}); nctray only sends credentials to \
                  the account's own server"
@@ -89,7 +89,7 @@ impl<T: DeserializeOwned> Page<T> {
 
 /// `target` if it is on the account's origin, else its query on the URL that was requested.
 fn home(client: &Client, requested: &Url, target: Url) -> Url {
-    if client.is_same_origin(&target) {
+    if client.is_account_url(&target) {
         return target;
     }
     tracing::warn!(%target, "next-page link names another origin; staying on the account's");

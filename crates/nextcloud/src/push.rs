@@ -137,7 +137,7 @@ impl PushApi<'_> {
     /// `POST endpoints.pre_auth`: a one-time token (valid about 15 s) that logs a socket in
     /// with an empty login name, so the app password never travels over the socket.
     pub async fn pre_auth(&self, pre_auth: &Url) -> Result<String> {
-        if !self.client.is_same_origin(pre_auth) {
+        if !self.client.is_account_url(pre_auth) {
             return Err(not_same_origin(pre_auth));
         }
         let request = self.client.request(Method::POST, pre_auth.clone());

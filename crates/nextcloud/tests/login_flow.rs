@@ -113,26 +113,25 @@ async fn a_flow_the_server_forgot_stays_pending_and_errors_are_typed() {
 #[tokio::test]
 async fn login_flow_requests_carry_the_user_agent_and_no_credentials() {
     let server = Canned::start(|request| {
+        let base = format!("http://{}/nextcloud", request.header("host").unwrap());
         if request.path().ends_with("/login/v2") {
             Answer::json(
                 200,
                 &json!({
-                    "poll": {"token": "t0k3n", "endpoint": "http://127.0.0.1:1/never"},
-                    "login": "http://127.0.0.1:1/index.php/login/v2/flow/x"
+                    "poll": {"token": "t0k3n", "endpoint": format!("{base}/index.php/login/v2/poll")},
+                    "login": format!("{base}/index.php/login/v2/flow/x")
                 }),
             )
         } else {
             Answer::json(
                 200,
-                &json!({"server": "https://cloud.example.com", "loginName": "alice",
-                        "appPassword": "secret"}),
+                &json!({"server": base, "loginName": "alice", "appPassword": "secret"}),
             )
         }
     })
     .await;
-    let flow = LoginFlow::start(&format!("{}/nextcloud", server.url()).parse().unwrap())
-        .await
-        .unwrap();
+    let typed = format!("{}/nextcloud", server.url());
+    let flow = LoginFlow::start(&typed.parse().unwrap()).await.unwrap();
     let sent = &server.requests()[0];
     assert_eq!(sent.method, "POST");
     assert_eq!(sent.target, "/nextcloud/index.php/login/v2");
@@ -141,38 +140,78 @@ async fn login_flow_requests_carry_the_user_agent_and_no_credentials() {
     assert_eq!(flow.token(), "t0k3n");
 
     // The poll goes to the endpoint the server named, with the token as a form field.
-    let answer = Canned::fixed(Answer::json(
-        200,
-        &json!({"server": "https://cloud.example.com", "loginName": "alice", "appPassword": "secret"}),
-    ))
-    .await;
-    let poll_server = Canned::start({
-        let poll = format!("{}/poll", answer.url());
-        move |request| {
-            if request.path().ends_with("/login/v2") {
-                Answer::json(
-                    200,
-                    &json!({"poll": {"token": "t0k3n", "endpoint": poll},
-                            "login": "http://127.0.0.1:1/flow/x"}),
-                )
-            } else {
-                Answer::new(404, "[]")
-            }
-        }
-    })
-    .await;
-    let flow = LoginFlow::start(&poll_server.url().parse().unwrap())
+    let LoginPoll::Approved(credentials) = flow.poll().await.unwrap() else {
+        panic!("approved");
+    };
+    assert_eq!(credentials.server.as_str(), format!("{typed}/"));
+    assert_eq!(credentials.login_name, "alice");
+    let polled = &server.requests()[1];
+    assert_eq!(polled.target, "/nextcloud/index.php/login/v2/poll");
+    assert_eq!(polled.form()["token"], ["t0k3n"]);
+    assert_eq!(polled.header("user-agent"), Some(user_agent().as_str()));
+    assert_eq!(polled.header("authorization"), None);
+}
+
+/// `http://localhost:PORT` of a server that records what reaches it: another host name than
+/// the simulator's `127.0.0.1`, though on this machine.
+async fn bystander() -> (Canned, String) {
+    let server = Canned::fixed(Answer::new(200, "{}")).await;
+    let url = format!("http://localhost:{}", server.port);
+    (server, url)
+}
+
+#[tokio::test]
+async fn a_poll_endpoint_on_another_host_is_refused_and_never_asked() {
+    let sim = sim().await;
+    let (elsewhere, elsewhere_url) = bystander().await;
+    sim.control()
+        .misdirect_login_flow(Some(&elsewhere_url), None);
+    let error = LoginFlow::start(&sim.base_url().parse().unwrap())
         .await
+        .unwrap_err();
+    assert_eq!(error.statuscode(), Some(0), "{error:?}");
+    let shown = error.to_string();
+    assert!(shown.contains("another server"), "{shown}");
+    assert!(shown.contains(&elsewhere_url), "{shown}");
+    assert!(elsewhere.requests().is_empty(), "the token went elsewhere");
+}
+
+#[tokio::test]
+async fn a_grant_naming_another_host_is_refused_and_its_app_password_taken_back() {
+    let sim = sim().await;
+    let (elsewhere, elsewhere_url) = bystander().await;
+    sim.control()
+        .misdirect_login_flow(None, Some(&elsewhere_url));
+    let flow = LoginFlow::start(&sim.base_url().parse().unwrap())
+        .await
+        .unwrap();
+    let password = sim
+        .control()
+        .approve_login(flow.login_url().as_str(), "bob")
+        .unwrap();
+    let error = flow.poll().await.unwrap_err();
+    assert!(error.to_string().contains("another server"), "{error}");
+    assert!(elsewhere.requests().is_empty());
+    assert!(
+        !sim.control().app_password_valid("bob", &password),
+        "the unused app password was revoked on the server that issued it"
+    );
+}
+
+#[tokio::test]
+async fn the_account_keeps_the_typed_address_when_the_server_names_another_path() {
+    let sim = sim().await;
+    let typed = sim.base_url();
+    sim.control()
+        .misdirect_login_flow(None, Some(&format!("{typed}/elsewhere")));
+    let flow = LoginFlow::start(&typed.parse().unwrap()).await.unwrap();
+    sim.control()
+        .approve_login(flow.login_url().as_str(), "bob")
         .unwrap();
     let LoginPoll::Approved(credentials) = flow.poll().await.unwrap() else {
         panic!("approved");
     };
-    assert_eq!(credentials.server.as_str(), "https://cloud.example.com/");
-    assert_eq!(credentials.login_name, "alice");
-    let polled = &answer.requests()[0];
-    assert_eq!(polled.form()["token"], ["t0k3n"]);
-    assert_eq!(polled.header("user-agent"), Some(user_agent().as_str()));
-    assert_eq!(polled.header("authorization"), None);
+    assert_eq!(credentials.server.as_str(), format!("{typed}/"));
 }
 
 #[tokio::test]

@@ -34,7 +34,7 @@ async fn every_request_carries_the_ocs_headers_user_agent_and_basic_auth() {
 }
 
 #[tokio::test]
-async fn credentials_go_only_to_the_accounts_own_origin() {
+async fn an_action_pointing_at_another_server_is_refused_and_never_sent() {
     let account = Canned::fixed(Answer::json(
         200,
         &json!({"ocs": {"meta": {"statuscode": 200}, "data": []}}),
@@ -44,21 +44,27 @@ async fn credentials_go_only_to_the_accounts_own_origin() {
     let client = account.client("admin");
     let notifications = client.notifications();
 
-    // An absolute link on another port of the same host: no Authorization header.
+    // An absolute link on another port of the same host (a private address that is not the
+    // server's): refused, nothing sent, with or without credentials.
     let foreign = format!(
         "{}/ocs/v2.php/apps/files_sharing/api/v1/shares/pending/5",
         elsewhere.url()
     );
     assert!(!client.is_same_origin(&foreign.parse().unwrap()));
-    notifications
+    let refused = notifications
         .run_action(&action(ActionType::Post, &foreign))
         .await
-        .unwrap();
-    let sent = elsewhere.requests();
-    assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].method, "POST");
-    assert_eq!(sent[0].header("authorization"), None, "{sent:?}");
-    assert_eq!(sent[0].header("ocs-apirequest"), Some("true"));
+        .unwrap_err();
+    assert_eq!(refused.statuscode(), Some(0));
+    let shown = refused.to_string();
+    assert!(shown.contains("points away from your server"), "{shown}");
+    assert!(shown.contains(&elsewhere.url()), "{shown}");
+    assert!(
+        elsewhere.requests().is_empty(),
+        "{:?}",
+        elsewhere.requests()
+    );
+    assert!(account.requests().is_empty());
 
     // The account's own origin, absolute or relative: with credentials.
     let own = format!(
@@ -82,6 +88,7 @@ async fn credentials_go_only_to_the_accounts_own_origin() {
             request.header("authorization"),
             Some(basic("admin").as_str())
         );
+        assert_eq!(request.header("ocs-apirequest"), Some("true"));
     }
 
     // A WEB action is for the browser: nothing is sent.
@@ -113,24 +120,39 @@ async fn a_redirect_to_another_origin_is_not_followed() {
 }
 
 #[tokio::test]
-async fn a_redirect_within_the_origin_is_followed_with_credentials() {
+async fn a_redirect_within_the_base_path_is_followed_with_credentials() {
     let user = Answer::from_fixture(&fixture("009-users-cloud-user-bob.json"));
-    let account = Canned::start(move |request| {
-        if request.path().starts_with("/old/") {
-            let new = request.target.trim_start_matches("/old");
-            Answer::new(301, "").header("Location", new)
-        } else {
-            user.clone()
+    let account = Canned::start(move |request| match request.path() {
+        "/nc/ocs/v2.php/cloud/user" => {
+            Answer::new(307, "").header("Location", "/nc/index.php/ocs/v2.php/cloud/user")
         }
+        _ => user.clone(),
     })
     .await;
-    let client = client_for(&format!("{}/old", account.url()), "bob");
+    let client = client_for(&format!("{}/nc", account.url()), "bob");
     assert_eq!(client.current_user().await.unwrap().display_name, "Bob");
     let sent = account.requests();
     assert_eq!(sent.len(), 2);
-    assert_eq!(sent[0].target, "/old/ocs/v2.php/cloud/user");
-    assert_eq!(sent[1].target, "/ocs/v2.php/cloud/user");
+    assert_eq!(sent[1].target, "/nc/index.php/ocs/v2.php/cloud/user");
     assert_eq!(sent[1].header("authorization"), Some(basic("bob").as_str()));
+}
+
+#[tokio::test]
+async fn a_redirect_out_of_the_base_path_is_not_followed() {
+    // Another app on the same host, e.g. a server moved from /nc to / or a hostile redirect.
+    let account = Canned::start(|request| match request.path() {
+        "/nc/ocs/v2.php/cloud/user" => {
+            Answer::new(301, "").header("Location", "/other/ocs/v2.php/cloud/user")
+        }
+        _ => Answer::new(200, "stolen"),
+    })
+    .await;
+    let client = client_for(&format!("{}/nc", account.url()), "bob");
+    let err = client.current_user().await.unwrap_err();
+    assert!(matches!(err, Error::Http { status: 301, .. }), "{err:?}");
+    let sent = account.requests();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].target, "/nc/ocs/v2.php/cloud/user");
 }
 
 #[tokio::test]

@@ -57,6 +57,16 @@ pub use talk::{StoredMessage, TalkApi};
 
 use state::{Inner, Shared};
 
+/// `"/nextcloud"` from `nextcloud`, `/nextcloud/` or `/nextcloud`; `""` for none or `/`.
+fn normalised_prefix(prefix: Option<&str>) -> String {
+    let trimmed = prefix.unwrap_or_default().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
 /// How long [`Sim::shutdown`] lets open connections finish before cutting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
@@ -80,6 +90,10 @@ pub struct SimConfig {
     pub push: bool,
     /// Which Talk the server is: today's (v4 rooms) or the seed document's (v1 rooms).
     pub talk: TalkApi,
+    /// Serve below this path, like a Nextcloud installed at `https://host/nextcloud/`
+    /// (`Some("/nextcloud")`); every URL the server names carries it, and nothing answers
+    /// outside it. `None` serves at the root.
+    pub path_prefix: Option<String>,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -105,7 +119,8 @@ impl Sim {
     pub async fn start(config: SimConfig) -> std::io::Result<Sim> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
-        let base_url = format!("http://{addr}");
+        let prefix = normalised_prefix(config.path_prefix.as_deref());
+        let base_url = format!("http://{addr}{prefix}");
 
         let mut inner = Inner::new(state::fixture_users(time::unix_now()));
         inner.talk = talk::Talk::new(config.talk, &base_url);
@@ -129,6 +144,12 @@ impl Sim {
             .merge(login_flow::routes())
             .fallback(ocs::dispatch)
             .with_state(shared.clone());
+        // Handlers see the path below the prefix, as Nextcloud's router does below its webroot.
+        let app = if prefix.is_empty() {
+            app
+        } else {
+            Router::new().nest(&prefix, app)
+        };
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             let served = axum::serve(listener, app)
@@ -153,7 +174,7 @@ impl Sim {
         })
     }
 
-    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    /// `http://127.0.0.1:PORT` (and the path prefix, if any), without a trailing slash.
     pub fn base_url(&self) -> String {
         self.shared.base_url.clone()
     }

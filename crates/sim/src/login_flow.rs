@@ -58,6 +58,18 @@ pub(crate) struct LoginFlows {
     issued: u64,
     /// Whom the login page offers first; empty → `admin`.
     user: String,
+    /// What a misconfigured or hostile server names instead of its own address
+    /// ([`crate::Control::misdirect_login_flow`]).
+    misdirect: Misdirect,
+}
+
+/// Addresses the flow's answers name in place of the simulator's own.
+#[derive(Debug, Default, Clone)]
+struct Misdirect {
+    /// Replaces the base of the poll endpoint and login URL in the start answer.
+    start: Option<String>,
+    /// Replaces `server` in the grant.
+    server: Option<String>,
 }
 
 impl LoginFlows {
@@ -162,7 +174,7 @@ async fn init(
             client,
             granted: None,
         });
-        let base = &shared.base_url;
+        let base = flows.misdirect.start.as_deref().unwrap_or(&shared.base_url);
         let body = json!({
             "poll": {
                 "token": poll_token,
@@ -203,8 +215,9 @@ async fn poll(
         // One answer only: the flow is gone afterwards.
         let flow = flows.remove(at);
         let (user, password) = flow.granted.unwrap_or_default();
+        let server = inner.login_flows.misdirect.server.clone();
         let body = json!({
-            "server": shared.base_url,
+            "server": server.as_deref().unwrap_or(&shared.base_url),
             "loginName": user,
             "appPassword": password,
         });
@@ -358,6 +371,16 @@ impl crate::Control {
     pub fn approve_latest_login(&self, user: &str) -> Option<String> {
         let mut inner = self.shared.lock();
         approve(&mut inner, None, user)
+    }
+
+    /// Makes the flow's answers name other addresses, as a server behind a misconfigured proxy
+    /// (or a hostile one) does: `start` replaces the simulator's address in the poll endpoint
+    /// and login URL of new flows, `server` the `server` of the grant. `None` restores it.
+    pub fn misdirect_login_flow(&self, start: Option<&str>, server: Option<&str>) {
+        self.shared.lock().login_flows.misdirect = Misdirect {
+            start: start.map(str::to_owned),
+            server: server.map(str::to_owned),
+        };
     }
 
     /// Whom the login page offers first (default `admin`).

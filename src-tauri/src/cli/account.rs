@@ -6,6 +6,7 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use nctray_engine::{Account, Engine, Paths};
 
+use super::output::{say, say_err};
 use crate::config::AppConfig;
 use crate::secrets;
 
@@ -51,6 +52,15 @@ async fn add_account(
         server: server.trim_end_matches('/').to_owned(),
         login_name: login,
     };
+    if let Ok(url) = account.server.parse() {
+        if nctray_engine::nextcloud::travels_unencrypted(&url) {
+            say_err(format!(
+                "nctray: warning: {} is http://, not https://: the app password and everything \
+                 the account syncs travel unencrypted and can be read on the way",
+                account.server
+            ));
+        }
+    }
     // Check the credentials before keeping anything, so a typo is caught now.
     let engine = Engine::open(account.clone(), password.clone(), &paths.database())?;
     let user = engine
@@ -69,7 +79,7 @@ async fn add_account(
             serde_json::json!({ "account": account.key(), "user_id": user.id, "display_name": user.display_name })
         );
     } else {
-        println!("Added {} ({})", account.key(), user.display_name);
+        say(format!("Added {} ({})", account.key(), user.display_name));
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 use nctray_engine::Paths;
 use serde::Serialize;
 
+use super::output::say;
 use crate::config::AppConfig;
 use crate::secrets;
 
@@ -45,12 +46,12 @@ pub fn run(paths: &Paths, json: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     if reports.is_empty() {
-        println!(
-            "No accounts; add one with `nctray account add --server URL --login NAME --password-stdin`"
+        say(
+            "No accounts; add one with `nctray account add --server URL --login NAME --password-stdin`",
         );
     }
     for report in &reports {
-        println!("{}", describe(report));
+        say(describe(report));
     }
     Ok(())
 }

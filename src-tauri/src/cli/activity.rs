@@ -5,7 +5,7 @@ use clap::Args as ClapArgs;
 use nctray_engine::nextcloud::Activity;
 use nctray_engine::Engine;
 
-use super::output::{is_offline, printable, short_date};
+use super::output::{is_offline, printable, say, short_date};
 
 /// Pages fetched at most to fill `--limit` from older activities.
 const MAX_OLDER_PAGES: usize = 10;
@@ -64,7 +64,7 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
     if json {
         println!("{}", serde_json::to_string(&shown)?);
     } else if shown.is_empty() {
-        println!("No activities");
+        say("No activities");
     } else {
         for activity in &shown {
             print_activity(activity);
@@ -74,14 +74,14 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
 }
 
 fn print_activity(activity: &Activity) {
-    println!(
+    say(format!(
         "{}  {}",
         short_date(&activity.datetime),
         printable(&activity.subject)
-    );
+    ));
     if let Some(message) = activity.message.as_deref().filter(|m| !m.trim().is_empty()) {
         for line in printable(message).lines() {
-            println!("    {line}");
+            say(format!("    {line}"));
         }
     }
 }

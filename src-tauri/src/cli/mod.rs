@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
 
 use crate::account_setup::open_selected_engine;
+use output::say_err;
 
 #[derive(Debug, Parser)]
 #[command(name = "nctray", version, about = "Nextcloud in the system tray")]
@@ -115,7 +116,7 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
         let report = serde_json::json!({ "kind": kind, "message": format!("{error:#}") });
         eprintln!("{report}");
     } else {
-        eprintln!("nctray: {error:#}");
+        say_err(format!("nctray: {error:#}"));
     }
     1
 }

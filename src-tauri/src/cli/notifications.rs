@@ -5,7 +5,7 @@ use clap::{Args as ClapArgs, Subcommand};
 use nctray_engine::nextcloud::Notification;
 use nctray_engine::{Engine, NotificationCheck};
 
-use super::output::{printable, short_date};
+use super::output::{printable, say, short_date};
 
 #[derive(Debug, ClapArgs)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -51,13 +51,13 @@ pub async fn run(engine: &Engine, args: NotificationsArgs, json: bool) -> anyhow
         Some(NotificationsAction::Dismiss(DismissArgs { all: true, .. })) => {
             engine.dismiss_all_notifications().await?;
             if !json {
-                println!("Dismissed every notification");
+                say("Dismissed every notification");
             }
         }
         Some(NotificationsAction::Dismiss(DismissArgs { id: Some(id), .. })) => {
             engine.dismiss_notification(id).await?;
             if !json {
-                println!("Dismissed #{id}");
+                say(format!("Dismissed #{id}"));
             }
         }
         Some(NotificationsAction::Dismiss(_)) => anyhow::bail!("say which: an id or --all"),
@@ -79,10 +79,10 @@ async fn list(engine: &Engine, all: bool, json: bool) -> anyhow::Result<()> {
     if shown.is_empty() {
         let waiting = check.notifications.len();
         match (all, waiting) {
-            (true, _) | (false, 0) => println!("No notifications"),
-            (false, n) => println!(
+            (true, _) | (false, 0) => say("No notifications"),
+            (false, n) => say(format!(
                 "No new notifications ({n} already shown; `nctray notifications --all` lists them)"
-            ),
+            )),
         }
     }
     for notification in shown {
@@ -101,15 +101,15 @@ fn chosen(check: &NotificationCheck, all: bool) -> Vec<&Notification> {
 }
 
 fn print_notification(n: &Notification) {
-    println!(
+    say(format!(
         "#{}  {}  {}",
         n.notification_id,
         short_date(&n.datetime),
         printable(&n.subject)
-    );
+    ));
     if let Some(message) = n.message.as_deref().filter(|m| !m.trim().is_empty()) {
         for line in printable(message).lines() {
-            println!("    {line}");
+            say(format!("    {line}"));
         }
     }
 }

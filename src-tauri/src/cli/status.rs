@@ -6,6 +6,8 @@ use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{Engine, StatusPreset, StatusSnapshot};
 use serde::Serialize;
 
+use super::output::say;
+
 #[derive(Debug, Subcommand)]
 pub enum StatusAction {
     /// Set the status type.
@@ -126,7 +128,11 @@ async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow
                     .clear_after_secs
                     .map(|secs| format!(" (clears after {} min)", secs / 60))
                     .unwrap_or_default();
-                println!("{}: {} {text}{clears}", preset.name, preset.status.as_str());
+                say(format!(
+                    "{}: {} {text}{clears}",
+                    preset.name,
+                    preset.status.as_str()
+                ));
             }
         }
         PresetAction::Add {
@@ -163,7 +169,7 @@ struct StatusReport<'a> {
 
 fn print_status(snapshot: &StatusSnapshot, json: bool) {
     if !json {
-        println!("{}", snapshot.describe());
+        say(snapshot.describe());
         return;
     }
     let own = snapshot.own.as_ref();

@@ -5,6 +5,8 @@ use clap::Subcommand;
 use nctray_engine::{ChatMessage, ChatRoom, Engine};
 use serde_json::json;
 
+use super::output::{printable, say};
+
 #[derive(Debug, Subcommand)]
 pub enum TalkAction {
     /// List the conversations: favorites (★) first, then the latest; unread messages and
@@ -47,7 +49,7 @@ pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Res
             if json {
                 println!("{}", json!({ "room": room, "messages": messages }));
             } else {
-                println!("{}", printable(&room.name));
+                say(&room.name);
                 for message in &messages {
                     print_message(message);
                 }
@@ -70,7 +72,7 @@ pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Res
 
 fn print_rooms(rooms: &[ChatRoom]) {
     if rooms.is_empty() {
-        println!("No conversations.");
+        say("No conversations.");
         return;
     }
     let width = rooms
@@ -88,10 +90,10 @@ fn print_rooms(rooms: &[ChatRoom]) {
         };
         let name = printable(&room.name);
         let padding = width.saturating_sub(name.chars().count());
-        println!(
+        say(format!(
             "{favorite} {name}{:padding$}  {unread:>4} {mention}  {}",
             "", room.token
-        );
+        ));
     }
     let unread: i64 = rooms
         .iter()
@@ -103,7 +105,7 @@ fn print_rooms(rooms: &[ChatRoom]) {
         .filter(|r| r.unread_mention && !r.muted)
         .count();
     if unread > 0 || mentions > 0 {
-        println!("{unread} unread, mentioned in {mentions}");
+        say(format!("{unread} unread, mentioned in {mentions}"));
     }
 }
 
@@ -116,36 +118,9 @@ fn print_message(message: &ChatMessage) {
         format!("{}: {text}", printable(&message.author))
     };
     let indent = " ".repeat(18);
-    println!(
+    say(format!(
         "{}  {}",
         message.local_time(),
         line.replace('\n', &format!("\n{indent}"))
-    );
-}
-
-/// The text without what a terminal would act on: control characters (escape sequences)
-/// and the marks that reorder text (bidi overrides) become `�`; new lines and tabs stay.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            c if c.is_control() => '\u{FFFD}',
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_sequences_and_bidi_overrides_never_reach_the_terminal() {
-        assert_eq!(
-            printable("hi\u{1b}[31mred\u{7}\r\nnext\u{202E}txt"),
-            "hi\u{FFFD}[31mred\u{FFFD}\u{FFFD}\nnext\u{FFFD}txt"
-        );
-        assert_eq!(printable("Café 🎉\ttab"), "Café 🎉\ttab");
-    }
+    ));
 }

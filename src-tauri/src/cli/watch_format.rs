@@ -483,7 +483,7 @@ mod tests {
         )];
         assert_eq!(
             lines(&[ADMIN], &events, WatchFormat::Plain),
-            ["\u{FFFD}[2J Out of \u{FFFD}office"]
+            [" Out of \u{FFFD}office"]
         );
         let line = &lines(&[ADMIN], &events, WatchFormat::Waybar)[0];
         assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line}");

@@ -20,6 +20,11 @@ const OPEN_LABEL: &str = "Open";
 const REPLY_LABEL: &str = "Reply";
 /// The hint text in the field of an inline reply.
 pub const REPLY_PLACEHOLDER: &str = "Write a reply…";
+/// Characters of a subject a popup shows (a popup's title is one line; more only hides the
+/// buttons and the rest of the desktop).
+const SUMMARY_CHARS: usize = 200;
+/// Characters of a message a popup shows; the whole text is one click away.
+const BODY_CHARS: usize = 1000;
 
 /// What the user picked on a popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +124,25 @@ impl PopupContent {
         }
     }
 
+    /// The summary and body as sent to a notification server, cut to what a popup can show.
+    ///
+    /// `body_markup`: the server advertises the spec's `body-markup` capability, so it reads
+    /// the body as markup; then `&`, `<` and `>` are escaped and a chat message
+    /// `<a href=…>` or `<img src=…>` shows as the text it is. Without the capability the spec
+    /// has servers show the body as it is, so escaping would show `&lt;`. The spec keeps the
+    /// summary plain text (GNOME shows `&amp;` literally there), but some servers format it
+    /// as markup anyway when they do markup at all, so there `<` and `>` become `‹` and `›`:
+    /// no tag can form, and `&` alone starts none.
+    pub fn text_for(&self, body_markup: bool) -> (String, String) {
+        let summary = cut(&self.summary, SUMMARY_CHARS);
+        let body = cut(&self.body, BODY_CHARS);
+        if !body_markup {
+            return (summary, body);
+        }
+        let summary = summary.replace('<', "\u{2039}").replace('>', "\u{203A}");
+        (summary, escape_markup(&body))
+    }
+
     /// The flat `key, label, key, label…` list of the `Notify` call.
     pub fn action_list(&self) -> Vec<String> {
         self.buttons
@@ -126,6 +150,31 @@ impl PopupContent {
             .flat_map(|b| [b.key.clone(), b.label.clone()])
             .collect()
     }
+}
+
+/// `text` cut to at most `max` characters, on a character boundary, ending in `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some(_) => {
+            let kept: String = text.chars().take(max - 1).collect();
+            format!("{}…", kept.trim_end())
+        }
+    }
+}
+
+/// The markup escapes of the notification spec's body: `&`, `<`, `>`.
+fn escape_markup(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 fn open_button() -> Button {
@@ -231,6 +280,49 @@ mod tests {
             .buttons
             .iter()
             .any(|b| b.label == "Reply"));
+    }
+
+    #[test]
+    fn markup_from_the_server_stays_text_where_the_server_renders_markup() {
+        let mut talk = notification("spreed", "chat", "tok/1");
+        talk.subject = "<b>bob</b> & <i>you</i>".into();
+        talk.message = Some(
+            r#"<a href="https://evil.example">x</a> <img src="https://evil.example/t.png"> &amp;"#
+                .into(),
+        );
+        let content = PopupContent::of(&Popup::One(Box::new(talk)), false);
+        let (summary, body) = content.text_for(true);
+        assert_eq!(
+            body,
+            "&lt;a href=\"https://evil.example\"&gt;x&lt;/a&gt; \
+             &lt;img src=\"https://evil.example/t.png\"&gt; &amp;amp;"
+        );
+        assert_eq!(
+            summary,
+            "\u{2039}b\u{203A}bob\u{2039}/b\u{203A} & \u{2039}i\u{203A}you\u{2039}/i\u{203A}"
+        );
+        // A server that shows text as it is gets it as it is.
+        let (summary, body) = content.text_for(false);
+        assert_eq!(summary, content.summary);
+        assert_eq!(body, content.body);
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_character_boundary() {
+        let mut long = notification("files", "file", "1");
+        long.subject = "ä".repeat(SUMMARY_CHARS + 50);
+        long.message = Some("🎉 ".repeat(BODY_CHARS));
+        let (summary, body) = PopupContent::of(&Popup::One(Box::new(long)), false).text_for(true);
+        assert_eq!(summary.chars().count(), SUMMARY_CHARS);
+        assert!(summary.ends_with("ä…"), "{summary}");
+        assert!(
+            body.chars().count() <= BODY_CHARS,
+            "{}",
+            body.chars().count()
+        );
+        assert!(body.ends_with("🎉…"), "{body}");
+        let short = PopupContent::line("Status", "set");
+        assert_eq!(short.text_for(true), ("Status".into(), "set".into()));
     }
 
     #[test]

@@ -34,6 +34,8 @@ const PATH: &str = "/org/freedesktop/Notifications";
 const INTERFACE: &str = "org.freedesktop.Notifications";
 /// The capability of servers that take a reply's text in the popup.
 const INLINE_REPLY: &str = "inline-reply";
+/// The capability of servers that read the body as markup.
+const BODY_MARKUP: &str = "body-markup";
 /// How many shown popups are remembered for their clicks. Servers that keep popups in a
 /// history may never say they closed; past this, the oldest popup's buttons do nothing.
 const LIVE_POPUPS: usize = 64;
@@ -148,17 +150,15 @@ async fn connect() -> zbus::Result<(
 }
 
 async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<LivePopup>) {
+    let capabilities = capabilities(connection).await;
+    let has = |capability: &str| capabilities.iter().any(|c| c == capability);
     let (content, origin) = match request {
         Outgoing::Line(content) => (content, None),
         Outgoing::Engine { popup, origin } => {
-            let inline_reply = capabilities(connection)
-                .await
-                .iter()
-                .any(|c| c == INLINE_REPLY);
-            (PopupContent::of(&popup, inline_reply), Some(origin))
+            (PopupContent::of(&popup, has(INLINE_REPLY)), Some(origin))
         }
     };
-    let (id, server) = match notify(connection, &content).await {
+    let (id, server) = match notify(connection, &content, has(BODY_MARKUP)).await {
         Ok(shown) => shown,
         Err(error) => return tracing::warn!("cannot show a desktop notification: {error}"),
     };
@@ -191,7 +191,9 @@ async fn capabilities(connection: &Connection) -> Vec<String> {
 async fn notify(
     connection: &Connection,
     content: &PopupContent,
+    body_markup: bool,
 ) -> zbus::Result<(u32, Option<OwnedUniqueName>)> {
+    let (summary, body) = content.text_for(body_markup);
     let mut hints: HashMap<&str, Value<'_>> = HashMap::new();
     if content.talk_message {
         hints.insert("category", Value::from("im.received"));
@@ -214,8 +216,8 @@ async fn notify(
                 APP_NAME,
                 0_u32,
                 "",
-                &content.summary,
-                &content.body,
+                &summary,
+                &body,
                 content.action_list(),
                 hints,
                 expire_timeout,

@@ -6,11 +6,10 @@ use super::content::PopupContent;
 use super::APP_NAME;
 
 pub fn send(content: PopupContent, _origin: Option<Origin>) {
+    // These systems show text as it is: cut to length, nothing escaped.
+    let (summary, body) = content.text_for(false);
     let mut popup = notify_rust::Notification::new();
-    popup
-        .appname(APP_NAME)
-        .summary(&content.summary)
-        .body(&content.body);
+    popup.appname(APP_NAME).summary(&summary).body(&body);
     // Showing blocks on the platform's API; keep it off the async workers and the UI thread.
     tauri::async_runtime::spawn_blocking(move || {
         if let Err(error) = popup.show() {

@@ -18,12 +18,13 @@ const bob: AccountView = {
 };
 
 /** A sign-in API whose wait settles when the test says so. */
-function fakeApi() {
+function fakeApi(unencrypted = false) {
   let settle: { resolve: (a: AccountView) => void; reject: (e: unknown) => void } | null = null;
   const api = {
     start: vi.fn(async (_server: string) => ({
       login_url: "http://127.0.0.1:4711/index.php/login/v2/flow/abc",
       expires_in_secs: 1200,
+      unencrypted,
     })),
     wait: vi.fn(
       () =>
@@ -49,6 +50,20 @@ async function begin(api: SignInApi, demoServer: string | null = null) {
 }
 
 describe("SignIn", () => {
+  it("warns while waiting when the address travels unencrypted", async () => {
+    const { api } = fakeApi(true);
+    await begin(api);
+    const warning = screen.getByTestId("sign-in-unencrypted");
+    expect(warning.getAttribute("role")).toBe("alert");
+    expect(warning.textContent).toContain("unencrypted");
+  });
+
+  it("does not warn for https or this machine", async () => {
+    const { api } = fakeApi(false);
+    await begin(api);
+    expect(screen.queryByTestId("sign-in-unencrypted")).toBeNull();
+  });
+
   it("starts at the typed server, shows the wait with its expiry, and reports the account", async () => {
     const { api, settle } = fakeApi();
     const onadded = await begin(api);

@@ -519,7 +519,12 @@ login_url: string,
 /**
  * Seconds until the server forgets the flow.
  */
-expires_in_secs: number, };
+expires_in_secs: number, 
+/**
+ * The address is `http://` to another machine: the window warns that the app password
+ * and everything else would travel unencrypted.
+ */
+unencrypted: boolean, };
 
 export type Settings = { 
 /**

@@ -43,6 +43,8 @@ export const accounts = {
   "accounts.signIn.waiting": "Approve nctray in the browser window that opened.",
   "accounts.signIn.expiresIn": "Waiting for approval — expires in {time}",
   "accounts.signIn.loginPage": "Login page:",
+  "accounts.signIn.unencrypted":
+    "This address starts with http://, not https://: your app password and everything nctray syncs would travel unencrypted, readable by anyone on the way. Cancel and use https:// unless this network is your own.",
   "accounts.signIn.reopen": "Open the login page again",
   "accounts.signIn.cancel": "Cancel sign-in",
   "accounts.signIn.cancelled": "Sign-in cancelled.",
