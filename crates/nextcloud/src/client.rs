@@ -18,6 +18,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_REDIRECTS: usize = 5;
 /// Characters of a bad body quoted in an error.
 const EXCERPT_CHARS: usize = 120;
+/// Items of one list answer kept (notifications, activities, rooms, messages…): far above
+/// what a page of a real server holds, low enough that a hostile list cannot fill the cache.
+pub const MAX_LIST_ITEMS: usize = 5_000;
 const MIB: usize = 1024 * 1024;
 /// The most an OCS (or other JSON) answer may weigh; Nextcloud's largest, a full
 /// notifications or capabilities list, is well under 1 MiB. A bigger answer is refused
@@ -350,7 +353,17 @@ impl Reply {
 
     /// Decodes the OCS `data` into `T`, or maps the failure to an [`Error`].
     pub(crate) fn decode<T: DeserializeOwned>(&self) -> Result<T> {
-        let data = self.data()?;
+        let mut data = self.data()?;
+        if let Value::Array(items) = &mut data {
+            if items.len() > MAX_LIST_ITEMS {
+                tracing::warn!(
+                    items = items.len(),
+                    kept = MAX_LIST_ITEMS,
+                    "the server's list is longer than nctray keeps; the rest is left out"
+                );
+                items.truncate(MAX_LIST_ITEMS);
+            }
+        }
         serde_json::from_value(data)
             .map_err(|e| Error::Decode(format!("unexpected data ({e}) in {}", excerpt(&self.body))))
     }
@@ -489,6 +502,22 @@ fn shorten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_list_longer_than_nctray_keeps_is_cut_not_refused() {
+        let items: Vec<u32> = (0..(MAX_LIST_ITEMS as u32 + 10)).collect();
+        let body = serde_json::json!({
+            "ocs": { "meta": { "status": "ok", "statuscode": 200, "message": "OK" }, "data": items }
+        });
+        let reply = Reply {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: serde_json::to_vec(&body).unwrap(),
+        };
+        let list: Vec<u32> = reply.decode().unwrap();
+        assert_eq!(list.len(), MAX_LIST_ITEMS);
+        assert_eq!(list.last(), Some(&(MAX_LIST_ITEMS as u32 - 1)));
+    }
     use reqwest::header::HeaderValue;
 
     use super::*;
