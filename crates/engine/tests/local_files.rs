@@ -137,7 +137,7 @@ async fn a_truncated_cache_is_moved_aside_and_a_fresh_one_made() {
     for i in 0..300 {
         setup.control().inject_notification(NewNotification::new(
             "admin",
-            &format!("Notification number {i} with some text to fill the pages of the cache"),
+            format!("Notification number {i} with some text to fill the pages of the cache"),
         ));
     }
     let engine = setup.engine();
