@@ -217,11 +217,11 @@ pub fn settings_save(
     session: State<'_, Session>,
     settings: Settings,
 ) -> CommandResult<Settings> {
-    let mut config = config()?;
-    config.apply(&settings).map_err(super::invalid)?;
-    config
-        .save(&paths()?)
-        .map_err(|e| super::internal(format!("{e:#}")))?;
+    let config = AppConfig::update(&paths()?, |config| {
+        Ok(config.apply(&settings).map(|()| config.clone()))
+    })
+    .map_err(|e| super::internal(format!("{e:#}")))?
+    .map_err(super::invalid)?;
     session.follow(&config);
     let autostart = app.autolaunch();
     let start_at_login = autostart.is_enabled().unwrap_or(false);
