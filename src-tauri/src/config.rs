@@ -405,7 +405,11 @@ mod tests {
             fs::remove_file(moved_to).unwrap();
         }
         // A good file is used, not moved.
-        AppConfig::update(&paths, |c| Ok(c.add_account(account("alice")))).unwrap();
+        AppConfig::update(&paths, |c| {
+            c.add_account(account("alice"));
+            Ok(())
+        })
+        .unwrap();
         let (config, moved_to) = AppConfig::load_or_set_aside(&paths).unwrap();
         assert_eq!((config.accounts.len(), moved_to), (1, None));
     }
