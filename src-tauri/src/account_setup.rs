@@ -1,15 +1,16 @@
 //! Which accounts the app works with, opening their engines, and adding or removing one
 //! while the app runs.
 //!
-//! Removing an account keeps its rows in the cache: they are keyed by `login@origin`, so
-//! adding the same account again finds its notifications already claimed and pops none of
-//! them up a second time. The rows are small and one account's; nothing else reads them.
+//! Removing an account deletes its rows from the cache but the ids of the notifications it
+//! popped up: they are keyed by `login@origin`, so adding the same account again pops none
+//! of them up a second time.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use nctray_engine::nextcloud::Credentials;
+use nctray_engine::store::Store;
 use nctray_engine::{Account, Engine, ErrorReport, Paths};
 
 use crate::config::AppConfig;
@@ -55,6 +56,23 @@ pub fn open_engine_in(account: &Account, database: &Path) -> anyhow::Result<Engi
 pub fn open_selected_engine(paths: &Paths, wanted: Option<&str>) -> anyhow::Result<Engine> {
     let config = AppConfig::load(paths)?;
     open_engine(paths, select_account(&config, wanted)?)
+}
+
+/// Opens the cache once at start, checking it: a damaged file is moved aside and a new one
+/// made (see [`Store::open_checked`]). Returns what to tell the person when that happened;
+/// a cache from a newer nctray is an error that says to update.
+pub fn check_cache(database: &Path) -> anyhow::Result<Option<String>> {
+    let (_, set_aside) = Store::open_checked(database)
+        .with_context(|| format!("cannot open the cache {}", database.display()))?;
+    Ok(set_aside.map(|set_aside| {
+        format!(
+            "The cache {} could not be read ({}). It was moved to {} and a new one started; \
+             the server still has everything.",
+            database.display(),
+            set_aside.reason,
+            set_aside.moved_to.display()
+        )
+    }))
 }
 
 /// Engines for every configured account that can be opened; an account whose password is
@@ -118,9 +136,11 @@ pub async fn add_signed_in(
     engine.refresh_user().await?;
     if !demo {
         secrets::store_app_password(&account, &credentials.app_password).map_err(report)?;
-        let mut config = AppConfig::load(paths).map_err(report)?;
-        config.add_account(account.clone());
-        config.save(paths).map_err(report)?;
+        AppConfig::update(paths, |config| {
+            config.add_account(account.clone());
+            Ok(())
+        })
+        .map_err(report)?;
     }
     let engine = Arc::new(engine);
     session.add(engine.clone())?;
@@ -137,7 +157,7 @@ pub struct Removal {
 }
 
 /// Stops the account's sync, revokes its app password on the server, deletes it from the
-/// keyring and the config. Removed locally even when the server cannot be reached: the
+/// keyring and the config, and its rows from the cache (all but what it popped up). Removed locally even when the server cannot be reached: the
 /// answer says so, so the user can revoke it in the server's security settings.
 pub async fn remove(paths: &Paths, session: &Session, key: &str) -> Result<Removal, ErrorReport> {
     let engine = session.remove(key).ok_or_else(|| ErrorReport {
@@ -153,10 +173,17 @@ pub async fn remove(paths: &Paths, session: &Session, key: &str) -> Result<Remov
     let account = engine.account();
     if !session.is_demo(account) {
         secrets::forget_app_password(account).map_err(report)?;
-        let mut config = AppConfig::load(paths).map_err(report)?;
-        config.remove_account(key);
-        config.save(paths).map_err(report)?;
+        AppConfig::update(paths, |config| {
+            config.remove_account(key);
+            Ok(())
+        })
+        .map_err(report)?;
     }
+    // The account has no files of its own: its cache rows are all it leaves.
+    let forget = engine.clone();
+    tokio::task::spawn_blocking(move || forget.forget_cache())
+        .await
+        .map_err(|e| report(e.into()))??;
     Ok(Removal { server_error })
 }
 
@@ -172,12 +199,13 @@ pub fn set_paused(
     } else {
         session.start_sync(key)?;
     }
-    let mut config = AppConfig::load(paths).map_err(report)?;
-    if config.accounts.iter().any(|a| a.key() == key) {
-        config.set_paused(key, paused);
-        config.save(paths).map_err(report)?;
-    }
-    Ok(())
+    AppConfig::update(paths, |config| {
+        if config.accounts.iter().any(|a| a.key() == key) {
+            config.set_paused(key, paused);
+        }
+        Ok(())
+    })
+    .map_err(report)
 }
 
 /// A keyring or config failure for the window, with its causes.

@@ -2,8 +2,10 @@
 //! hands what it brings to the chat window as [`CHAT_NEWS`] events.
 //!
 //! At most one room is watched (the one the window shows); watching another stops the first.
-//! When the chat window is destroyed the task is aborted, which drops the waiting request at
-//! once instead of letting it run out its 30 seconds on the server.
+//! When the chat window is destroyed, or the account it watches is removed or no longer the
+//! current one, the task is aborted, which drops the waiting request at once instead of
+//! letting it run out its 30 seconds on the server. A refused app password (401) ends it too:
+//! asking again would only be refused again.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -20,10 +22,16 @@ pub const CHAT_NEWS: &str = "chat-news";
 const FIRST_PAUSE: Duration = Duration::from_secs(1);
 const MAX_PAUSE: Duration = Duration::from_secs(30);
 
+/// The watching task and the account it watches for.
+struct Watching {
+    task: JoinHandle<()>,
+    engine: Arc<Engine>,
+}
+
 /// Managed state: the watching task, if any.
 #[derive(Default)]
 pub struct LiveChat {
-    task: Mutex<Option<JoinHandle<()>>>,
+    task: Mutex<Option<Watching>>,
     /// Whether the current chat window already stops the task when it goes.
     hooked: Arc<AtomicBool>,
 }
@@ -33,9 +41,9 @@ impl LiveChat {
     pub fn watch<R: Runtime>(&self, window: &WebviewWindow<R>, engine: Arc<Engine>, token: String) {
         let app = window.app_handle().clone();
         let label = window.label().to_owned();
-        let task = tauri::async_runtime::spawn(poll_forever(app, label, engine, token));
-        if let Some(previous) = self.lock().replace(task) {
-            previous.abort();
+        let task = tauri::async_runtime::spawn(poll_forever(app, label, engine.clone(), token));
+        if let Some(previous) = self.lock().replace(Watching { task, engine }) {
+            previous.task.abort();
         }
         if !self.hooked.swap(true, Ordering::SeqCst) {
             let app = window.app_handle().clone();
@@ -51,14 +59,38 @@ impl LiveChat {
 
     /// Stops watching.
     pub fn stop(&self) {
-        if let Some(task) = self.lock().take() {
-            task.abort();
+        if let Some(watching) = self.lock().take() {
+            watching.task.abort();
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<JoinHandle<()>>> {
+    /// Stops watching unless the watched account is still `current` (called whenever the
+    /// accounts change: one removed, another chosen).
+    pub fn follow_current(&self, current: Option<&Arc<Engine>>) {
+        let mut watching = self.lock();
+        let still_current = watching
+            .as_ref()
+            .is_some_and(|w| current.is_some_and(|c| Arc::ptr_eq(c, &w.engine)));
+        if !still_current {
+            if let Some(stale) = watching.take() {
+                tracing::info!(
+                    "stopped watching the chat of {}",
+                    stale.engine.account().key()
+                );
+                stale.task.abort();
+            }
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Watching>> {
         self.task.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// The room is gone, the user is no longer in it, or the app password was revoked: nothing
+/// more will come, and asking again only costs the server.
+fn ends_the_watch(error: &Error) -> bool {
+    matches!(error, Error::Server(e) if matches!(e.kind(), "not_found" | "unauthorized"))
 }
 
 async fn poll_forever<R: Runtime>(
@@ -79,9 +111,8 @@ async fn poll_forever<R: Runtime>(
                     tracing::debug!("cannot hand chat news to the window: {error}");
                 }
             }
-            // The room is gone, or the user is no longer in it: nothing more will come.
-            Err(Error::Server(nextcloud_error)) if nextcloud_error.kind() == "not_found" => {
-                tracing::info!("stopped watching Talk room {token}: {nextcloud_error}");
+            Err(error) if ends_the_watch(&error) => {
+                tracing::info!("stopped watching Talk room {token}: {error}");
                 return;
             }
             Err(error) => {
@@ -90,5 +121,37 @@ async fn poll_forever<R: Runtime>(
                 pause = (pause * 2).min(MAX_PAUSE);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nctray_engine::Account;
+    use nctray_sim::{Sim, SimConfig};
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_revoked_app_password_ends_the_watch_a_slow_network_does_not() {
+        let sim = Sim::start(SimConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let account = Account {
+            server: sim.base_url(),
+            login_name: "admin".into(),
+        };
+        let engine = Engine::open(
+            account,
+            "admin-app-password".into(),
+            &dir.path().join("cache.sqlite3"),
+        )
+        .unwrap();
+        let token = sim.control().create_room("admin", 2, "Team").unwrap();
+
+        engine.client().revoke_app_password().await.unwrap();
+        let refused = engine.wait_for_chat_news(&token).await.unwrap_err();
+        assert!(ends_the_watch(&refused), "{refused:?}");
+
+        sim.shutdown().await;
+        let unreachable = engine.wait_for_chat_news(&token).await.unwrap_err();
+        assert!(!ends_the_watch(&unreachable), "{unreachable:?}");
     }
 }

@@ -1,11 +1,16 @@
 //! The app's settings file. It names accounts but never holds a password (see `secrets`).
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::time::Duration;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
+use nctray_engine::private_files::{private_dir, FILE_MODE};
 use nctray_engine::{Account, Paths, SyncConfig};
+use rustix::fs::{flock, FlockOperation};
 use serde::{Deserialize, Serialize};
 
 /// Shortest poll interval a user may choose: the server's own minimum for clients.
@@ -15,7 +20,7 @@ pub const DEFAULT_AWAY_AFTER_MINS: u64 = 5;
 /// Longest idle time a user may choose (a working day).
 pub const MAX_AWAY_AFTER_MINS: u64 = 8 * 60;
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct AppConfig {
     #[serde(default)]
     pub accounts: Vec<Account>,
@@ -34,6 +39,35 @@ pub struct AppConfig {
     /// Desktop idle minutes after which the status turns away; 5 when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away_after_idle_mins: Option<u64>,
+}
+
+/// The advisory lock (flock) on `config.json.lock`, held while the config is read, changed
+/// and written; released when dropped (or when the process ends, however it ends).
+struct ConfigLock {
+    _held: File,
+}
+
+impl ConfigLock {
+    fn take(paths: &Paths) -> anyhow::Result<Self> {
+        private_dir(&paths.config_dir)
+            .with_context(|| format!("cannot create {}", paths.config_dir.display()))?;
+        let path = lock_file(paths);
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(FILE_MODE)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        flock(&file, FlockOperation::LockExclusive)
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        Ok(Self { _held: file })
+    }
+}
+
+fn lock_file(paths: &Paths) -> PathBuf {
+    Path::new(&paths.config_dir).join("config.json.lock")
 }
 
 /// The windows' colour scheme.
@@ -70,14 +104,63 @@ impl AppConfig {
         }
     }
 
-    pub fn save(&self, paths: &Paths) -> anyhow::Result<()> {
-        fs::create_dir_all(&paths.config_dir)
-            .with_context(|| format!("cannot create {}", paths.config_dir.display()))?;
+    /// Like [`AppConfig::load`], for the tray's start: a file that cannot be read or is not
+    /// nctray's configuration is moved aside (`config.json.corrupt-<unix time>`), so the tray
+    /// starts signed out and offers sign-in instead of not starting. Returns where it went.
+    pub fn load_or_set_aside(paths: &Paths) -> anyhow::Result<(Self, Option<PathBuf>)> {
         let file = paths.config_file();
-        // Write then rename, so a crash never leaves a half-written file behind.
+        let error = match Self::load(paths) {
+            Ok(config) => return Ok((config, None)),
+            Err(error) => error,
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let moved_to = file.with_extension(format!("json.corrupt-{now}"));
+        fs::rename(&file, &moved_to).with_context(|| {
+            format!(
+                "{error:#}; and it cannot be moved aside to {}",
+                moved_to.display()
+            )
+        })?;
+        tracing::warn!(
+            "{error:#}; moved it to {} and started signed out",
+            moved_to.display()
+        );
+        Ok((Self::default(), Some(moved_to)))
+    }
+
+    /// Reads the config, lets `change` change it and writes it back, all under the config's
+    /// lock: the tray and a command may change it at the same moment, and neither change is
+    /// lost. Nothing is written when `change` fails.
+    pub fn update<T>(
+        paths: &Paths,
+        change: impl FnOnce(&mut Self) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let _lock = ConfigLock::take(paths)?;
+        let mut config = Self::load(paths)?;
+        let result = change(&mut config)?;
+        config.write(paths)?;
+        Ok(result)
+    }
+
+    /// Writes the file whole: a temporary file (0600 from its creation), flushed, renamed
+    /// over the old one, so a reader or a crash never sees half of it.
+    fn write(&self, paths: &Paths) -> anyhow::Result<()> {
+        let file = paths.config_file();
         let partial = file.with_extension("json.partial");
-        fs::write(&partial, serde_json::to_string_pretty(self)? + "\n")
-            .with_context(|| format!("cannot write {}", partial.display()))?;
+        let text = serde_json::to_string_pretty(self)? + "\n";
+        let written = (|| {
+            let mut out = OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(FILE_MODE)
+                .open(&partial)?;
+            out.write_all(text.as_bytes())?;
+            out.sync_all()
+        })();
+        written.with_context(|| format!("cannot write {}", partial.display()))?;
         fs::rename(&partial, &file).with_context(|| format!("cannot write {}", file.display()))
     }
 
@@ -217,7 +300,11 @@ mod tests {
             start_at_login: true,
         };
         config.apply(&wanted).unwrap();
-        config.save(&paths(&dir)).unwrap();
+        AppConfig::update(&paths(&dir), |file| {
+            *file = config;
+            Ok(())
+        })
+        .unwrap();
 
         let loaded = AppConfig::load(&paths(&dir)).unwrap();
         assert_eq!(loaded.settings(true), wanted);
@@ -276,5 +363,97 @@ mod tests {
         assert!(!config.remove_account(&account("alice").key()));
         assert!(!config.is_paused(&account("alice").key()));
         assert_eq!(config.accounts, vec![account("bob")]);
+    }
+
+    fn mode(path: &std::path::Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn the_config_is_written_private_in_a_private_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = paths(&dir);
+        AppConfig::update(&paths, |config| {
+            config.add_account(account("alice"));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(mode(&paths.config_file()), 0o600);
+        assert_eq!(mode(&lock_file(&paths)), 0o600);
+        assert_eq!(mode(&paths.config_dir), 0o700);
+    }
+
+    #[test]
+    fn a_config_that_cannot_be_read_is_set_aside_and_the_app_starts_signed_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = paths(&dir);
+        fs::create_dir_all(&paths.config_dir).unwrap();
+        for broken in [
+            &b"{\"accounts\": [{\"server\": "[..],
+            &[0xff, 0xfe, 0x00, 0x7b][..],
+        ] {
+            fs::write(paths.config_file(), broken).unwrap();
+            let (config, moved_to) = AppConfig::load_or_set_aside(&paths).unwrap();
+            assert!(config.accounts.is_empty());
+            let moved_to = moved_to.expect("the broken file was not set aside");
+            let name = moved_to.file_name().unwrap().to_str().unwrap();
+            assert!(name.starts_with("config.json.corrupt-"), "{name}");
+            // Kept as it was, for the person (or a bug report) to look at.
+            assert_eq!(fs::read(&moved_to).unwrap(), broken);
+            assert!(!paths.config_file().exists());
+            fs::remove_file(moved_to).unwrap();
+        }
+        // A good file is used, not moved.
+        AppConfig::update(&paths, |c| {
+            c.add_account(account("alice"));
+            Ok(())
+        })
+        .unwrap();
+        let (config, moved_to) = AppConfig::load_or_set_aside(&paths).unwrap();
+        assert_eq!((config.accounts.len(), moved_to), (1, None));
+    }
+
+    #[test]
+    fn two_writers_at_once_lose_no_change_and_a_reader_never_sees_half_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = paths(&dir);
+        AppConfig::update(&paths, |_| Ok(())).unwrap();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        // The reader stops however the writers end (a failed write panics its thread).
+        struct Done<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        std::thread::scope(|scope| {
+            let writers: Vec<_> = ["tray", "cli"]
+                .into_iter()
+                .map(|writer| {
+                    let paths = paths.clone();
+                    scope.spawn(move || {
+                        for i in 0..100 {
+                            AppConfig::update(&paths, |config| {
+                                config.silent_apps.insert(format!("{writer}-{i}"));
+                                Ok(())
+                            })
+                            .unwrap();
+                        }
+                    })
+                })
+                .collect();
+            scope.spawn(|| {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    AppConfig::load(&paths).expect("a reader saw a broken file");
+                }
+            });
+            let _done = Done(&done);
+            for writer in writers {
+                writer.join().unwrap();
+            }
+        });
+        let config = AppConfig::load(&paths).unwrap();
+        assert_eq!(config.silent_apps.len(), 200, "changes were lost");
     }
 }

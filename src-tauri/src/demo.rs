@@ -25,6 +25,7 @@ impl DemoServer {
     pub async fn start() -> anyhow::Result<Self> {
         let sim = Sim::start(SimConfig {
             seed: Seed::Demo,
+            in_process_control_only: true,
             ..SimConfig::default()
         })
         .await

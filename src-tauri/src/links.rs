@@ -9,9 +9,7 @@ use crate::ipc::invalid;
 /// Opens `url` in the desktop's browser when it is http(s).
 pub fn open_in_browser(url: &str) -> Result<(), ErrorReport> {
     let url = checked_web_link(url)?;
-    std::process::Command::new(browser_opener())
-        .arg(url.as_str())
-        .spawn()
+    launch(url.as_str().as_ref())
         .map(drop)
         .map_err(|e| ErrorReport {
             kind: "browser",
@@ -21,14 +19,27 @@ pub fn open_in_browser(url: &str) -> Result<(), ErrorReport> {
 
 /// Opens a local folder (the log folder) in the desktop's file manager.
 pub fn open_folder(dir: &std::path::Path) -> Result<(), ErrorReport> {
-    std::process::Command::new(browser_opener())
-        .arg(dir)
-        .spawn()
-        .map(drop)
-        .map_err(|e| ErrorReport {
-            kind: "browser",
-            message: format!("cannot open {}: {e}", dir.display()),
-        })
+    launch(dir.as_os_str()).map(drop).map_err(|e| ErrorReport {
+        kind: "browser",
+        message: format!("cannot open {}: {e}", dir.display()),
+    })
+}
+
+/// Starts the opener with `target` and returns its process id. A thread waits for it, so
+/// it does not stay behind as a zombie for as long as the tray runs (one per link clicked).
+fn launch(target: &std::ffi::OsStr) -> std::io::Result<u32> {
+    let mut child = std::process::Command::new(browser_opener())
+        .arg(target)
+        .spawn()?;
+    let pid = child.id();
+    std::thread::Builder::new()
+        .name("browser-reaper".into())
+        .spawn(move || {
+            if let Err(error) = child.wait() {
+                tracing::debug!("cannot wait for the browser opener: {error}");
+            }
+        })?;
+    Ok(pid)
 }
 
 /// `url` when it is an absolute http(s) URL, else a clear refusal.
@@ -75,6 +86,28 @@ mod tests {
         ] {
             let error = checked_web_link(bad).unwrap_err();
             assert_eq!(error.kind, "invalid", "{bad}");
+        }
+    }
+
+    /// The state letter of process `pid` (`Z` for a zombie), `None` once it is gone.
+    fn process_state(pid: u32) -> Option<char> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // "pid (comm) S ...": the state follows the last ')'.
+        stat.rsplit_once(')')?.1.trim_start().chars().next()
+    }
+
+    #[test]
+    fn the_opened_browser_is_reaped_not_left_a_zombie() {
+        std::env::set_var("NCTRAY_BROWSER", "true");
+        let pid = launch("https://cloud.example/".as_ref()).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while process_state(pid).is_some() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the opener {pid} is still there: {:?}",
+                process_state(pid)
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
     }
 }

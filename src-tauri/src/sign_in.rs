@@ -4,7 +4,7 @@
 //! new one replaces the one before.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use nctray_engine::nextcloud::{
     travels_unencrypted, Credentials, Error as ServerError, LoginFlow, LoginPoll, Url,
@@ -29,15 +29,31 @@ pub struct SignInStarted {
     pub unencrypted: bool,
 }
 
+/// Network failures in a row after which the sign-in stops: one is a hiccup while the user
+/// is in the browser, this many (a minute at the window's pace) is a server that is gone.
+const MAX_NETWORK_FAILURES: u32 = 20;
+
 /// A sign-in waiting for the user's approval.
 struct Attempt {
     flow: LoginFlow,
     cancelled: watch::Sender<bool>,
+    /// When the server forgets the flow: waiting longer cannot succeed.
+    expires: Instant,
 }
 
-#[derive(Default)]
 pub struct SignIn {
     attempt: Mutex<Option<Arc<Attempt>>>,
+    /// How long a flow lives: the server's 20 minutes (shorter in tests).
+    lifetime: Duration,
+}
+
+impl Default for SignIn {
+    fn default() -> Self {
+        Self {
+            attempt: Mutex::default(),
+            lifetime: LOGIN_FLOW_LIFETIME,
+        }
+    }
 }
 
 impl SignIn {
@@ -54,7 +70,12 @@ impl SignIn {
             unencrypted: travels_unencrypted(&server),
         };
         let (cancelled, _) = watch::channel(false);
-        let previous = self.slot().replace(Arc::new(Attempt { flow, cancelled }));
+        let expires = Instant::now() + self.lifetime;
+        let previous = self.slot().replace(Arc::new(Attempt {
+            flow,
+            cancelled,
+            expires,
+        }));
         if let Some(previous) = previous {
             previous.cancelled.send_replace(true);
         }
@@ -74,22 +95,30 @@ impl SignIn {
         }
     }
 
-    /// Polls every `every` until the user approved (→ the new app password), cancelled, or
-    /// the flow expired.
+    /// Polls every `every` until the user approved (→ the new app password), cancelled, the
+    /// flow expired, or the server could not be reached [`MAX_NETWORK_FAILURES`] times in a row.
     pub async fn wait(&self, every: Duration) -> Result<Credentials, ErrorReport> {
         let attempt = self.waiting()?;
         let mut cancelled = attempt.cancelled.subscribe();
+        let mut network_failures = 0;
         let outcome = loop {
             if *cancelled.borrow_and_update() {
                 break Err(cancelled_report());
             }
+            if Instant::now() >= attempt.expires {
+                break Err(expired_report());
+            }
             match attempt.flow.poll().await {
                 Ok(LoginPoll::Approved(credentials)) => break Ok(credentials),
                 Ok(LoginPoll::Expired) => break Err(expired_report()),
-                Ok(LoginPoll::Pending) => {}
+                Ok(LoginPoll::Pending) => network_failures = 0,
                 // A network hiccup while the user is in the browser is no reason to give up.
                 Err(ServerError::Network(reason)) => {
-                    tracing::info!("Login Flow poll failed, trying again: {reason}");
+                    network_failures += 1;
+                    tracing::info!("Login Flow poll failed ({network_failures}): {reason}");
+                    if network_failures >= MAX_NETWORK_FAILURES {
+                        break Err(unreachable_report(attempt.flow.login_url(), &reason));
+                    }
                 }
                 Err(error) => break Err(nctray_engine::Error::from(error).into()),
             }
@@ -162,6 +191,17 @@ fn cancelled_report() -> ErrorReport {
     ErrorReport {
         kind: "cancelled",
         message: "Sign-in cancelled.".into(),
+    }
+}
+
+fn unreachable_report(login_url: &Url, reason: &str) -> ErrorReport {
+    let server = login_url.host_str().unwrap_or("the server");
+    ErrorReport {
+        kind: "network",
+        message: format!(
+            "Sign-in stopped: {server} could not be reached {MAX_NETWORK_FAILURES} times in a \
+             row ({reason}). Check your connection and start again."
+        ),
     }
 }
 
@@ -272,5 +312,44 @@ mod tests {
             "{}",
             error.message
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_wait_ends_when_the_server_stays_unreachable() {
+        no_browser();
+        let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
+        let sign_in = SignIn::default();
+        sign_in.start(&sim.base_url()).await.unwrap();
+        sim.shutdown().await;
+
+        let outcome = tokio::time::timeout(Duration::from_secs(20), sign_in.wait(QUICK / 5))
+            .await
+            .expect("the sign-in kept polling a server that is gone");
+
+        let error = outcome.unwrap_err();
+        assert_eq!(error.kind, "network");
+        assert!(
+            error.message.contains("could not be reached"),
+            "{}",
+            error.message
+        );
+        assert_eq!(sign_in.reopen().unwrap_err().kind, "no_sign_in");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_wait_ends_when_the_flow_expires() {
+        no_browser();
+        let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
+        let sign_in = SignIn {
+            lifetime: Duration::from_millis(300),
+            ..SignIn::default()
+        };
+        sign_in.start(&sim.base_url()).await.unwrap();
+
+        let outcome = tokio::time::timeout(Duration::from_secs(10), sign_in.wait(QUICK))
+            .await
+            .expect("the sign-in kept polling past the flow's lifetime");
+
+        assert_eq!(outcome.unwrap_err().kind, "expired");
     }
 }

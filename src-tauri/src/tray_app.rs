@@ -9,7 +9,7 @@ use nctray_engine::{AccountState, Engine, EngineEvent, Paths, SyncConfig};
 use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::account_setup::open_all_engines;
+use crate::account_setup::{check_cache, open_all_engines};
 use crate::chat_live::LiveChat;
 use crate::chat_target::PendingChatTarget;
 use crate::config::AppConfig;
@@ -36,13 +36,44 @@ pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
 }
 
 /// The configured accounts' engines (none on a first run), their syncs not started yet.
+/// A broken file never stops the tray: a damaged config or cache is set aside and the person
+/// told once, a cache from a newer nctray leaves the tray signed out with a notice, and an
+/// account that cannot be opened is skipped (see [`open_all_engines`]).
 fn open_session() -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> {
     let paths = Paths::from_platform()?;
-    let config = AppConfig::load(&paths)?;
-    let engines = if config.accounts.is_empty() {
+    if let Err(error) = paths.make_private() {
+        tracing::warn!("{error}");
+    }
+    let (config, config_set_aside) = AppConfig::load_or_set_aside(&paths)?;
+    if let Some(moved_to) = config_set_aside {
+        desktop_notifications::show(
+            "nctray: the settings could not be read",
+            &format!(
+                "They were moved to {}. Sign in again to continue.",
+                moved_to.display()
+            ),
+        );
+    }
+    let cache = match check_cache(&paths.database()) {
+        Ok(rebuilt) => {
+            if let Some(notice) = rebuilt {
+                desktop_notifications::show("nctray: the cache was rebuilt", &notice);
+            }
+            Ok(())
+        }
+        Err(error) => {
+            tracing::error!("{error:#}");
+            desktop_notifications::show("nctray cannot use its cache", &format!("{error:#}"));
+            Err(error)
+        }
+    };
+    let engines = if config.accounts.is_empty() || cache.is_err() {
         Vec::new()
     } else {
-        open_all_engines(&paths, &config)?
+        open_all_engines(&paths, &config).unwrap_or_else(|error| {
+            tracing::error!("no account could be opened: {error:#}");
+            Vec::new()
+        })
     };
     let engines = engines.into_iter().map(Arc::new).collect();
     let (session, events) = Session::new(engines, SyncConfig::default(), platform_idle_source());
@@ -72,7 +103,8 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
             let session = app.state::<Session>();
             // Draw the last known status at once; the sync brings the fresh one.
             tray::create(&handle, &TrayView::of(&session, None), on_menu_choice)?;
-            let config = AppConfig::load(&Paths::from_platform()?)?;
+            // Set aside in open_session when it could not be read: the default then.
+            let config = AppConfig::load(&Paths::from_platform()?).unwrap_or_default();
             for engine in session.engines() {
                 let key = engine.account().key();
                 if config.is_paused(&key) {

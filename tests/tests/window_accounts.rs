@@ -184,10 +184,10 @@ async fn in_demo_mode_an_account_on_the_demo_server_lives_only_as_long_as_the_ap
         .next()
         .context("a login URL on the demo server")?
         .to_owned();
-    // Approved through the demo server's own control API, as its login page's button does.
+    // Approved as the login page's Approve button does (the demo serves no /_sim/ control).
     let approved = reqwest::Client::new()
-        .post(format!("{demo_server}/_sim/login-flow/approve"))
-        .json(&serde_json::json!({ "flow": login_url, "user": "admin" }))
+        .post(&login_url)
+        .form(&[("user", "admin"), ("approve", "1")])
         .send()
         .await?;
     assert!(approved.status().is_success(), "{approved:?}");

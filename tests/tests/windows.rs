@@ -49,3 +49,59 @@ async fn inline_script_is_refused_by_the_content_security_policy() -> Result<()>
     assert_eq!(ran, serde_json::Value::Bool(false), "inline script ran");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_window_stays_on_the_app_and_opens_no_other_window() -> Result<()> {
+    let desktop = Desktop::signed_in_as("admin").await?;
+    let webview = desktop.open_window("status").await?;
+    let home = webview.script("return location.href", vec![]).await?;
+    let windows_before = webview.client().windows().await?.len();
+
+    let opened = webview
+        .script(
+            r#"
+            const opened = window.open("https://example.com/", "_blank");
+            window.location = "https://example.com/";
+            return new Promise((resolve) => setTimeout(() => resolve(opened === null), 1000));
+            "#,
+            vec![],
+        )
+        .await?;
+
+    assert_eq!(
+        opened,
+        serde_json::Value::Bool(true),
+        "window.open gave a window"
+    );
+    assert_eq!(webview.script("return location.href", vec![]).await?, home);
+    webview.find("[data-window]").await?;
+    assert_eq!(webview.client().windows().await?.len(), windows_before);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_may_not_be_submitted_anywhere() -> Result<()> {
+    let desktop = Desktop::signed_in_as("admin").await?;
+    let webview = desktop.open_window("status").await?;
+    // The policy itself refuses it (form-action), before the window's navigation check.
+    let violated = webview
+        .script(
+            r#"
+            let violated = null;
+            document.addEventListener("securitypolicyviolation", (e) => {
+                violated = e.violatedDirective;
+            });
+            const form = document.createElement("form");
+            form.method = "post";
+            form.action = "https://example.com/collect";
+            document.body.appendChild(form);
+            form.submit();
+            return new Promise((resolve) => setTimeout(() => resolve(violated), 1000));
+            "#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(violated, serde_json::Value::from("form-action"));
+    webview.find("[data-window]").await?;
+    Ok(())
+}

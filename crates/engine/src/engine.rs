@@ -112,6 +112,13 @@ impl Engine {
         Ok(poll)
     }
 
+    /// Deletes what the cache holds of this account, keeping only which notifications it
+    /// popped up (the account was removed; signing in again must not pop them up twice).
+    pub fn forget_cache(&self) -> Result<()> {
+        let key = self.account.key();
+        self.locked(|s| s.forget_account(&key))
+    }
+
     /// The cached notifications, newest first, without asking the server.
     pub fn cached_notifications(&self) -> Result<Vec<Notification>> {
         let key = self.account.key();

@@ -7,6 +7,11 @@ pub enum Error {
     Server(#[from] nextcloud::Error),
     #[error("cache database: {0}")]
     Database(#[from] rusqlite::Error),
+    #[error(
+        "the cache was written by a newer nctray (schema version {found}, this one knows up to \
+         {known}); update nctray"
+    )]
+    NewerDatabase { found: u32, known: u32 },
     #[error("configuration: {0}")]
     Config(String),
     #[error("{0}")]
@@ -19,6 +24,7 @@ impl Error {
         match self {
             Error::Server(e) => e.kind(),
             Error::Database(_) => "database",
+            Error::NewerDatabase { .. } => "newer_database",
             Error::Config(_) => "config",
             Error::Invalid(_) => "invalid",
         }

@@ -41,4 +41,15 @@ impl Paths {
     pub fn log_dir(&self) -> PathBuf {
         self.state_dir.join("logs")
     }
+
+    /// Creates the config, data and state folders as 0700 and corrects what an earlier
+    /// version left readable to others in them (folders 0700, files 0600). Run at every start.
+    pub fn make_private(&self) -> Result<()> {
+        for dir in [&self.config_dir, &self.data_dir, &self.state_dir] {
+            crate::private_files::make_tree_private(dir).map_err(|e| {
+                Error::Config(format!("cannot make {} private: {e}", dir.display()))
+            })?;
+        }
+        Ok(())
+    }
 }

@@ -4,8 +4,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
+use axum::http::header::{HOST, ORIGIN};
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
@@ -97,7 +99,7 @@ impl Control {
 
     /// Every non-`/_sim/` request so far, oldest first.
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        self.shared.lock().requests.clone()
+        self.shared.lock().requests.iter().cloned().collect()
     }
 
     pub fn clear_requests(&self) {
@@ -137,6 +139,31 @@ impl Control {
         let secs = i64::try_from(by.as_secs()).unwrap_or(i64::MAX);
         let mut inner = self.shared.lock();
         inner.clock_offset = inner.clock_offset.saturating_add(secs);
+    }
+}
+
+/// Lets through only callers that name the simulator by its own address and, if they are a
+/// web page, come from it: a page elsewhere that renamed itself to 127.0.0.1 (DNS rebinding)
+/// still sends its own name as `Host`, and any page sends its `Origin`. (Other local users
+/// can still reach the port: the demo serves no HTTP control at all.)
+pub(crate) async fn only_own_address(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let headers = request.headers();
+    let own_host = shared.base_url.strip_prefix("http://");
+    let host = headers.get(HOST).and_then(|v| v.to_str().ok());
+    let origin_ok = headers
+        .get(ORIGIN)
+        .is_none_or(|origin| origin.as_bytes() == shared.base_url.as_bytes());
+    if host.is_some() && host == own_host && origin_ok {
+        next.run(request).await
+    } else {
+        error(
+            StatusCode::FORBIDDEN,
+            "the /_sim/ control answers only requests to its own address",
+        )
     }
 }
 

@@ -146,7 +146,7 @@ pub(crate) fn serve(
         None => handler(&mut inner),
     };
     tracing::debug!(%method, path = uri.path(), status = response.status().as_u16(), "sim request");
-    inner.requests.push(LoggedRequest {
+    inner.log_request(LoggedRequest {
         method: method.to_string(),
         path: uri.path().to_owned(),
         query: uri.query().unwrap_or_default().to_owned(),

@@ -52,7 +52,7 @@ pub use fault::Fault;
 pub use notifications::{NewNotification, NotificationAction};
 pub use push::PushMessage;
 pub use sharing::{CreatedShare, ShareError};
-pub use state::LoggedRequest;
+pub use state::{LoggedRequest, REQUEST_LOG_LIMIT};
 pub use talk::{StoredMessage, TalkApi};
 
 use state::{Inner, Shared};
@@ -94,6 +94,9 @@ pub struct SimConfig {
     /// (`Some("/nextcloud")`); every URL the server names carries it, and nothing answers
     /// outside it. `None` serves at the root.
     pub path_prefix: Option<String>,
+    /// No `/_sim/` routes over HTTP, only [`Sim::control`] in the process: the demo runs on a
+    /// person's machine, where other local users and web pages must not drive it.
+    pub in_process_control_only: bool,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -136,8 +139,17 @@ impl Sim {
             demo::deliver(&control, &shared.base_url, 0);
         }
 
-        let app = Router::new()
-            .nest("/_sim", control::router())
+        let mut app = Router::new();
+        if !config.in_process_control_only {
+            app = app.nest(
+                "/_sim",
+                control::router().layer(axum::middleware::from_fn_with_state(
+                    shared.clone(),
+                    control::only_own_address,
+                )),
+            );
+        }
+        let app = app
             .merge(push::routes())
             .merge(dav::routes())
             .merge(images::routes())

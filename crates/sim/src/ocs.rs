@@ -355,7 +355,7 @@ pub(crate) async fn dispatch(State(shared): State<Arc<Shared>>, request: Request
         wait.until_changed().await;
     };
     tracing::debug!(method = %parts.method, %path, status = response.status().as_u16(), "sim request");
-    inner.requests.push(LoggedRequest {
+    inner.log_request(LoggedRequest {
         method: parts.method.to_string(),
         path,
         query,

@@ -287,7 +287,7 @@ pub(crate) fn control_routes() -> Router<Arc<Shared>> {
 }
 
 fn log(inner: &mut Inner, method: &Method, uri: &Uri, response: &Response, user: Option<String>) {
-    inner.requests.push(LoggedRequest {
+    inner.log_request(LoggedRequest {
         method: method.to_string(),
         path: uri.path().to_owned(),
         query: uri.query().unwrap_or_default().to_owned(),

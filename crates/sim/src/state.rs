@@ -43,7 +43,8 @@ pub(crate) struct Inner {
     /// Oldest first; ids only grow.
     pub notifications: Vec<Notification>,
     pub next_notification_id: i64,
-    pub requests: Vec<LoggedRequest>,
+    /// The newest [`REQUEST_LOG_LIMIT`] requests, oldest first (see [`Inner::log_request`]).
+    pub requests: std::collections::VecDeque<LoggedRequest>,
     pub fault: Fault,
     /// Faults of the paths under a prefix; they win over `fault` (`crate::fault::active`).
     pub path_faults: Vec<(String, Fault)>,
@@ -60,14 +61,25 @@ pub(crate) struct Inner {
     pub login_flows: crate::login_flow::LoginFlows,
 }
 
+/// How many requests the log keeps: a demo left running for weeks must not grow without end.
+pub const REQUEST_LOG_LIMIT: usize = 10_000;
+
 impl Inner {
+    /// Appends to the request log, forgetting the oldest entry beyond the limit.
+    pub(crate) fn log_request(&mut self, request: LoggedRequest) {
+        if self.requests.len() == REQUEST_LOG_LIMIT {
+            self.requests.pop_front();
+        }
+        self.requests.push_back(request);
+    }
+
     pub(crate) fn new(users: Vec<User>) -> Inner {
         Inner {
             users,
             statuses: Vec::new(),
             notifications: Vec::new(),
             next_notification_id: 1,
-            requests: Vec::new(),
+            requests: std::collections::VecDeque::new(),
             fault: Fault::None,
             path_faults: Vec::new(),
             clock_offset: 0,

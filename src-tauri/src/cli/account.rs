@@ -70,9 +70,10 @@ async fn add_account(
         .map_err(nctray_engine::Error::from)
         .context("the server did not accept these credentials")?;
     secrets::store_app_password(&account, &password)?;
-    let mut config = AppConfig::load(paths)?;
-    config.add_account(account.clone());
-    config.save(paths)?;
+    AppConfig::update(paths, |config| {
+        config.add_account(account.clone());
+        Ok(())
+    })?;
     if json {
         println!(
             "{}",

@@ -123,6 +123,14 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
 
 async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow::Result<()> {
     let paths = Paths::from_platform()?;
+    if let Err(error) = paths.make_private() {
+        tracing::warn!("{error}");
+    }
+    if !matches!(command, Command::Watch { .. }) {
+        if let Some(notice) = crate::account_setup::check_cache(&paths.database())? {
+            eprintln!("nctray: {notice}");
+        }
+    }
     match command {
         Command::Status { action } => {
             let engine = open_selected_engine(&paths, account)?;

@@ -19,6 +19,9 @@ use crate::idle::platform_idle_source;
 pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> anyhow::Result<()> {
     let config = AppConfig::load(paths)?;
     let database = paths.data_dir.join("watch.sqlite3");
+    if let Some(notice) = crate::account_setup::check_cache(&database)? {
+        eprintln!("nctray: {notice}");
+    }
     let engines: Vec<Arc<Engine>> = match wanted {
         Some(_) => vec![Arc::new(open_engine_in(
             select_account(&config, wanted)?,

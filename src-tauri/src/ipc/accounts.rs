@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use nctray_engine::{AccountState, Engine, Paths};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_autostart::ManagerExt;
 
 use super::CommandResult;
 use crate::account_setup::{self, Removal};
+use crate::chat_live::LiveChat;
 use crate::config::{AppConfig, Settings};
 use crate::session::Session;
 use crate::sign_in::{SignIn, SignInStarted};
@@ -109,6 +110,8 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
 /// The list every window hears about after a change, and the tray redrawn for the primary
 /// account (which a removal or the first sign-in may have changed).
 pub fn accounts_changed(app: &AppHandle) {
+    let current = app.state::<Session>().current().ok();
+    app.state::<LiveChat>().follow_current(current.as_ref());
     tray::redraw(app, None);
     windows::retitle_all(app);
     ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
@@ -218,11 +221,11 @@ pub fn settings_save(
     session: State<'_, Session>,
     settings: Settings,
 ) -> CommandResult<Settings> {
-    let mut config = config()?;
-    config.apply(&settings).map_err(super::invalid)?;
-    config
-        .save(&paths()?)
-        .map_err(|e| super::internal(format!("{e:#}")))?;
+    let config = AppConfig::update(&paths()?, |config| {
+        Ok(config.apply(&settings).map(|()| config.clone()))
+    })
+    .map_err(|e| super::internal(format!("{e:#}")))?
+    .map_err(super::invalid)?;
     session.follow(&config);
     let autostart = app.autolaunch();
     let start_at_login = autostart.is_enabled().unwrap_or(false);

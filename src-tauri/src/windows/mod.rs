@@ -7,8 +7,10 @@ mod position;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use tauri::webview::NewWindowResponse;
 use tauri::{
-    AppHandle, Manager, Rect, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
+    AppHandle, Manager, Rect, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
+    WindowEvent,
 };
 
 /// The windows nctray has; the label is also the name used by `--window` and the UI.
@@ -95,11 +97,34 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
             .min_inner_size(340.0, 400.0)
             .visible(true)
             .focused(true)
+            // The windows show the app and nothing else: a link or script that would lead
+            // elsewhere, or open a window, is refused (links go to the browser, links.rs).
+            .on_navigation(|url| {
+                let own = is_app_page(url);
+                if !own {
+                    tracing::warn!("refused to leave the app for {url}");
+                }
+                own
+            })
+            .on_new_window(|url, _| {
+                tracing::warn!("refused to open a window for {url}");
+                NewWindowResponse::Deny
+            })
             .build()?;
     if which == AppWindow::Popover {
         close_when_left(&window);
     }
     Ok(window)
+}
+
+/// Whether `url` is the app's own front end (`tauri://localhost` on Linux and macOS,
+/// `http(s)://tauri.localhost` on Windows).
+fn is_app_page(url: &Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
 }
 
 /// The window's title, which says "Demo" while the demo runs.
@@ -170,5 +195,22 @@ mod tests {
             assert_eq!(window.label().parse::<AppWindow>(), Ok(window));
         }
         assert!("nope".parse::<AppWindow>().is_err());
+    }
+
+    #[test]
+    fn only_the_apps_own_pages_may_be_shown() {
+        let own = |url: &str| is_app_page(&Url::parse(url).unwrap());
+        assert!(own("tauri://localhost/index.html"));
+        assert!(own("http://tauri.localhost/index.html"));
+        for elsewhere in [
+            "https://example.com/",
+            "http://localhost:8080/",
+            "tauri://example.com/",
+            "file:///etc/passwd",
+            "nctray-img://localhost/x",
+            "https://tauri.localhost.example.com/",
+        ] {
+            assert!(!own(elsewhere), "{elsewhere}");
+        }
     }
 }

@@ -4,7 +4,7 @@ use super::{
     activities, capabilities, messages, notifications, other_statuses, popups, presets, rooms,
     search, statuses, sync_state, user_metadata,
 };
-use crate::Result;
+use crate::{Error, Result};
 
 /// Every schema version in release order; each version is the list of table migrations it
 /// runs. A released version is never edited, only new ones appended, so any older file can
@@ -28,6 +28,14 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if current > SCHEMA_VERSION {
+        // Its tables may mean something this build does not know: reading or "fixing" them
+        // could lose what the newer version keeps there.
+        return Err(Error::NewerDatabase {
+            found: current,
+            known: SCHEMA_VERSION,
+        });
+    }
     for (index, steps) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         // One transaction per version: a crash never leaves half a version behind.
         let tx = conn.transaction()?;
