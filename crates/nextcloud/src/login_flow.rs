@@ -21,7 +21,8 @@ use reqwest::{header, redirect, Method, StatusCode};
 use serde::Deserialize;
 use url::Url;
 
-use crate::{client::Reply, de, user_agent, Client, Credentials, Error, Result};
+use crate::client::{send_with as send, Reply};
+use crate::{de, Client, Connection, Credentials, Error, Result};
 
 /// How long the server keeps a flow.
 pub const LOGIN_FLOW_LIFETIME: Duration = Duration::from_secs(20 * 60);
@@ -31,6 +32,7 @@ const MAX_REDIRECTS: usize = 5;
 /// A started Login Flow v2. `Debug` never shows the token.
 pub struct LoginFlow {
     http: reqwest::Client,
+    connection: Connection,
     login_url: Url,
     poll_endpoint: Url,
     token: String,
@@ -116,6 +118,12 @@ impl LoginFlow {
     /// Redirects are followed only within the server's host (e.g. `http` → `https`), so the
     /// flow's token never goes elsewhere.
     pub async fn start(server: &Url) -> Result<LoginFlow> {
+        Self::start_with(server, Connection::default()).await
+    }
+
+    /// Like [`LoginFlow::start`], trusting the certificate and using the proxy `connection`
+    /// names, for the flow's start and every poll.
+    pub async fn start_with(server: &Url, connection: Connection) -> Result<LoginFlow> {
         // Client::new normalises the address (and refuses non-http(s) ones); it sends nothing.
         let base = Client::new(Credentials {
             server: server.clone(),
@@ -135,16 +143,12 @@ impl LoginFlow {
                 attempt.follow()
             }
         });
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent())
-            .timeout(TIMEOUT)
-            .redirect(policy)
-            .build()
-            .map_err(|e| Error::network(&e))?;
+        let http = connection.http_client(policy, TIMEOUT)?;
         let url = base
             .join("index.php/login/v2")
             .map_err(|e| Error::refused(e.to_string()))?;
-        let reply = send(http.post(url).header(header::ACCEPT, "application/json")).await?;
+        let request = http.post(url).header(header::ACCEPT, "application/json");
+        let reply = send(&connection, request).await?;
         if !reply.status.is_success() {
             return Err(failure(&reply));
         }
@@ -159,6 +163,7 @@ impl LoginFlow {
         }
         Ok(LoginFlow {
             http,
+            connection,
             login_url: web_url(&init.login, "login URL")?,
             poll_endpoint: web_url(&init.poll.endpoint, "poll endpoint")?,
             token: init.poll.token,
@@ -194,7 +199,7 @@ impl LoginFlow {
             .request(Method::POST, self.poll_endpoint.clone())
             .header(header::ACCEPT, "application/json")
             .form(&[("token", self.token.as_str())]);
-        let reply = send(request).await?;
+        let reply = send(&self.connection, request).await?;
         if reply.status == StatusCode::NOT_FOUND {
             return Ok(if self.is_expired() {
                 LoginPoll::Expired
@@ -234,18 +239,6 @@ impl LoginFlow {
             }
         }
     }
-}
-
-async fn send(request: reqwest::RequestBuilder) -> Result<Reply> {
-    let response = request.send().await.map_err(|e| Error::network(&e))?;
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(|e| Error::network(&e))?;
-    Ok(Reply {
-        status,
-        headers,
-        body: body.to_vec(),
-    })
 }
 
 impl Client {
