@@ -15,6 +15,8 @@
 mod activity;
 mod auth;
 mod capabilities;
+#[cfg(feature = "certificates")]
+pub mod certificates;
 mod control;
 mod dav;
 mod demo;
@@ -33,6 +35,7 @@ mod sharing;
 mod state;
 mod talk;
 mod time;
+mod tls;
 mod user_status;
 mod users;
 mod xml;
@@ -54,6 +57,7 @@ pub use push::PushMessage;
 pub use sharing::{CreatedShare, ShareError};
 pub use state::LoggedRequest;
 pub use talk::{StoredMessage, TalkApi};
+pub use tls::TlsIdentity;
 
 use state::{Inner, Shared};
 
@@ -80,6 +84,8 @@ pub struct SimConfig {
     pub push: bool,
     /// Which Talk the server is: today's (v4 rooms) or the seed document's (v1 rooms).
     pub talk: TalkApi,
+    /// Serve HTTPS (and `wss://` push) with this certificate instead of plain HTTP.
+    pub tls: Option<TlsIdentity>,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -105,7 +111,12 @@ impl Sim {
     pub async fn start(config: SimConfig) -> std::io::Result<Sim> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
-        let base_url = format!("http://{addr}");
+        let scheme = if config.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        let base_url = format!("{scheme}://{addr}");
 
         let mut inner = Inner::new(state::fixture_users(time::unix_now()));
         inner.talk = talk::Talk::new(config.talk, &base_url);
@@ -130,16 +141,17 @@ impl Sim {
             .fallback(ocs::dispatch)
             .with_state(shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let server = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-            if let Err(error) = served {
-                tracing::warn!(%error, "the simulated Nextcloud stopped");
-            }
-        });
+        let stopped = async {
+            let _ = stopped.await;
+        };
+        let server = match &config.tls {
+            Some(identity) => tokio::spawn(serve(
+                tls::TlsListener::new(listener, identity)?,
+                app,
+                stopped,
+            )),
+            None => tokio::spawn(serve(listener, app, stopped)),
+        };
         tracing::info!(%addr, "simulated Nextcloud listening");
 
         Ok(Sim {
@@ -153,7 +165,7 @@ impl Sim {
         })
     }
 
-    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    /// `http://127.0.0.1:PORT` (`https://` with [`SimConfig::tls`]), without a trailing slash.
     pub fn base_url(&self) -> String {
         self.shared.base_url.clone()
     }
@@ -220,6 +232,23 @@ impl Drop for Sim {
         if let Some(server) = lock(&self.server).take() {
             server.abort();
         }
+    }
+}
+
+/// Serves the app on `listener` (plain TCP or TLS) until `stopped`.
+async fn serve<L>(
+    listener: L,
+    app: Router,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+) where
+    L: axum::serve::Listener,
+    L::Addr: std::fmt::Debug,
+{
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(stopped)
+        .await;
+    if let Err(error) = served {
+        tracing::warn!(%error, "the simulated Nextcloud stopped");
     }
 }
 
