@@ -1,4 +1,4 @@
-//! Certificates made at test time for the simulator's HTTPS (feature `certificates`, for
+//! Certificates made at test time for the simulator's HTTPS (feature `test-support`, for
 //! tests only: the shipped app never makes certificates). Nothing here is ever written to
 //! the repository.
 

@@ -15,7 +15,7 @@
 mod activity;
 mod auth;
 mod capabilities;
-#[cfg(feature = "certificates")]
+#[cfg(feature = "test-support")]
 pub mod certificates;
 mod control;
 mod dav;
@@ -35,6 +35,8 @@ mod sharing;
 mod state;
 mod talk;
 mod time;
+#[cfg(feature = "test-support")]
+pub mod tinyproxy;
 mod tls;
 mod user_status;
 mod users;
