@@ -96,6 +96,7 @@ pub async fn add_signed_in(
     let account = Account {
         server: credentials.server.as_str().trim_end_matches('/').to_owned(),
         login_name: credentials.login_name,
+        ..Default::default()
     };
     let demo = session.is_demo(&account);
     let database = if demo {

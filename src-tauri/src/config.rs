@@ -180,6 +180,7 @@ mod tests {
         Account {
             server: "https://cloud.example".into(),
             login_name: login.into(),
+            ..Default::default()
         }
     }
 

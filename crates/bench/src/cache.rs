@@ -106,6 +106,7 @@ pub fn measure(rows: usize) -> Result<String, String> {
     let account = Account {
         server: "http://127.0.0.1:9".into(),
         login_name: "admin".into(),
+        ..Default::default()
     };
     let key = account.key();
     let open =

@@ -28,6 +28,7 @@ pub fn engine(sim: &Sim, database: &Path) -> Result<Arc<Engine>, String> {
         Account {
             server: sim.base_url(),
             login_name: LOGIN.into(),
+            ..Default::default()
         },
         APP_PASSWORD.into(),
         database,

@@ -2,15 +2,39 @@ use serde::{Deserialize, Serialize};
 
 /// A Nextcloud account as the user configured it. The app password is never part of it:
 /// it lives in the OS keyring and is handed to the engine only when a client is built.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     /// Base URL of the server, e.g. `https://cloud.example.com`.
     pub server: String,
     /// The login name (may differ from the user id, see Login Flow v2).
     pub login_name: String,
+    /// The server's own certificate the person trusted for this account, when the system
+    /// does not trust it: then that certificate, and no other, is accepted. Not a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trusted_certificate: Option<nextcloud::Fingerprint>,
+    /// The account's HTTP proxy, `http://[login@]host:port`, instead of the environment's
+    /// `HTTPS_PROXY` / `HTTP_PROXY`. A proxy password lives in the keyring, never here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<String>,
 }
 
 impl Account {
+    /// How the account's connections reach the server: its trusted certificate and proxy
+    /// (with the proxy's password from the keyring, if it has one).
+    pub fn connection(
+        &self,
+        proxy_password: Option<String>,
+    ) -> crate::Result<nextcloud::Connection> {
+        let proxy = match &self.proxy {
+            Some(address) => Some(nextcloud::Proxy::new(address, proxy_password)?),
+            None => None,
+        };
+        Ok(nextcloud::Connection {
+            pinned_certificate: self.trusted_certificate,
+            proxy,
+        })
+    }
+
     /// Stable key of the account in the cache and the keyring: `login@origin`.
     pub fn key(&self) -> String {
         format!("{}@{}", self.login_name, self.origin())
@@ -34,6 +58,7 @@ mod tests {
         let account = Account {
             server: "https://cloud.example.com:8443/nextcloud/".into(),
             login_name: "alice".into(),
+            ..Default::default()
         };
         assert_eq!(account.key(), "alice@https://cloud.example.com:8443");
     }

@@ -46,11 +46,14 @@ impl Engine {
     pub fn from_store(account: Account, app_password: String, store: Store) -> Result<Self> {
         let server = url::Url::parse(&account.server)
             .map_err(|e| Error::Config(format!("server URL {:?}: {e}", account.server)))?;
-        let client = Client::new(Credentials {
+        // The account's trusted certificate and proxy apply to every request and the socket.
+        let connection = account.connection(None)?;
+        let credentials = Credentials {
             server,
             login_name: account.login_name.clone(),
             app_password,
-        })?;
+        };
+        let client = Client::with_connection(credentials, connection)?;
         Ok(Self {
             account,
             client,

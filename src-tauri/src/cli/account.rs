@@ -50,6 +50,7 @@ async fn add_account(
     let account = Account {
         server: server.trim_end_matches('/').to_owned(),
         login_name: login,
+        ..Default::default()
     };
     // Check the credentials before keeping anything, so a typo is caught now.
     let engine = Engine::open(account.clone(), password.clone(), &paths.database())?;

@@ -19,6 +19,7 @@ pub fn account(sim: &Sim) -> Account {
     Account {
         server: sim.base_url(),
         login_name: "admin".into(),
+        ..Default::default()
     }
 }
 
