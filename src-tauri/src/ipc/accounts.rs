@@ -80,6 +80,10 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
     let state = session.state(&key);
     let (connection, problem) = match state {
         Some(AccountState::SignInNeeded) => (Connection::SignInNeeded, None),
+        Some(AccountState::CertificateChanged) => (
+            Connection::SignInNeeded,
+            Some(nctray_engine::nextcloud::CertificateProblem::Changed.to_string()),
+        ),
         _ if !session.is_syncing(&key) => (Connection::Paused, None),
         None => (Connection::Starting, None),
         Some(AccountState::Online) => (Connection::Online, None),
