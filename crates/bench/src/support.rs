@@ -30,7 +30,7 @@ pub fn engine(sim: &Sim, database: &Path) -> Result<Arc<Engine>, String> {
             login_name: LOGIN.into(),
             ..Default::default()
         },
-        APP_PASSWORD.into(),
+        APP_PASSWORD.to_owned(),
         database,
     )
     .map(Arc::new)

@@ -18,6 +18,35 @@ pub struct Account {
     pub proxy: Option<String>,
 }
 
+/// What the keyring holds for an account: its app password, and the password of its proxy
+/// when the proxy asks for a login. `Debug` shows neither.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct AccountSecrets {
+    pub app_password: String,
+    pub proxy_password: Option<String>,
+}
+
+impl From<String> for AccountSecrets {
+    /// An account without a proxy login needs only its app password.
+    fn from(app_password: String) -> Self {
+        AccountSecrets {
+            app_password,
+            proxy_password: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for AccountSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountSecrets")
+            .field(
+                "proxy_password",
+                &self.proxy_password.as_ref().map(|_| "<redacted>"),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
 impl Account {
     /// How the account's connections reach the server: its trusted certificate and proxy
     /// (with the proxy's password from the keyring, if it has one).
@@ -33,6 +62,13 @@ impl Account {
             pinned_certificate: self.trusted_certificate,
             proxy,
         })
+    }
+
+    /// The login name of the account's proxy, when it asks for one (its password is then
+    /// in the keyring).
+    pub fn proxy_login(&self) -> Option<String> {
+        let proxy = nextcloud::Proxy::new(self.proxy.as_deref()?, None).ok()?;
+        proxy.login_name()
     }
 
     /// Stable key of the account in the cache and the keyring: `login@origin`.

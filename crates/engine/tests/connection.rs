@@ -46,7 +46,7 @@ async fn a_certificate_that_changed_stops_the_sync_and_sends_nothing() {
     let engine = Arc::new(
         Engine::open(
             account,
-            "admin-app-password".into(),
+            "admin-app-password".to_owned(),
             &common::database(&dir),
         )
         .unwrap(),
@@ -76,7 +76,7 @@ async fn a_sync_goes_through_the_accounts_proxy_and_reads_proxy_unreachable_when
     let engine = Arc::new(
         Engine::open(
             account,
-            "admin-app-password".into(),
+            "admin-app-password".to_owned(),
             &common::database(&dir),
         )
         .unwrap(),

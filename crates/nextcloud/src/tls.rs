@@ -132,7 +132,6 @@ impl CertificateProblem {
 /// What a person sees before trusting a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {
     /// E.g. `CN=cloud.example.com, O=Example`.
     pub subject: String,
