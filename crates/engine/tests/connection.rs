@@ -1,6 +1,7 @@
 //! How an account reaches its server: a pinned certificate that changed stops the sync, and a
 //! proxy (a real tinyproxy) carries the sync until it goes down, when the account reads
-//! "offline: proxy unreachable".
+//! "offline: proxy unreachable"; a proxy with a login gets its password from the secrets the
+//! shell read from the keyring.
 
 mod common;
 
@@ -8,7 +9,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::next_matching;
-use nctray_engine::{supervise, AccountState, Engine, EngineEvent, NeverIdle, SyncConfig};
+use nctray_engine::{
+    supervise, AccountSecrets, AccountState, Engine, EngineEvent, NeverIdle, SyncConfig,
+};
 use nctray_sim::certificates::self_signed;
 use nctray_sim::tinyproxy::Tinyproxy;
 use nctray_sim::{Sim, SimConfig};
@@ -112,6 +115,41 @@ async fn a_sync_goes_through_the_accounts_proxy_and_reads_proxy_unreachable_when
     assert!(
         format!("offline: {offline}").starts_with("offline: proxy unreachable"),
         "{offline}"
+    );
+    task.abort();
+}
+
+#[tokio::test]
+async fn a_proxy_login_carries_the_sync_with_the_password_from_the_secrets() {
+    let proxy = Tinyproxy::start_with_login("alice", "proxy-secret").unwrap();
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut account = common::account(&sim);
+    // The config names the login, never the password.
+    account.proxy = Some(proxy.url().replace("http://", "http://alice@"));
+    let secrets = AccountSecrets {
+        app_password: "admin-app-password".to_owned(),
+        proxy_password: Some("proxy-secret".to_owned()),
+    };
+    let engine = Arc::new(Engine::open(account, secrets, &common::database(&dir)).unwrap());
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine, fast(), Arc::new(NeverIdle), tx));
+    let online = next_matching(&mut events, Duration::from_secs(10), |event| {
+        state(event).filter(|s| *s == AccountState::Online)
+    })
+    .await;
+    assert_eq!(online, Some(AccountState::Online));
+    let notifications = format!(
+        "GET {}/ocs/v2.php/apps/notifications/api/v2/notifications",
+        sim.base_url()
+    );
+    assert!(
+        proxy
+            .requests()
+            .iter()
+            .any(|seen| seen.starts_with(&notifications)),
+        "{:?}",
+        proxy.requests()
     );
     task.abort();
 }

@@ -116,3 +116,35 @@ async fn with_the_proxy_down_requests_and_the_push_socket_read_proxy_unreachable
     assert!(matches!(error, Error::ProxyUnreachable(_)), "{error:?}");
     assert!(sim.control().requests().is_empty());
 }
+
+#[tokio::test]
+async fn a_proxy_login_goes_with_every_request_and_the_push_socket() {
+    let proxy = Tinyproxy::start_with_login("alice", "proxy-secret").unwrap();
+    let sim = sim(None).await;
+    let address = proxy.url().replace("http://", "http://alice@");
+    let with_login = |password: &str| Connection {
+        proxy: Some(Proxy::new(&address, Some(password.to_owned())).unwrap()),
+        ..Connection::default()
+    };
+
+    sync(&client(&sim, with_login("proxy-secret"))).await;
+    let tunnel = format!("CONNECT {} ", sim.addr());
+    assert!(
+        proxy
+            .requests()
+            .iter()
+            .any(|seen| seen.starts_with(&tunnel)),
+        "the socket's tunnel: {:?}",
+        proxy.requests()
+    );
+
+    // A wrong password gets nowhere: the proxy refuses before the server sees anything.
+    sim.control().clear_requests();
+    let refused = client(&sim, with_login("wrong"));
+    // (tinyproxy answers a wrong proxy password with 401, not 407, so the client cannot
+    // tell it from the server's own refusal; what counts here is that nothing got through.)
+    assert!(refused.current_user().await.is_err());
+    let websocket: Url = format!("ws://{}/push/ws", sim.addr()).parse().unwrap();
+    assert!(refused.push().connect(&websocket).await.is_err());
+    assert!(sim.control().requests().is_empty());
+}

@@ -18,21 +18,32 @@ pub struct Tinyproxy {
 impl Tinyproxy {
     /// Starts tinyproxy on 127.0.0.1, allowing only 127.0.0.1, and waits until it listens.
     pub fn start() -> io::Result<Tinyproxy> {
+        Self::start_with(None)
+    }
+
+    /// Like [`Tinyproxy::start`], letting through only requests with this login (HTTP Basic
+    /// in `Proxy-Authorization`, as company proxies ask).
+    pub fn start_with_login(login: &str, password: &str) -> io::Result<Tinyproxy> {
+        Self::start_with(Some((login, password)))
+    }
+
+    fn start_with(login: Option<(&str, &str)>) -> io::Result<Tinyproxy> {
         let dir = tempfile::tempdir()?;
         let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
             .local_addr()?
             .port();
         let log = dir.path().join("tinyproxy.log");
         let config = dir.path().join("tinyproxy.conf");
-        std::fs::write(
-            &config,
-            format!(
-                "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogLevel Info\n\
-                 LogFile \"{}\"\nPidFile \"{}\"\n",
-                log.display(),
-                dir.path().join("tinyproxy.pid").display()
-            ),
-        )?;
+        let mut settings = format!(
+            "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogLevel Info\n\
+             LogFile \"{}\"\nPidFile \"{}\"\n",
+            log.display(),
+            dir.path().join("tinyproxy.pid").display()
+        );
+        if let Some((login, password)) = login {
+            settings.push_str(&format!("BasicAuth {login} {password}\n"));
+        }
+        std::fs::write(&config, settings)?;
         let child = Command::new("tinyproxy")
             .arg("-d")
             .arg("-c")
