@@ -3,7 +3,6 @@
 //! which needs no WebDriver.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
@@ -62,22 +61,6 @@ async fn keyring(desktop: &Desktop) -> Result<String> {
 /// The row of the account `key`, as a CSS selector.
 fn row(key: &str) -> String {
     format!("[data-testid=account][data-key=\"{key}\"]")
-}
-
-fn files_containing(dir: &Path, needle: &str) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, needle)?);
-        } else if fs::read(&path)?
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-        {
-            found.push(path);
-        }
-    }
-    Ok(found)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -265,14 +248,8 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
     let config = config(&desktop)?;
     assert_eq!(config["accounts"][0]["server"], server.as_str());
     assert_eq!(config["accounts"][0]["login_name"], "admin");
-    for dir in [
-        desktop.session.config_home(),
-        desktop.session.data_home(),
-        desktop.session.state_home(),
-    ] {
-        let leaks = files_containing(&dir, &password)?;
-        assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
-    }
+    let leaks = desktop.session.files_containing(&password)?;
+    assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
 
     // Its sync runs at once, signed in with the new app password, without a restart.
     wait_until(
