@@ -9,7 +9,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
-use nctray_engine::nextcloud::Credentials;
 use nctray_engine::store::Store;
 use nctray_engine::{Account, Engine, ErrorReport, Paths};
 
@@ -17,6 +16,7 @@ use crate::config::AppConfig;
 use crate::demo::DemoServer;
 use crate::secrets;
 use crate::session::Session;
+use crate::sign_in::Approved;
 
 const NO_ACCOUNT: &str = "no account is configured; add one with `nctray account add --server URL --login NAME --password-stdin`, or try `nctray --demo`";
 
@@ -41,14 +41,14 @@ pub fn select_account<'a>(
     }
 }
 
-/// Opens the engine of one account with its password from the keyring.
+/// Opens the engine of one account with its passwords from the keyring.
 pub fn open_engine(paths: &Paths, account: &Account) -> anyhow::Result<Engine> {
     open_engine_in(account, &paths.database())
 }
 
 pub fn open_engine_in(account: &Account, database: &Path) -> anyhow::Result<Engine> {
-    let password = secrets::app_password(account)?;
-    Engine::open(account.clone(), password, database)
+    let secrets = secrets::account_secrets(account)?;
+    Engine::open(account.clone(), secrets, database)
         .with_context(|| format!("cannot open the cache {}", database.display()))
 }
 
@@ -104,16 +104,23 @@ pub fn open_all_engines_in(config: &AppConfig, database: &Path) -> anyhow::Resul
 }
 
 /// Adds the account the user just approved (Login Flow) and starts its sync. The app
-/// password goes to the keyring and the config names server and login, except for an account
-/// on the built-in demo server, which lives only as long as the app.
+/// password goes to the keyring and the config names server, login and the certificate
+/// trusted while signing in, except for an account on the built-in demo server, which lives
+/// only as long as the app.
 pub async fn add_signed_in(
     paths: &Paths,
     session: &Session,
-    credentials: Credentials,
+    approved: Approved,
 ) -> Result<Arc<Engine>, ErrorReport> {
+    let Approved {
+        credentials,
+        trusted_certificate,
+    } = approved;
     let account = Account {
         server: credentials.server.as_str().trim_end_matches('/').to_owned(),
         login_name: credentials.login_name,
+        trusted_certificate,
+        ..Default::default()
     };
     let demo = session.is_demo(&account);
     let database = if demo {
@@ -173,6 +180,7 @@ pub async fn remove(paths: &Paths, session: &Session, key: &str) -> Result<Remov
     let account = engine.account();
     if !session.is_demo(account) {
         secrets::forget_app_password(account).map_err(report)?;
+        secrets::forget_proxy_password(account).map_err(report)?;
         AppConfig::update(paths, |config| {
             config.remove_account(key);
             Ok(())

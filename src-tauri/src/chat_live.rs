@@ -137,10 +137,11 @@ mod tests {
         let account = Account {
             server: sim.base_url(),
             login_name: "admin".into(),
+            ..Default::default()
         };
         let engine = Engine::open(
             account,
-            "admin-app-password".into(),
+            "admin-app-password".to_owned(),
             &dir.path().join("cache.sqlite3"),
         )
         .unwrap();

@@ -164,10 +164,12 @@ impl AppConfig {
         fs::rename(&partial, &file).with_context(|| format!("cannot write {}", file.display()))
     }
 
-    /// Adds the account, or leaves the list as it is when it is already there.
+    /// Adds the account, or replaces the one with the same key in its place (added again
+    /// with another trusted certificate or proxy).
     pub fn add_account(&mut self, account: Account) {
-        if !self.accounts.iter().any(|a| a.key() == account.key()) {
-            self.accounts.push(account);
+        match self.accounts.iter_mut().find(|a| a.key() == account.key()) {
+            Some(existing) => *existing = account,
+            None => self.accounts.push(account),
         }
     }
 
@@ -263,6 +265,7 @@ mod tests {
         Account {
             server: "https://cloud.example".into(),
             login_name: login.into(),
+            ..Default::default()
         }
     }
 

@@ -34,6 +34,7 @@ impl DemoServer {
         let account = Account {
             server: sim.base_url(),
             login_name: DEMO_LOGIN.to_owned(),
+            ..Default::default()
         };
         Ok(Self { sim, account })
     }

@@ -385,6 +385,7 @@ mod tests {
         let account = Account {
             server: sim.base_url(),
             login_name: user.into(),
+            ..Default::default()
         };
         let password = format!("{user}-app-password");
         Arc::new(Engine::open(account, password, &dir.path().join("cache.sqlite3")).unwrap())

@@ -2,13 +2,17 @@
 //! address, the browser opens the server's login page, and we poll until the user approves,
 //! cancels, or the 20 minutes the server keeps a flow have passed. One sign-in at a time: a
 //! new one replaces the one before.
+//!
+//! A server whose certificate the system does not trust (self-signed, own CA) is refused with
+//! the certificate's details; the person may then start again trusting exactly that
+//! certificate, which the account keeps and checks on every connection.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use nctray_engine::nextcloud::{
-    travels_unencrypted, Credentials, Error as ServerError, LoginFlow, LoginPoll, Url,
-    LOGIN_FLOW_LIFETIME,
+    self, travels_unencrypted, CertificateInfo, CertificateProblem, Connection, Credentials,
+    Error as ServerError, Fingerprint, LoginFlow, LoginPoll, Url, LOGIN_FLOW_LIFETIME,
 };
 use nctray_engine::ErrorReport;
 use serde::Serialize;
@@ -33,9 +37,37 @@ pub struct SignInStarted {
 /// is in the browser, this many (a minute at the window's pace) is a server that is gone.
 const MAX_NETWORK_FAILURES: u32 = 20;
 
+/// Why a sign-in did not start: the usual `{kind, message}`, and with the kind
+/// `untrusted_certificate` the certificate the server showed, for the person to look at and
+/// perhaps trust.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SignInError {
+    #[serde(flatten)]
+    pub report: ErrorReport,
+    pub certificate: Option<CertificateInfo>,
+}
+
+impl From<ErrorReport> for SignInError {
+    fn from(report: ErrorReport) -> Self {
+        SignInError {
+            report,
+            certificate: None,
+        }
+    }
+}
+
+/// The user approved: the new app password, and the certificate trusted on the way (kept
+/// with the account). `Debug` shows no password (see `Credentials`).
+#[derive(Debug)]
+pub struct Approved {
+    pub credentials: Credentials,
+    pub trusted_certificate: Option<Fingerprint>,
+}
+
 /// A sign-in waiting for the user's approval.
 struct Attempt {
     flow: LoginFlow,
+    trusted_certificate: Option<Fingerprint>,
     cancelled: watch::Sender<bool>,
     /// When the server forgets the flow: waiting longer cannot succeed.
     expires: Instant,
@@ -58,11 +90,25 @@ impl Default for SignIn {
 
 impl SignIn {
     /// Starts a Login Flow at the address the user typed and opens its page in the browser.
-    pub async fn start(&self, typed: &str) -> Result<SignInStarted, ErrorReport> {
+    /// With `trusted_certificate`, the server must show exactly that certificate (one the
+    /// person looked at after an `untrusted_certificate` refusal), and no other.
+    pub async fn start(
+        &self,
+        typed: &str,
+        trusted_certificate: Option<Fingerprint>,
+    ) -> Result<SignInStarted, SignInError> {
         let server = server_address(typed)?;
-        let flow = LoginFlow::start(&server)
-            .await
-            .map_err(|error| not_started(&server, &error))?;
+        let connection = Connection {
+            pinned_certificate: trusted_certificate,
+            ..Connection::default()
+        };
+        let flow = match LoginFlow::start_with(&server, connection).await {
+            Ok(flow) => flow,
+            Err(ServerError::Certificate(problem)) => {
+                return Err(untrusted_certificate(&server, &problem).await)
+            }
+            Err(error) => return Err(not_started(&server, &error).into()),
+        };
         links::open_in_browser(flow.login_url().as_str())?;
         let started = SignInStarted {
             login_url: flow.login_url().to_string(),
@@ -73,6 +119,7 @@ impl SignIn {
         let expires = Instant::now() + self.lifetime;
         let previous = self.slot().replace(Arc::new(Attempt {
             flow,
+            trusted_certificate,
             cancelled,
             expires,
         }));
@@ -97,7 +144,7 @@ impl SignIn {
 
     /// Polls every `every` until the user approved (→ the new app password), cancelled, the
     /// flow expired, or the server could not be reached [`MAX_NETWORK_FAILURES`] times in a row.
-    pub async fn wait(&self, every: Duration) -> Result<Credentials, ErrorReport> {
+    pub async fn wait(&self, every: Duration) -> Result<Approved, ErrorReport> {
         let attempt = self.waiting()?;
         let mut cancelled = attempt.cancelled.subscribe();
         let mut network_failures = 0;
@@ -109,7 +156,12 @@ impl SignIn {
                 break Err(expired_report());
             }
             match attempt.flow.poll().await {
-                Ok(LoginPoll::Approved(credentials)) => break Ok(credentials),
+                Ok(LoginPoll::Approved(credentials)) => {
+                    break Ok(Approved {
+                        credentials,
+                        trusted_certificate: attempt.trusted_certificate,
+                    })
+                }
                 Ok(LoginPoll::Expired) => break Err(expired_report()),
                 Ok(LoginPoll::Pending) => network_failures = 0,
                 // A network hiccup while the user is in the browser is no reason to give up.
@@ -187,6 +239,29 @@ fn not_started(server: &Url, error: &ServerError) -> ErrorReport {
     }
 }
 
+/// A refused certificate: one the person may trust comes with its details (read in a
+/// handshake that sends nothing); a broken one is only named.
+async fn untrusted_certificate(server: &Url, problem: &CertificateProblem) -> SignInError {
+    let refused = |kind| ErrorReport {
+        kind,
+        message: format!("{server}: {problem}."),
+    };
+    if !problem.can_be_trusted() {
+        return refused("certificate").into();
+    }
+    match nextcloud::inspect(server, &Connection::default()).await {
+        Ok(certificate) => SignInError {
+            report: refused("untrusted_certificate"),
+            certificate: Some(certificate),
+        },
+        Err(error) => ErrorReport {
+            kind: "certificate",
+            message: format!("{server}: {problem}, and its details could not be read ({error})."),
+        }
+        .into(),
+    }
+}
+
 fn cancelled_report() -> ErrorReport {
     ErrorReport {
         kind: "cancelled",
@@ -257,7 +332,7 @@ mod tests {
         no_browser();
         let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
         let sign_in = SignIn::default();
-        let started = sign_in.start(&sim.base_url()).await.unwrap();
+        let started = sign_in.start(&sim.base_url(), None).await.unwrap();
         assert_eq!(started.expires_in_secs, 20 * 60);
         assert!(!started.unencrypted, "the simulator is on this machine");
         assert!(started.login_url.contains("/login/v2/flow/"));
@@ -269,7 +344,9 @@ mod tests {
                 .unwrap()
         };
         let (credentials, password) = tokio::join!(sign_in.wait(QUICK), approve);
-        let credentials = credentials.unwrap();
+        let approved = credentials.unwrap();
+        assert_eq!(approved.trusted_certificate, None);
+        let credentials = approved.credentials;
         assert_eq!(credentials.login_name, "bob");
         assert_eq!(credentials.app_password, password);
         assert!(sim.control().app_password_valid("bob", &password));
@@ -282,7 +359,7 @@ mod tests {
         no_browser();
         let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
         let sign_in = SignIn::default();
-        sign_in.start(&sim.base_url()).await.unwrap();
+        sign_in.start(&sim.base_url(), None).await.unwrap();
         let cancel = async {
             tokio::time::sleep(Duration::from_millis(200)).await;
             sign_in.cancel();
@@ -290,10 +367,10 @@ mod tests {
         let (outcome, ()) = tokio::join!(sign_in.wait(QUICK), cancel);
         assert_eq!(outcome.unwrap_err().kind, "cancelled");
 
-        sign_in.start(&sim.base_url()).await.unwrap();
+        sign_in.start(&sim.base_url(), None).await.unwrap();
         let restart = async {
             tokio::time::sleep(Duration::from_millis(200)).await;
-            sign_in.start(&sim.base_url()).await.unwrap();
+            sign_in.start(&sim.base_url(), None).await.unwrap();
         };
         let (outcome, ()) = tokio::join!(sign_in.wait(QUICK), restart);
         assert_eq!(outcome.unwrap_err().kind, "cancelled");
@@ -304,9 +381,10 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn a_server_that_is_not_there_is_named_in_the_error() {
         let error = SignIn::default()
-            .start("http://127.0.0.1:9")
+            .start("http://127.0.0.1:9", None)
             .await
-            .unwrap_err();
+            .unwrap_err()
+            .report;
         assert!(
             error.message.contains("Cannot reach http://127.0.0.1:9/"),
             "{}",
@@ -319,7 +397,7 @@ mod tests {
         no_browser();
         let sim = nctray_sim::Sim::start(Default::default()).await.unwrap();
         let sign_in = SignIn::default();
-        sign_in.start(&sim.base_url()).await.unwrap();
+        sign_in.start(&sim.base_url(), None).await.unwrap();
         sim.shutdown().await;
 
         let outcome = tokio::time::timeout(Duration::from_secs(20), sign_in.wait(QUICK / 5))
@@ -344,12 +422,56 @@ mod tests {
             lifetime: Duration::from_millis(300),
             ..SignIn::default()
         };
-        sign_in.start(&sim.base_url()).await.unwrap();
+        sign_in.start(&sim.base_url(), None).await.unwrap();
 
         let outcome = tokio::time::timeout(Duration::from_secs(10), sign_in.wait(QUICK))
             .await
             .expect("the sign-in kept polling past the flow's lifetime");
 
         assert_eq!(outcome.unwrap_err().kind, "expired");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_self_signed_server_shows_its_certificate_and_signs_in_trusting_exactly_it() {
+        no_browser();
+        let identity = nctray_sim::certificates::self_signed(&["127.0.0.1"]);
+        let own = Fingerprint::of(&identity.certificate_chain[0]);
+        let sim = nctray_sim::Sim::start(nctray_sim::SimConfig {
+            tls: Some(identity),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        let sign_in = SignIn::default();
+
+        let refused = sign_in.start(&sim.base_url(), None).await.unwrap_err();
+        assert_eq!(refused.report.kind, "untrusted_certificate");
+        assert!(
+            refused.report.message.contains("unknown authority"),
+            "{}",
+            refused.report.message
+        );
+        let certificate = refused.certificate.unwrap();
+        assert_eq!(certificate.fingerprint, own);
+        assert_eq!(certificate.subject, "CN=127.0.0.1");
+        assert!(sim.control().requests().is_empty(), "something was sent");
+
+        // Another certificate's fingerprint is no key to this server.
+        let other = Fingerprint::of(b"another certificate");
+        let refused = sign_in.start(&sim.base_url(), Some(other)).await;
+        assert_eq!(refused.unwrap_err().certificate.unwrap().fingerprint, own);
+        assert!(sim.control().requests().is_empty(), "something was sent");
+
+        let started = sign_in.start(&sim.base_url(), Some(own)).await.unwrap();
+        let approve = async {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            sim.control()
+                .approve_login(&started.login_url, "bob")
+                .unwrap()
+        };
+        let (approved, _) = tokio::join!(sign_in.wait(QUICK), approve);
+        let approved = approved.unwrap();
+        assert_eq!(approved.trusted_certificate, Some(own));
+        assert_eq!(approved.credentials.login_name, "bob");
     }
 }

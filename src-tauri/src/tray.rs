@@ -111,7 +111,9 @@ fn icon_for(status: StatusType) -> tauri::Result<Image<'static>> {
 fn icon_for_state(state: &AccountState) -> Option<tauri::Result<Image<'static>>> {
     let bytes: &'static [u8] = match state {
         AccountState::Online => return None,
-        AccountState::SignInNeeded => include_bytes!("../../icons/tray/signin.png"),
+        AccountState::SignInNeeded | AccountState::CertificateChanged => {
+            include_bytes!("../../icons/tray/signin.png")
+        }
         AccountState::Offline { .. } | AccountState::Maintenance => {
             include_bytes!("../../icons/tray/unreachable.png")
         }
@@ -338,6 +340,9 @@ pub fn show_state<R: Runtime>(
         AccountState::Offline { reason } => format!("{name} — offline: {reason}"),
         AccountState::Maintenance => format!("{name} — the server is in maintenance mode"),
         AccountState::SignInNeeded => format!("{name} — sign-in needed"),
+        AccountState::CertificateChanged => {
+            format!("{name} — certificate changed: sync stopped, sign in again to check it")
+        }
     };
     match icon_for_state(state) {
         Some(badge) => tray.set_icon(Some(badge?))?,

@@ -44,9 +44,12 @@ impl Desktop {
 
     /// Starts the simulator and the session, without any account.
     pub async fn signed_out() -> Result<Self> {
-        let sim = Sim::start(SimConfig::default())
-            .await
-            .context("starting the simulator")?;
+        Self::signed_out_with(SimConfig::default()).await
+    }
+
+    /// Like [`Desktop::signed_out`], with a simulator configured by the test (e.g. HTTPS).
+    pub async fn signed_out_with(config: SimConfig) -> Result<Self> {
+        let sim = Sim::start(config).await.context("starting the simulator")?;
         let session = Session::start().await?;
         let notifications = NotificationServer::start(&session).await?;
         Ok(Desktop {

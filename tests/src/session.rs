@@ -197,6 +197,34 @@ impl Session {
         self.state_home().join("nctray").join("logs")
     }
 
+    /// The files of the session's home, config, data, state and cache folders whose bytes
+    /// contain `needle`: where a secret must never be written.
+    pub fn files_containing(&self, needle: &str) -> Result<Vec<PathBuf>> {
+        fn search(dir: &Path, needle: &[u8], found: &mut Vec<PathBuf>) -> Result<()> {
+            if !dir.exists() {
+                return Ok(());
+            }
+            for entry in fs::read_dir(dir)? {
+                let path = entry?.path();
+                if path.is_dir() {
+                    search(&path, needle, found)?;
+                } else if path.is_file()
+                    && fs::read(&path)?
+                        .windows(needle.len())
+                        .any(|window| window == needle)
+                {
+                    found.push(path);
+                }
+            }
+            Ok(())
+        }
+        let mut found = Vec::new();
+        for dir in ["home", "config", "data", "state", "cache"] {
+            search(&self.root.join(dir), needle.as_bytes(), &mut found)?;
+        }
+        Ok(found)
+    }
+
     /// The app's config file, `$XDG_CONFIG_HOME/nctray/config.json`.
     pub fn config_file(&self) -> PathBuf {
         self.config_home().join("nctray").join("config.json")

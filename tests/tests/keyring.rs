@@ -1,30 +1,9 @@
 //! The app password is kept in the Secret Service keyring and nowhere else.
 
 use std::fs;
-use std::path::Path;
 
 use anyhow::Result;
 use nctray_e2e::{app_password, Desktop};
-
-/// Files under `dir` whose bytes contain `needle`.
-fn files_containing(dir: &Path, needle: &[u8]) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    if !dir.exists() {
-        return Ok(found);
-    }
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, needle)?);
-        } else if path.is_file() {
-            let bytes = fs::read(&path)?;
-            if bytes.windows(needle.len()).any(|window| window == needle) {
-                found.push(path.display().to_string());
-            }
-        }
-    }
-    Ok(found)
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_app_password_lives_only_in_the_keyring() -> Result<()> {
@@ -56,13 +35,7 @@ async fn the_app_password_lives_only_in_the_keyring() -> Result<()> {
         desktop.sim.base_url().as_str()
     );
     assert_eq!(config["accounts"][0]["login_name"], "admin");
-    for dir in [
-        desktop.session.config_home(),
-        desktop.session.data_home(),
-        desktop.session.home(),
-    ] {
-        let leaks = files_containing(&dir, password.as_bytes())?;
-        assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
-    }
+    let leaks = desktop.session.files_containing(&password)?;
+    assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
     Ok(())
 }

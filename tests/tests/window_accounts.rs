@@ -3,13 +3,14 @@
 //! which needs no WebDriver.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use nctray_e2e::{
     app_password, wait_until, wait_until_some, BrowserRecorder, Desktop, Webview, WindowOptions,
 };
+use nctray_sim::certificates::self_signed;
+use nctray_sim::SimConfig;
 use serde_json::Value;
 
 /// The Tab key for WebDriver's send_keys: leaving a field fires its change.
@@ -62,20 +63,139 @@ fn row(key: &str) -> String {
     format!("[data-testid=account][data-key=\"{key}\"]")
 }
 
-fn files_containing(dir: &Path, needle: &str) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, needle)?);
-        } else if fs::read(&path)?
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-        {
-            found.push(path);
-        }
-    }
-    Ok(found)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_self_signed_server_shows_its_certificate_and_signing_in_trusts_exactly_it() -> Result<()>
+{
+    // A home server with a certificate of its own, made now.
+    let identity = self_signed(&["127.0.0.1"]);
+    let fingerprint = nextcloud::Fingerprint::of(&identity.certificate_chain[0]).to_string();
+    let desktop = Desktop::signed_out_with(SimConfig {
+        tls: Some(identity),
+        ..SimConfig::default()
+    })
+    .await?;
+    let browser = BrowserRecorder::new(&desktop.session)?;
+    let window = desktop
+        .open_window_with("accounts", with_browser(&browser))
+        .await?;
+    let server = desktop.sim.base_url();
+    assert!(server.starts_with("https://"), "{server}");
+    window
+        .type_text("[data-testid=server-input]", &server)
+        .await?;
+    window.click("[data-testid=sign-in-start]").await?;
+
+    // The window shows what the certificate is; nothing went to the server, no browser opened.
+    window
+        .wait_for_text("[data-testid=certificate-fingerprint]", &fingerprint)
+        .await?;
+    assert_eq!(
+        window.text("[data-testid=certificate-subject]").await?,
+        "CN=127.0.0.1"
+    );
+    assert!(window
+        .text("[data-testid=certificate-valid-until]")
+        .await?
+        .ends_with("UTC"));
+    assert!(
+        desktop.control().requests().is_empty(),
+        "something was sent"
+    );
+    assert!(browser.opened().is_empty(), "{:?}", browser.opened());
+
+    // The person trusts it; the sign-in goes on as usual.
+    window.click("[data-testid=sign-in-trust]").await?;
+    let login_url = first_opened(&browser).await?;
+    assert!(
+        login_url.starts_with(&format!("{server}/index.php/login/v2/flow/")),
+        "{login_url}"
+    );
+    desktop
+        .control()
+        .approve_login(&login_url, "admin")
+        .context("the sim had no such login flow")?;
+    let key = format!("admin@{server}");
+    window.wait_for(&row(&key)).await?;
+
+    // The account keeps the pin, and its sync runs over https with it.
+    let config = config(&desktop)?;
+    assert_eq!(config["accounts"][0]["server"], server.as_str());
+    assert_eq!(
+        config["accounts"][0]["trusted_certificate"],
+        fingerprint.as_str()
+    );
+    wait_until(
+        "the new account's sync to poll",
+        nctray_e2e::PATIENCE,
+        || {
+            let polled =
+                desktop.control().requests().iter().any(|r| {
+                    r.user.as_deref() == Some("admin") && r.path.ends_with("/notifications")
+                });
+            async move { polled }
+        },
+    )
+    .await?;
+    window
+        .wait_for_text(
+            &format!("{} [data-testid=account-connection]", row(&key)),
+            "Online",
+        )
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certificate_that_changed_stops_the_sync_and_the_window_says_so() -> Result<()> {
+    let identity = self_signed(&["127.0.0.1"]);
+    let trusted = nextcloud::Fingerprint::of(&identity.certificate_chain[0]).to_string();
+    let desktop = Desktop::signed_out_with(SimConfig {
+        tls: Some(identity),
+        ..SimConfig::default()
+    })
+    .await?;
+    let server = desktop.sim.base_url();
+    let add = [
+        "account",
+        "add",
+        "--server",
+        &server,
+        "--login",
+        "admin",
+        "--password-stdin",
+        "--trust-fingerprint",
+        &trusted,
+    ];
+    desktop
+        .session
+        .run_nctray(&add, Some(&app_password("admin")))
+        .await?
+        .success()?;
+    // The account trusted another certificate than the one the server shows now.
+    let other = self_signed(&["127.0.0.1"]);
+    let pinned = nextcloud::Fingerprint::of(&other.certificate_chain[0]).to_string();
+    let mut accounts = config(&desktop)?["accounts"].clone();
+    accounts[0]["trusted_certificate"] = Value::from(pinned);
+    desktop.session.set_config("accounts", accounts)?;
+    desktop.control().clear_requests();
+
+    let window = desktop.open_window("accounts").await?;
+    let key = format!("admin@{server}");
+    window
+        .wait_for_text(
+            &format!("{} [data-testid=account-connection]", row(&key)),
+            "Certificate changed: nothing is sent",
+        )
+        .await?;
+    let text = window
+        .text(&format!("{} [data-testid=account-connection]", row(&key)))
+        .await?;
+    assert!(text.contains("sign in again"), "{text}");
+    assert!(
+        desktop.control().requests().is_empty(),
+        "something was sent"
+    );
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -128,14 +248,8 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
     let config = config(&desktop)?;
     assert_eq!(config["accounts"][0]["server"], server.as_str());
     assert_eq!(config["accounts"][0]["login_name"], "admin");
-    for dir in [
-        desktop.session.config_home(),
-        desktop.session.data_home(),
-        desktop.session.state_home(),
-    ] {
-        let leaks = files_containing(&dir, &password)?;
-        assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
-    }
+    let leaks = desktop.session.files_containing(&password)?;
+    assert!(leaks.is_empty(), "the app password is written in {leaks:?}");
 
     // Its sync runs at once, signed in with the new app password, without a restart.
     wait_until(

@@ -106,10 +106,11 @@ pub fn measure(rows: usize) -> Result<String, String> {
     let account = Account {
         server: "http://127.0.0.1:9".into(),
         login_name: "admin".into(),
+        ..Default::default()
     };
     let key = account.key();
     let open =
-        || Engine::open(account.clone(), "not-needed".into(), &path).map_err(|e| e.to_string());
+        || Engine::open(account.clone(), "not-needed".to_owned(), &path).map_err(|e| e.to_string());
     // The engine creates the file and its schema; the rows go in through the store's own
     // writer on a second connection, as the sync would write them.
     drop(open()?);

@@ -28,8 +28,9 @@ pub fn engine(sim: &Sim, database: &Path) -> Result<Arc<Engine>, String> {
         Account {
             server: sim.base_url(),
             login_name: LOGIN.into(),
+            ..Default::default()
         },
-        APP_PASSWORD.into(),
+        APP_PASSWORD.to_owned(),
         database,
     )
     .map(Arc::new)

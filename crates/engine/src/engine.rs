@@ -8,7 +8,7 @@ use nextcloud::{Capabilities, Client, Credentials, CustomMessage, Notification, 
 
 use crate::status::StatusSnapshot;
 use crate::store::{self, Store};
-use crate::{Account, Error, Result};
+use crate::{Account, AccountSecrets, Error, Result};
 
 const NOTIFICATIONS: &str = "notifications";
 
@@ -37,20 +37,35 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens the cache at `database` and builds the client with the app password (which
-    /// the engine keeps only in memory).
-    pub fn open(account: Account, app_password: String, database: &Path) -> Result<Self> {
-        Self::from_store(account, app_password, Store::open(database)?)
+    /// Opens the cache at `database` and builds the client with the app password (and the
+    /// proxy's password, if any), which the engine keeps only in memory.
+    pub fn open(
+        account: Account,
+        secrets: impl Into<AccountSecrets>,
+        database: &Path,
+    ) -> Result<Self> {
+        Self::from_store(account, secrets, Store::open(database)?)
     }
 
-    pub fn from_store(account: Account, app_password: String, store: Store) -> Result<Self> {
+    pub fn from_store(
+        account: Account,
+        secrets: impl Into<AccountSecrets>,
+        store: Store,
+    ) -> Result<Self> {
+        let AccountSecrets {
+            app_password,
+            proxy_password,
+        } = secrets.into();
         let server = url::Url::parse(&account.server)
             .map_err(|e| Error::Config(format!("server URL {:?}: {e}", account.server)))?;
-        let client = Client::new(Credentials {
+        // The account's trusted certificate and proxy apply to every request and the socket.
+        let connection = account.connection(proxy_password)?;
+        let credentials = Credentials {
             server,
             login_name: account.login_name.clone(),
             app_password,
-        })?;
+        };
+        let client = Client::with_connection(credentials, connection)?;
         Ok(Self {
             account,
             client,

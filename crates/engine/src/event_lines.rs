@@ -44,6 +44,7 @@ fn state_line(state: &AccountState) -> Value {
         AccountState::Offline { reason } => ("offline", Some(reason.as_str())),
         AccountState::Maintenance => ("maintenance", None),
         AccountState::SignInNeeded => ("sign_in_needed", None),
+        AccountState::CertificateChanged => ("certificate_changed", None),
     };
     json!({ "event": "state", "state": name, "reason": reason })
 }

@@ -22,7 +22,7 @@ mod talk;
 mod talk_rooms;
 mod user;
 
-pub use account::Account;
+pub use account::{Account, AccountSecrets};
 pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
 pub use engine::{Engine, NotificationPoll};
 pub use error::{Error, ErrorReport, Result};

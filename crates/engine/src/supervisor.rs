@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use nextcloud::{NotifyPush, PushEvent, PushOptions, PushUpdate};
+use nextcloud::{CertificateProblem, NotifyPush, PushEvent, PushOptions, PushUpdate};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
@@ -41,6 +41,9 @@ pub enum AccountState {
     Maintenance,
     /// The server refused the app password: sync of this account stopped, nothing deleted.
     SignInNeeded,
+    /// The server shows another certificate than the one trusted for this account: sync
+    /// stopped and sends nothing until the person looks at the new one and trusts it (or not).
+    CertificateChanged,
 }
 
 impl AccountState {
@@ -48,10 +51,21 @@ impl AccountState {
         match error {
             Error::Server(nextcloud::Error::Unauthorized) => AccountState::SignInNeeded,
             Error::Server(nextcloud::Error::Maintenance) => AccountState::Maintenance,
+            Error::Server(nextcloud::Error::Certificate(CertificateProblem::Changed)) => {
+                AccountState::CertificateChanged
+            }
             other => AccountState::Offline {
                 reason: other.to_string(),
             },
         }
+    }
+
+    /// Whether the account's sync stops in this state until the person acts.
+    fn stops_sync(&self) -> bool {
+        matches!(
+            self,
+            AccountState::SignInNeeded | AccountState::CertificateChanged
+        )
     }
 }
 
@@ -128,7 +142,7 @@ impl Shared {
         let mut last = self.state.lock().unwrap_or_else(|p| p.into_inner());
         if last.as_ref() != Some(&state) {
             *last = Some(state.clone());
-            if state == AccountState::SignInNeeded {
+            if state.stops_sync() {
                 let _ = self.stop.send(true);
             }
             let _ = self.events.send(EngineEvent::State(state));
@@ -243,8 +257,9 @@ async fn run_periodically<F, Fut>(
                     OnFailure::ReportState => shared.failed(&error),
                     OnFailure::ReportSignInOnly => {
                         tracing::debug!("sync step failed: {error}");
-                        if AccountState::after(&error) == AccountState::SignInNeeded {
-                            shared.report(AccountState::SignInNeeded);
+                        let state = AccountState::after(&error);
+                        if state.stops_sync() {
+                            shared.report(state);
                         }
                     }
                 }
@@ -412,8 +427,9 @@ async fn push_loop(shared: &Shared, capability: Option<NotifyPush>) {
             PushUpdate::Disconnected(error) => {
                 shared.push_connected.store(false, Ordering::SeqCst);
                 tracing::info!("push socket down, polling instead: {error}");
-                if matches!(error, nextcloud::Error::Unauthorized) {
-                    shared.report(AccountState::SignInNeeded);
+                let state = AccountState::after(&Error::Server(error));
+                if state.stops_sync() {
+                    shared.report(state);
                 }
             }
         }

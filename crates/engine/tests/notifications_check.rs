@@ -76,7 +76,7 @@ async fn a_revoked_app_password_is_an_error_not_an_offline_note() {
     let Setup { sim, dir } = Setup::new().await;
     let engine = Engine::open(
         common::account(&sim),
-        "wrong".into(),
+        "wrong".to_owned(),
         &common::database(&dir),
     )
     .unwrap();

@@ -10,9 +10,11 @@ use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::Value;
 use url::Url;
 
+use crate::proxy::{self, Proxy};
+use crate::tls::{self, Fingerprint};
 use crate::{de, Error, Result};
 
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Same-origin redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -53,6 +55,71 @@ impl fmt::Debug for Credentials {
     }
 }
 
+/// How an account's connections reach its server, besides the address: which certificate
+/// they trust and which proxy they go through. The default trusts the system's certificates
+/// and takes the proxy from `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Connection {
+    /// Trust exactly this certificate of the server (and no other), for a self-signed or
+    /// unknown-CA certificate the person looked at and trusted; see [`crate::inspect`].
+    pub pinned_certificate: Option<Fingerprint>,
+    /// The account's own proxy, instead of the environment's.
+    pub proxy: Option<Proxy>,
+}
+
+impl Connection {
+    /// The HTTP client of every request of an account (and of Login Flow): rustls with the
+    /// certificate rules of [`tls`], the account's proxy or the environment's, the user agent
+    /// and timeouts, and `redirects`.
+    pub(crate) fn http_client(
+        &self,
+        redirects: redirect::Policy,
+        timeout: Duration,
+    ) -> Result<reqwest::Client> {
+        let tls = tls::client_config(self, tls::Use::Http)?;
+        let mut builder = reqwest::Client::builder()
+            .use_preconfigured_tls((*tls).clone())
+            .user_agent(user_agent())
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(timeout)
+            .redirect(redirects);
+        // Without an account proxy, reqwest reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY itself;
+        // adding one replaces those.
+        if let Some(proxy) = &self.proxy {
+            builder = builder.proxy(proxy.for_reqwest()?);
+        }
+        builder.build().map_err(|e| Error::network(&e))
+    }
+
+    /// A transport failure of a request to `url` in words: a certificate problem, an
+    /// unreachable proxy, or another network error.
+    pub(crate) fn transport_error(&self, error: &reqwest::Error, url: &Url) -> Error {
+        if let Some(problem) = tls::problem_in(error) {
+            return Error::Certificate(problem);
+        }
+        if error.is_connect() {
+            if let Some(proxy) = proxy::route(self.proxy.as_ref(), url) {
+                // A proxy that is up but cannot reach the server answers CONNECT with an
+                // error status, which reqwest reports as an unsuccessful tunnel.
+                let text = Error::network(error).to_string();
+                if !text.contains("tunnel") {
+                    return proxy::unreachable(&proxy, innermost(error));
+                }
+            }
+        }
+        Error::network(error)
+    }
+}
+
+/// The innermost cause of an error, e.g. "Connection refused (os error 111)".
+fn innermost(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = error;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    last.to_string()
+}
+
 /// A typed OCS client for one account. Cheap to clone (shared connection pool).
 #[derive(Clone)]
 pub struct Client {
@@ -61,6 +128,7 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    connection: Connection,
     /// The server address, always ending in `/`, without credentials, query or fragment.
     base: Url,
     login_name: String,
@@ -87,6 +155,12 @@ impl Client {
     /// [`Error::Http`] naming the target. (reqwest's default policy would follow it and strip
     /// `Authorization` only when host or port change, not on a scheme change.)
     pub fn new(credentials: Credentials) -> Result<Self> {
+        Self::with_connection(credentials, Connection::default())
+    }
+
+    /// Like [`Client::new`], with the account's certificate and proxy settings; they apply to
+    /// every request and to the push socket.
+    pub fn with_connection(credentials: Credentials, connection: Connection) -> Result<Self> {
         let base = base_url(&credentials.server)?;
         let home = base.clone();
         let policy = redirect::Policy::custom(move |attempt| {
@@ -96,16 +170,11 @@ impl Client {
                 attempt.follow()
             }
         });
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent())
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .redirect(policy)
-            .build()
-            .map_err(|e| Error::network(&e))?;
+        let http = connection.http_client(policy, REQUEST_TIMEOUT)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                connection,
                 base,
                 login_name: credentials.login_name,
                 app_password: credentials.app_password,
@@ -121,6 +190,11 @@ impl Client {
     /// The login name the client signs in with.
     pub fn login_name(&self) -> &str {
         &self.inner.login_name
+    }
+
+    /// The account's certificate and proxy settings.
+    pub fn connection(&self) -> &Connection {
+        &self.inner.connection
     }
 
     /// The app password, for logins that are not HTTP Basic (the push socket).
@@ -188,20 +262,36 @@ impl Client {
         request: RequestBuilder,
         limit: usize,
     ) -> Result<Reply> {
-        let response = request.send().await.map_err(|e| Error::network(&e))?;
-        let reply = Reply::read(response, limit).await?;
-        tracing::debug!(
-            status = reply.status.as_u16(),
-            bytes = reply.body.len(),
-            "OCS answer"
-        );
-        Ok(reply)
+        send_with(&self.inner.connection, request, limit).await
     }
 
     /// Builds, sends and decodes an OCS call in one go.
     pub(crate) async fn ocs<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
         self.send(request).await?.decode()
     }
+}
+
+/// Sends a request of a client built by [`Connection::http_client`] and reads the whole
+/// answer; transport failures are mapped by [`Connection::transport_error`].
+pub(crate) async fn send_with(
+    connection: &Connection,
+    request: RequestBuilder,
+    limit: usize,
+) -> Result<Reply> {
+    let (client, request) = request.build_split();
+    let request = request.map_err(|e| Error::network(&e))?;
+    let url = request.url().clone();
+    let response = client
+        .execute(request)
+        .await
+        .map_err(|e| connection.transport_error(&e, &url))?;
+    let reply = Reply::read(response, limit).await?;
+    tracing::debug!(
+        status = reply.status.as_u16(),
+        bytes = reply.body.len(),
+        "OCS answer"
+    );
+    Ok(reply)
 }
 
 /// The server address normalised into a base for joining: http(s) with a host, no

@@ -1,5 +1,7 @@
 //! The one error type of the crate.
 
+use crate::CertificateProblem;
+
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -53,6 +55,24 @@ pub enum Error {
     /// The server could not be reached or the connection broke (DNS, refused, TLS, timeout).
     #[error("Could not reach the server: {0}")]
     Network(String),
+
+    /// The server's certificate was refused: nothing was sent. An untrusted one
+    /// ([`CertificateProblem::can_be_trusted`]) may be looked at with [`crate::inspect`] and
+    /// trusted for the account ([`crate::Connection::pinned_certificate`]).
+    #[error("{}", capitalised(&.0.to_string()))]
+    Certificate(CertificateProblem),
+
+    /// The proxy the connection should go through did not answer. Holds which and why.
+    #[error("proxy unreachable: {0}")]
+    ProxyUnreachable(String),
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn not_found(message: &str) -> String {
@@ -99,7 +119,8 @@ impl Error {
     }
 
     /// A stable tag for the UI: `"unauthorized"`, `"not_found"`, `"invalid"`, `"no_content"`,
-    /// `"maintenance"`, `"http"`, `"decode"`, `"too_large"` or `"network"`.
+    /// `"maintenance"`, `"http"`, `"decode"`, `"too_large"`, `"network"`, `"certificate"` or
+    /// `"proxy"`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Unauthorized => "unauthorized",
@@ -111,6 +132,8 @@ impl Error {
             Error::Decode(_) => "decode",
             Error::TooLarge { .. } => "too_large",
             Error::Network(_) => "network",
+            Error::Certificate(_) => "certificate",
+            Error::ProxyUnreachable(_) => "proxy",
         }
     }
 
@@ -118,7 +141,7 @@ impl Error {
     /// (network trouble, maintenance, server errors).
     pub fn is_transient(&self) -> bool {
         match self {
-            Error::Network(_) | Error::Maintenance => true,
+            Error::Network(_) | Error::Maintenance | Error::ProxyUnreachable(_) => true,
             Error::Http { status, .. } => *status >= 500 || *status == 429,
             _ => false,
         }

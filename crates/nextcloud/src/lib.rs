@@ -34,9 +34,11 @@ mod images;
 mod login_flow;
 mod notifications;
 mod page;
+mod proxy;
 mod push;
 mod sharing;
 pub mod talk;
+mod tls;
 mod user;
 mod user_status;
 mod users;
@@ -46,7 +48,7 @@ pub use capabilities::{
     Capabilities, Core, NotificationsCapabilities, NotifyPush, NotifyPushEndpoints, Theming,
     UserStatusCapabilities, Version,
 };
-pub use client::{travels_unencrypted, user_agent, Client, Credentials};
+pub use client::{travels_unencrypted, user_agent, Client, Connection, Credentials};
 pub use dav::DavApi;
 pub use error::{Error, Result};
 pub use etag::Etagged;
@@ -54,12 +56,14 @@ pub use images::{Image, ImagesApi};
 pub use login_flow::{LoginFlow, LoginPoll, LOGIN_FLOW_LIFETIME};
 pub use notifications::{Action, ActionType, Notification, NotificationList, NotificationsApi};
 pub use page::Page;
+pub use proxy::Proxy;
 pub use push::{PushApi, PushEvent, PushListener, PushOptions, PushStream, PushUpdate};
 pub use sharing::{
     NewShare, Share, ShareStatus, ShareUpdate, Sharee, Sharees, SharesQuery, SharingApi,
     CATEGORY_ORDER as SHAREE_CATEGORY_ORDER,
 };
 pub use talk::{TalkApi, TalkVersion};
+pub use tls::{inspect, CertificateInfo, CertificateProblem, Fingerprint};
 /// The URL type of [`Credentials::server`].
 pub use url::Url;
 pub use user::{CurrentUser, Quota};

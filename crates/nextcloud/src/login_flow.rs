@@ -29,7 +29,8 @@ use reqwest::{header, redirect, Method, StatusCode};
 use serde::Deserialize;
 use url::Url;
 
-use crate::{client::Reply, de, user_agent, Client, Credentials, Error, Result};
+use crate::client::{send_with as send, Reply, OCS_BODY_LIMIT};
+use crate::{de, Client, Connection, Credentials, Error, Result};
 
 /// How long the server keeps a flow.
 pub const LOGIN_FLOW_LIFETIME: Duration = Duration::from_secs(20 * 60);
@@ -41,6 +42,7 @@ pub struct LoginFlow {
     http: reqwest::Client,
     /// The address the user typed, normalised (ends in `/`): where the flow must stay.
     server: Url,
+    connection: Connection,
     login_url: Url,
     poll_endpoint: Url,
     token: String,
@@ -164,6 +166,12 @@ impl LoginFlow {
     /// Redirects are followed only within the server's host (e.g. `http` → `https`), so the
     /// flow's token never goes elsewhere.
     pub async fn start(server: &Url) -> Result<LoginFlow> {
+        Self::start_with(server, Connection::default()).await
+    }
+
+    /// Like [`LoginFlow::start`], trusting the certificate and using the proxy `connection`
+    /// names, for the flow's start and every poll.
+    pub async fn start_with(server: &Url, connection: Connection) -> Result<LoginFlow> {
         // Client::new normalises the address (and refuses non-http(s) ones); it sends nothing.
         let base = Client::new(Credentials {
             server: server.clone(),
@@ -183,16 +191,12 @@ impl LoginFlow {
                 attempt.follow()
             }
         });
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent())
-            .timeout(TIMEOUT)
-            .redirect(policy)
-            .build()
-            .map_err(|e| Error::network(&e))?;
+        let http = connection.http_client(policy, TIMEOUT)?;
         let url = base
             .join("index.php/login/v2")
             .map_err(|e| Error::refused(e.to_string()))?;
-        let reply = send(http.post(url).header(header::ACCEPT, "application/json")).await?;
+        let request = http.post(url).header(header::ACCEPT, "application/json");
+        let reply = send(&connection, request, OCS_BODY_LIMIT).await?;
         if !reply.status.is_success() {
             return Err(failure(&reply));
         }
@@ -207,6 +211,7 @@ impl LoginFlow {
         }
         Ok(LoginFlow {
             http,
+            connection,
             login_url: stays_home(&base, web_url(&init.login, "login URL")?, "its login page")?,
             poll_endpoint: stays_home(
                 &base,
@@ -249,7 +254,7 @@ impl LoginFlow {
             .request(Method::POST, self.poll_endpoint.clone())
             .header(header::ACCEPT, "application/json")
             .form(&[("token", self.token.as_str())]);
-        let reply = send(request).await?;
+        let reply = send(&self.connection, request, OCS_BODY_LIMIT).await?;
         if reply.status == StatusCode::NOT_FOUND {
             return Ok(if self.is_expired() {
                 LoginPoll::Expired
@@ -323,18 +328,6 @@ impl LoginFlow {
             }
         }
     }
-}
-
-async fn send(request: reqwest::RequestBuilder) -> Result<Reply> {
-    let response = request.send().await.map_err(|e| Error::network(&e))?;
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(|e| Error::network(&e))?;
-    Ok(Reply {
-        status,
-        headers,
-        body: body.to_vec(),
-    })
 }
 
 impl Client {

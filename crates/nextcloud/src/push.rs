@@ -43,11 +43,11 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+use tokio_tungstenite::{Connector, MaybeTlsStream, WebSocketStream};
 use url::Url;
 
 use crate::client::excerpt;
-use crate::{user_agent, Client, Error, NotifyPush, Result};
+use crate::{proxy, tls, user_agent, Client, Error, NotifyPush, Result};
 
 /// The server pings every 30 s; a socket silent for this long is taken for dead.
 const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(75);
@@ -249,11 +249,25 @@ impl PushStream {
             .max_frame_size(Some(MAX_MESSAGE));
         tracing::debug!(path = url.path(), "opening the push socket");
         let deadline = Instant::now() + HANDSHAKE_TIMEOUT;
-        let connect = tokio_tungstenite::connect_async_with_config(request, Some(config), true);
+        let connection = client.connection();
+        let tls = tls::client_config(connection, tls::Use::WebSocket)?;
+        // The same certificate rules and proxy as every request of the account.
+        let connect = async {
+            let stream = proxy::connect(&url, connection.proxy.as_ref()).await?;
+            let _ = stream.set_nodelay(true);
+            let connector = Connector::Rustls(tls);
+            tokio_tungstenite::client_async_tls_with_config(
+                request,
+                stream,
+                Some(config),
+                Some(connector),
+            )
+            .await
+            .map_err(socket_error)
+        };
         let (mut socket, _) = tokio::time::timeout_at(deadline, connect)
             .await
-            .map_err(|_| handshake_timeout())?
-            .map_err(socket_error)?;
+            .map_err(|_| handshake_timeout())??;
 
         let (name, secret) = match &login {
             Login::AppPassword => (client.login_name(), client.app_password()),
@@ -545,7 +559,10 @@ fn socket_error(error: tungstenite::Error) -> Error {
                 },
             }
         }
-        other => Error::Network(format!("push socket: {other}")),
+        other => match tls::problem_in(&other) {
+            Some(problem) => Error::Certificate(problem),
+            None => Error::Network(format!("push socket: {other}")),
+        },
     }
 }
 

@@ -15,6 +15,8 @@
 mod activity;
 mod auth;
 mod capabilities;
+#[cfg(feature = "test-support")]
+pub mod certificates;
 mod control;
 mod dav;
 mod demo;
@@ -33,6 +35,9 @@ mod sharing;
 mod state;
 mod talk;
 mod time;
+#[cfg(feature = "test-support")]
+pub mod tinyproxy;
+mod tls;
 mod user_status;
 mod users;
 mod xml;
@@ -54,6 +59,7 @@ pub use push::PushMessage;
 pub use sharing::{CreatedShare, ShareError};
 pub use state::{LoggedRequest, REQUEST_LOG_LIMIT};
 pub use talk::{StoredMessage, TalkApi};
+pub use tls::TlsIdentity;
 
 use state::{Inner, Shared};
 
@@ -97,6 +103,8 @@ pub struct SimConfig {
     /// No `/_sim/` routes over HTTP, only [`Sim::control`] in the process: the demo runs on a
     /// person's machine, where other local users and web pages must not drive it.
     pub in_process_control_only: bool,
+    /// Serve HTTPS (and `wss://` push) with this certificate instead of plain HTTP.
+    pub tls: Option<TlsIdentity>,
 }
 
 /// A running simulated server. Dropping it stops the server too (without waiting).
@@ -123,7 +131,12 @@ impl Sim {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
         let prefix = normalised_prefix(config.path_prefix.as_deref());
-        let base_url = format!("http://{addr}{prefix}");
+        let scheme = if config.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        let base_url = format!("{scheme}://{addr}{prefix}");
 
         let mut inner = Inner::new(state::fixture_users(time::unix_now()));
         inner.talk = talk::Talk::new(config.talk, &base_url);
@@ -163,16 +176,17 @@ impl Sim {
             Router::new().nest(&prefix, app)
         };
         let (stop, stopped) = oneshot::channel::<()>();
-        let server = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-            if let Err(error) = served {
-                tracing::warn!(%error, "the simulated Nextcloud stopped");
-            }
-        });
+        let stopped = async {
+            let _ = stopped.await;
+        };
+        let server = match &config.tls {
+            Some(identity) => tokio::spawn(serve(
+                tls::TlsListener::new(listener, identity)?,
+                app,
+                stopped,
+            )),
+            None => tokio::spawn(serve(listener, app, stopped)),
+        };
         tracing::info!(%addr, "simulated Nextcloud listening");
 
         Ok(Sim {
@@ -186,7 +200,8 @@ impl Sim {
         })
     }
 
-    /// `http://127.0.0.1:PORT` (and the path prefix, if any), without a trailing slash.
+    /// `http://127.0.0.1:PORT` (`https://` with [`SimConfig::tls`]) and the path prefix, if
+    /// any, without a trailing slash.
     pub fn base_url(&self) -> String {
         self.shared.base_url.clone()
     }
@@ -253,6 +268,23 @@ impl Drop for Sim {
         if let Some(server) = lock(&self.server).take() {
             server.abort();
         }
+    }
+}
+
+/// Serves the app on `listener` (plain TCP or TLS) until `stopped`.
+async fn serve<L>(
+    listener: L,
+    app: Router,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+) where
+    L: axum::serve::Listener,
+    L::Addr: std::fmt::Debug,
+{
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(stopped)
+        .await;
+    if let Err(error) = served {
+        tracing::warn!(%error, "the simulated Nextcloud stopped");
     }
 }
 

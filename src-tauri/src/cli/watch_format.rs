@@ -177,7 +177,9 @@ impl Connection {
             Some(AccountState::Offline { .. } | AccountState::Maintenance) => {
                 Connection::Disconnected
             }
-            Some(AccountState::SignInNeeded) => Connection::SignIn,
+            Some(AccountState::SignInNeeded | AccountState::CertificateChanged) => {
+                Connection::SignIn
+            }
         }
     }
 }
@@ -238,6 +240,7 @@ fn tooltip_line(account: &AccountView) -> String {
         }
         Some(AccountState::Maintenance) => line.push_str(", server in maintenance mode"),
         Some(AccountState::SignInNeeded) => line.push_str(", sign-in needed"),
+        Some(AccountState::CertificateChanged) => line.push_str(", certificate changed"),
     }
     if account.new_notifications > 0 {
         line.push_str(&format!(

@@ -14,7 +14,7 @@ use crate::account_setup::{self, Removal};
 use crate::chat_live::LiveChat;
 use crate::config::{AppConfig, Settings};
 use crate::session::Session;
-use crate::sign_in::{SignIn, SignInStarted};
+use crate::sign_in::{SignIn, SignInError, SignInStarted};
 use crate::tray;
 use crate::ui_events;
 use crate::windows::{self, AppWindow};
@@ -56,6 +56,9 @@ pub enum Connection {
     Maintenance,
     /// The server refused the app password: remove the account and sign in again.
     SignInNeeded,
+    /// The server shows another certificate than the one trusted for this account: nothing
+    /// is sent; signing in again shows the new one to trust (or not).
+    CertificateChanged,
     /// Paused by the user.
     Paused,
 }
@@ -81,6 +84,7 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
     let state = session.state(&key);
     let (connection, problem) = match state {
         Some(AccountState::SignInNeeded) => (Connection::SignInNeeded, None),
+        Some(AccountState::CertificateChanged) => (Connection::CertificateChanged, None),
         _ if !session.is_syncing(&key) => (Connection::Paused, None),
         None => (Connection::Starting, None),
         Some(AccountState::Online) => (Connection::Online, None),
@@ -166,13 +170,19 @@ pub async fn account_remove(
     Ok(removal)
 }
 
-/// Starts Login Flow v2 at `server` and opens its page in the browser.
+/// Starts Login Flow v2 at `server` and opens its page in the browser. `trusted_certificate`
+/// is the fingerprint of a certificate the window showed and the person chose to trust.
 #[tauri::command]
 pub async fn sign_in_start(
     sign_in: State<'_, SignIn>,
     server: String,
-) -> CommandResult<SignInStarted> {
-    sign_in.start(&server).await
+    trusted_certificate: Option<String>,
+) -> Result<SignInStarted, SignInError> {
+    let trusted_certificate = match trusted_certificate {
+        Some(text) => Some(text.parse().map_err(|e| super::invalid(format!("{e}")))?),
+        None => None,
+    };
+    sign_in.start(&server, trusted_certificate).await
 }
 
 /// Waits for the user's approval in the browser, then adds the account and starts its sync.
@@ -182,9 +192,9 @@ pub async fn sign_in_wait(
     sign_in: State<'_, SignIn>,
     session: State<'_, Session>,
 ) -> CommandResult<AccountView> {
-    let credentials = sign_in.wait(SIGN_IN_POLL_EVERY).await?;
+    let approved = sign_in.wait(SIGN_IN_POLL_EVERY).await?;
     let first = config()?.accounts.is_empty();
-    let engine = account_setup::add_signed_in(&paths()?, &session, credentials).await?;
+    let engine = account_setup::add_signed_in(&paths()?, &session, approved).await?;
     let real = !session.is_demo(engine.account());
     if real {
         // The demo was a try-out: the person's own account takes the tray from here.

@@ -78,6 +78,8 @@ pub fn typescript() -> String {
         super::accounts::AccountsOverview::decl(&cfg),
         crate::account_setup::Removal::decl(&cfg),
         crate::sign_in::SignInStarted::decl(&cfg),
+        crate::sign_in::SignInError::decl(&cfg),
+        nctray_engine::nextcloud::CertificateInfo::decl(&cfg),
         crate::config::Settings::decl(&cfg),
     ];
     let mut out = String::from(

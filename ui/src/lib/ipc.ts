@@ -1,12 +1,15 @@
 // The commands of the Rust side, typed with the generated types. Errors arrive as
-// `{kind, message}` (ErrorReport) and are rethrown as CommandError.
+// `{kind, message}` (ErrorReport) and are rethrown as CommandError; a sign-in refused for a
+// certificate the person may trust (SignInError) also carries that certificate.
 import { invoke } from "@tauri-apps/api/core";
-import type { ErrorReport } from "./generated/types";
+import type { CertificateInfo, ErrorReport } from "./generated/types";
 
 export class CommandError extends Error {
   constructor(
     readonly kind: string,
     message: string,
+    /** With kind "untrusted_certificate": what the server showed. */
+    readonly certificate: CertificateInfo | null = null,
   ) {
     super(message);
   }
@@ -20,7 +23,10 @@ export async function call<T>(command: string, args: Record<string, unknown> = {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    if (isReport(error)) throw new CommandError(error.kind, error.message);
+    if (isReport(error)) {
+      const certificate = "certificate" in error ? (error.certificate as CertificateInfo | null) : null;
+      throw new CommandError(error.kind, error.message, certificate ?? null);
+    }
     throw new CommandError("internal", String(error));
   }
 }

@@ -73,6 +73,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         account: Account {
             server: server.ok_or("--server is required")?,
             login_name: login.ok_or("--login is required")?,
+            ..Default::default()
         },
         database: database.ok_or("--database is required")?,
         config,

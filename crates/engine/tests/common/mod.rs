@@ -19,6 +19,7 @@ pub fn account(sim: &Sim) -> Account {
     Account {
         server: sim.base_url(),
         login_name: "admin".into(),
+        ..Default::default()
     }
 }
 
@@ -29,7 +30,7 @@ pub fn database(dir: &tempfile::TempDir) -> PathBuf {
 
 /// admin's engine on the database file at `database`.
 pub fn engine_at(sim: &Sim, database: &Path) -> Engine {
-    Engine::open(account(sim), PASSWORD.into(), database).unwrap()
+    Engine::open(account(sim), PASSWORD.to_owned(), database).unwrap()
 }
 
 /// admin's engine on the database file in `dir` (a new one is a restart of the app).

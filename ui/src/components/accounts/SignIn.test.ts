@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import { CommandError } from "../../lib/ipc";
-import type { AccountView } from "../../lib/generated/types";
+import type { AccountView, CertificateInfo } from "../../lib/generated/types";
 import type { SignInApi } from "../../lib/api/accounts";
 import SignIn from "./SignIn.svelte";
 
@@ -21,7 +21,7 @@ const bob: AccountView = {
 function fakeApi(unencrypted = false) {
   let settle: { resolve: (a: AccountView) => void; reject: (e: unknown) => void } | null = null;
   const api = {
-    start: vi.fn(async (_server: string) => ({
+    start: vi.fn(async (_server: string, _trustedCertificate: string | null = null) => ({
       login_url: "http://127.0.0.1:4711/index.php/login/v2/flow/abc",
       expires_in_secs: 1200,
       unencrypted,
@@ -67,7 +67,7 @@ describe("SignIn", () => {
   it("starts at the typed server, shows the wait with its expiry, and reports the account", async () => {
     const { api, settle } = fakeApi();
     const onadded = await begin(api);
-    expect(api.start).toHaveBeenCalledWith("http://127.0.0.1:4711");
+    expect(api.start).toHaveBeenCalledWith("http://127.0.0.1:4711", null);
     expect(screen.getByTestId("sign-in-countdown").textContent).toContain("20:00");
     expect(screen.getByTestId("sign-in-url").textContent).toContain("/login/v2/flow/abc");
     expect(document.activeElement).toBe(screen.getByTestId("sign-in-cancel"));
@@ -126,5 +126,81 @@ describe("SignIn", () => {
       "http://127.0.0.1:9999",
     );
     expect(start.disabled).toBe(false);
+  });
+
+  describe("a server with a certificate the system does not trust", () => {
+    const selfSigned: CertificateInfo = {
+      subject: "CN=cloud.home.example",
+      issuer: "CN=cloud.home.example",
+      not_before: "2025-01-01 00:00 UTC",
+      not_after: "2027-01-01 00:00 UTC",
+      fingerprint: "SHA256:" + Array(32).fill("AB").join(":"),
+    };
+
+    function untrusted(certificate: CertificateInfo | null = selfSigned) {
+      return new CommandError(
+        "untrusted_certificate",
+        "https://cloud.home.example/: the server's certificate is signed by an unknown authority.",
+        certificate,
+      );
+    }
+
+    async function typeAndStart() {
+      await fireEvent.input(screen.getByTestId("server-input"), {
+        target: { value: "https://cloud.home.example" },
+      });
+      await fireEvent.click(screen.getByTestId("sign-in-start"));
+    }
+
+    it("shows who the certificate is for, who signed it, when it is valid and its fingerprint", async () => {
+      const { api } = fakeApi();
+      api.start.mockRejectedValueOnce(untrusted());
+      render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
+      await typeAndStart();
+      const shown = await screen.findByTestId("sign-in-untrusted");
+      expect(shown.textContent).toContain("not trusted");
+      expect(screen.getByTestId("certificate-subject").textContent).toBe("CN=cloud.home.example");
+      expect(screen.getByTestId("certificate-issuer").textContent).toBe("CN=cloud.home.example");
+      expect(screen.getByTestId("certificate-valid-from").textContent).toBe("2025-01-01 00:00 UTC");
+      expect(screen.getByTestId("certificate-valid-until").textContent).toBe("2027-01-01 00:00 UTC");
+      expect(screen.getByTestId("certificate-fingerprint").textContent).toBe(selfSigned.fingerprint);
+      // Not trusting is the default: the focused button.
+      expect(document.activeElement).toBe(screen.getByTestId("sign-in-dont-trust"));
+      expect(api.wait).not.toHaveBeenCalled();
+    });
+
+    it("trusts exactly the certificate shown, and then waits for the approval", async () => {
+      const { api } = fakeApi();
+      api.start.mockRejectedValueOnce(untrusted());
+      render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
+      await typeAndStart();
+      await fireEvent.click(await screen.findByText("Trust this certificate for this account"));
+      expect(api.start).toHaveBeenLastCalledWith("https://cloud.home.example", selfSigned.fingerprint);
+      await screen.findByTestId("sign-in-waiting");
+      expect(api.wait).toHaveBeenCalledOnce();
+    });
+
+    it("goes back to the address without trusting anything", async () => {
+      const { api } = fakeApi();
+      api.start.mockRejectedValueOnce(untrusted());
+      render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
+      await typeAndStart();
+      await fireEvent.click(await screen.findByTestId("sign-in-dont-trust"));
+      await screen.findByTestId("sign-in-form");
+      expect(api.start).toHaveBeenCalledOnce();
+      expect(api.start).toHaveBeenCalledWith("https://cloud.home.example", null);
+    });
+
+    it("offers no trust for a certificate problem without details", async () => {
+      const { api } = fakeApi();
+      api.start.mockRejectedValueOnce(
+        new CommandError("certificate", "https://x/: the server's certificate was refused: bad signature."),
+      );
+      render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
+      await typeAndStart();
+      const error = await screen.findByTestId("sign-in-error");
+      expect(error.textContent).toContain("bad signature");
+      expect(screen.queryByTestId("sign-in-trust")).toBeNull();
+    });
   });
 });

@@ -18,9 +18,11 @@ export const accounts = {
     listen(events.accountState, () => handler()),
 };
 
-/** Login Flow v2: start opens the browser; wait resolves once the user approved there. */
+/** Login Flow v2: start opens the browser; wait resolves once the user approved there.
+ * `trustedCertificate`: the fingerprint of the certificate the person chose to trust. */
 export const signIn = {
-  start: (server: string) => call<SignInStarted>("sign_in_start", { server }),
+  start: (server: string, trustedCertificate: string | null = null) =>
+    call<SignInStarted>("sign_in_start", { server, trustedCertificate }),
   wait: () => call<AccountView>("sign_in_wait"),
   cancel: () => call<void>("sign_in_cancel"),
   reopen: () => call<void>("sign_in_reopen"),

@@ -500,7 +500,7 @@ problem: string | null,
  */
 demo: boolean, };
 
-export type Connection = "starting" | "online" | "offline" | "maintenance" | "sign_in_needed" | "paused";
+export type Connection = "starting" | "online" | "offline" | "maintenance" | "sign_in_needed" | "certificate_changed" | "paused";
 
 export type AccountsOverview = { accounts: Array<AccountView>, demo_server: string | null, };
 
@@ -525,6 +525,18 @@ expires_in_secs: number,
  * and everything else would travel unencrypted.
  */
 unencrypted: boolean, };
+
+export type SignInError = { certificate: CertificateInfo | null, kind: string, message: string, };
+
+export type CertificateInfo = { 
+/**
+ * E.g. `CN=cloud.example.com, O=Example`.
+ */
+subject: string, issuer: string, 
+/**
+ * `YYYY-MM-DD HH:MM UTC`.
+ */
+not_before: string, not_after: string, fingerprint: string, };
 
 export type Settings = { 
 /**

@@ -32,6 +32,8 @@ export const accounts = {
   "accounts.connection.offline": "Offline",
   "accounts.connection.maintenance": "Server in maintenance",
   "accounts.connection.sign_in_needed": "Sign-in needed: remove it and sign in again",
+  "accounts.connection.certificate_changed":
+    "Certificate changed: nothing is sent. If the server really has a new certificate, remove the account and sign in again to check and trust the new one",
   "accounts.connection.paused": "Paused",
 
   "accounts.signIn.heading": "Add an account",
@@ -53,6 +55,16 @@ export const accounts = {
   "accounts.signIn.again": "Sign in again",
   "accounts.signIn.done": "Signed in as {name}.",
   "accounts.signIn.failed": "Sign-in failed: {message}",
+  "accounts.signIn.untrusted.heading": "This server's certificate is not trusted",
+  "accounts.signIn.untrusted.explain":
+    "Your system does not know who signed it. If it is your own server's certificate (self-signed, or from your own authority), compare the fingerprint with the one the server's administrator sees, then trust exactly this certificate for this account. nctray will refuse any other.",
+  "accounts.signIn.untrusted.subject": "Issued to",
+  "accounts.signIn.untrusted.issuer": "Issued by",
+  "accounts.signIn.untrusted.validFrom": "Valid from",
+  "accounts.signIn.untrusted.validUntil": "Valid until",
+  "accounts.signIn.untrusted.fingerprint": "SHA-256 fingerprint",
+  "accounts.signIn.untrusted.trust": "Trust this certificate for this account",
+  "accounts.signIn.untrusted.back": "Do not trust it",
 
   "accounts.settings.heading": "Settings",
   "accounts.settings.poll": "Check for notifications",
