@@ -422,7 +422,42 @@ fn tooltip(view: &TrayView) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use nctray_engine::{Account, NeverIdle, SyncConfig};
+
     use super::*;
+    use crate::session::KeyringWait;
+
+    #[test]
+    fn accounts_waiting_for_the_keyring_show_why_instead_of_sign_in() {
+        let (session, _events) =
+            Session::new(Vec::new(), SyncConfig::default(), Arc::new(NeverIdle));
+        assert!(matches!(TrayView::of(&session, None), TrayView::SignedOut));
+
+        let account = Account {
+            server: "https://cloud.example.org".into(),
+            login_name: "alice".into(),
+        };
+        session.set_keyring_wait(KeyringWait {
+            accounts: vec![account],
+            problem: Some(KeyringError::Locked),
+        });
+        let view = TrayView::of(&session, None);
+        assert!(
+            matches!(
+                &view,
+                TrayView::Keyring {
+                    problem: Some(KeyringError::Locked)
+                }
+            ),
+            "{view:?}"
+        );
+        assert_eq!(
+            tooltip(&view),
+            "nctray — The keyring is locked: sync waits for it"
+        );
+    }
 
     #[test]
     fn every_menu_choice_survives_its_id() {

@@ -147,3 +147,24 @@ async fn the_command_line_says_in_one_line_that_the_keyring_is_locked() -> Resul
         .success()?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_secret_service_the_command_line_says_the_keyring_cannot_be_reached() -> Result<()>
+{
+    let desktop = Desktop::signed_in_as("admin").await?;
+    let mut status = desktop.session.nctray()?;
+    let no_bus = format!(
+        "unix:path={}",
+        desktop.session.root().join("no-bus").display()
+    );
+    status.arg("status").env("DBUS_SESSION_BUS_ADDRESS", no_bus);
+    let output = tokio::task::spawn_blocking(move || status.output()).await??;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.starts_with("nctray: the keyring cannot be reached (is a Secret Service such as gnome-keyring running?)"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    Ok(())
+}
