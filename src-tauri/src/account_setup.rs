@@ -14,6 +14,7 @@ use nctray_engine::{Account, Engine, ErrorReport, Paths};
 
 use crate::config::AppConfig;
 use crate::demo::DemoServer;
+use crate::ipc::blocking;
 use crate::secrets;
 use crate::session::Session;
 use crate::sign_in::Approved;
@@ -75,13 +76,9 @@ pub fn check_cache(database: &Path) -> anyhow::Result<Option<String>> {
     }))
 }
 
-/// Engines for every configured account that can be opened; an account whose password is
-/// missing is reported and skipped, so one broken account does not stop the others.
-pub fn open_all_engines(paths: &Paths, config: &AppConfig) -> anyhow::Result<Vec<Engine>> {
-    open_all_engines_in(config, &paths.database())
-}
-
-/// Like [`open_all_engines`], on another cache file (the watcher keeps its own).
+/// Engines for every configured account that can be opened, on `database` (the watcher keeps
+/// its own cache); an account whose password is missing is reported and skipped, so one broken
+/// account does not stop the others.
 pub fn open_all_engines_in(config: &AppConfig, database: &Path) -> anyhow::Result<Vec<Engine>> {
     if config.accounts.is_empty() {
         bail!(NO_ACCOUNT);
@@ -128,7 +125,8 @@ pub async fn add_signed_in(
     } else {
         paths.database()
     };
-    let engine = Engine::open(account.clone(), credentials.app_password.clone(), &database)?;
+    let (opened, password) = (account.clone(), credentials.app_password.clone());
+    let engine = blocking(move || Engine::open(opened, password, &database)).await?;
     if session.engines().iter().any(|e| e.account() == &account) {
         // Approved twice: the new app password is one too many, take it back.
         if let Err(error) = engine.client().revoke_app_password().await {
@@ -142,12 +140,16 @@ pub async fn add_signed_in(
     // Also caches the display name the list shows.
     engine.refresh_user().await?;
     if !demo {
-        secrets::store_app_password(&account, &credentials.app_password).map_err(report)?;
-        AppConfig::update(paths, |config| {
-            config.add_account(account.clone());
-            Ok(())
+        let (paths, account) = (paths.clone(), account.clone());
+        blocking(move || {
+            secrets::store_app_password(&account, &credentials.app_password).map_err(report)?;
+            AppConfig::update(&paths, |config| {
+                config.add_account(account.clone());
+                Ok(())
+            })
+            .map_err(report)
         })
-        .map_err(report)?;
+        .await?;
     }
     let engine = Arc::new(engine);
     session.add(engine.clone())?;
@@ -177,26 +179,27 @@ pub async fn remove(paths: &Paths, session: &Session, key: &str) -> Result<Remov
         Err(nctray_engine::nextcloud::Error::Unauthorized) => None,
         Err(error) => Some(error.to_string()),
     };
-    let account = engine.account();
-    if !session.is_demo(account) {
-        secrets::forget_app_password(account).map_err(report)?;
-        secrets::forget_proxy_password(account).map_err(report)?;
-        AppConfig::update(paths, |config| {
-            config.remove_account(key);
-            Ok(())
-        })
-        .map_err(report)?;
-    }
-    // The account has no files of its own: its cache rows are all it leaves.
-    let forget = engine.clone();
-    tokio::task::spawn_blocking(move || forget.forget_cache())
-        .await
-        .map_err(|e| report(e.into()))??;
+    let demo = session.is_demo(engine.account());
+    let (paths, key) = (paths.clone(), key.to_owned());
+    blocking(move || {
+        if !demo {
+            secrets::forget_app_password(engine.account()).map_err(report)?;
+            secrets::forget_proxy_password(engine.account()).map_err(report)?;
+            AppConfig::update(&paths, |config| {
+                config.remove_account(&key);
+                Ok(())
+            })
+            .map_err(report)?;
+        }
+        // The account has no files of its own: its cache rows are all it leaves.
+        Ok::<_, ErrorReport>(engine.forget_cache()?)
+    })
+    .await?;
     Ok(Removal { server_error })
 }
 
 /// Pauses or resumes the account's sync, and remembers it in the config.
-pub fn set_paused(
+pub async fn set_paused(
     paths: &Paths,
     session: &Session,
     key: &str,
@@ -207,13 +210,17 @@ pub fn set_paused(
     } else {
         session.start_sync(key)?;
     }
-    AppConfig::update(paths, |config| {
-        if config.accounts.iter().any(|a| a.key() == key) {
-            config.set_paused(key, paused);
-        }
-        Ok(())
+    let (paths, key) = (paths.clone(), key.to_owned());
+    blocking(move || {
+        AppConfig::update(&paths, |config| {
+            if config.accounts.iter().any(|a| a.key() == key) {
+                config.set_paused(&key, paused);
+            }
+            Ok(())
+        })
+        .map_err(report)
     })
-    .map_err(report)
+    .await
 }
 
 /// A keyring or config failure for the window, with its causes.

@@ -19,6 +19,7 @@ mod docs;
 mod idle;
 mod images;
 mod ipc;
+mod keyring_wait;
 mod links;
 mod logs;
 mod secrets;

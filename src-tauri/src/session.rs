@@ -14,6 +14,7 @@ use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
 use crate::config::AppConfig;
 use crate::demo::{self, DemoServer};
+use crate::secrets::KeyringError;
 
 /// The demo server answers on loopback, so it may be polled often without cost.
 const DEMO_POLL_EVERY: Duration = Duration::from_secs(5);
@@ -46,6 +47,14 @@ impl Signed {
     }
 }
 
+/// Configured accounts not opened yet: the keyring has not given their app passwords.
+#[derive(Debug, Clone, Default)]
+pub struct KeyringWait {
+    pub accounts: Vec<Account>,
+    /// Why not; `None` while the keyring is being asked.
+    pub problem: Option<KeyringError>,
+}
+
 #[derive(Default)]
 struct Accounts {
     /// In the order of the config file; the first is the primary (the tray follows it).
@@ -72,6 +81,7 @@ pub struct Session {
     events: UnboundedSender<AccountEvent>,
     /// The built-in demo server while the demo runs (`--demo` or "Try the demo").
     demo: Mutex<Option<DemoServer>>,
+    keyring_wait: Mutex<KeyringWait>,
 }
 
 impl Session {
@@ -100,6 +110,7 @@ impl Session {
             idle,
             events,
             demo: Mutex::new(None),
+            keyring_wait: Mutex::new(KeyringWait::default()),
         };
         (session, received)
     }
@@ -107,6 +118,18 @@ impl Session {
     fn accounts(&self) -> MutexGuard<'_, Accounts> {
         // Nothing here is left half-changed by a panic: a poisoned lock is safe to use.
         self.accounts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The configured accounts still waiting for the keyring, and why.
+    pub fn keyring_wait(&self) -> KeyringWait {
+        self.keyring_wait
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn set_keyring_wait(&self, wait: KeyringWait) {
+        *self.keyring_wait.lock().unwrap_or_else(|e| e.into_inner()) = wait;
     }
 
     /// Every account's engine, primary first.

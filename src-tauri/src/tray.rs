@@ -8,6 +8,7 @@ use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem}
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::secrets::KeyringError;
 use crate::session::Session;
 use crate::windows::{self, AppWindow};
 
@@ -44,6 +45,8 @@ pub enum MenuChoice {
     TryDemo,
     /// One more demo notification (while the demo runs).
     DemoNotification,
+    /// Asks the Secret Service to unlock (while accounts wait for the keyring).
+    UnlockKeyring,
     Quit,
 }
 
@@ -57,6 +60,7 @@ impl MenuChoice {
             MenuChoice::Open(window) => format!("open:{}", window.label()),
             MenuChoice::TryDemo => "try-demo".into(),
             MenuChoice::DemoNotification => "demo-notification".into(),
+            MenuChoice::UnlockKeyring => "unlock-keyring".into(),
             MenuChoice::Quit => "quit".into(),
         }
     }
@@ -76,16 +80,23 @@ impl MenuChoice {
             "restore" => Some(MenuChoice::RestorePrevious),
             "try-demo" => Some(MenuChoice::TryDemo),
             "demo-notification" => Some(MenuChoice::DemoNotification),
+            "unlock-keyring" => Some(MenuChoice::UnlockKeyring),
             "quit" => Some(MenuChoice::Quit),
             _ => None,
         }
     }
 }
 
-/// What the tray shows: an invitation to sign in, or the primary account's status.
+/// What the tray shows: an invitation to sign in, the wait for the keyring, or the primary
+/// account's status.
 #[derive(Debug, Clone)]
 pub enum TrayView {
     SignedOut,
+    /// Accounts are configured, but none is open: the keyring has not given their app
+    /// passwords yet (`problem` says why; `None` while it is being asked).
+    Keyring {
+        problem: Option<KeyringError>,
+    },
     Account {
         snapshot: Box<StatusSnapshot>,
         /// The account is the demo's: the tooltip and menu say so.
@@ -123,7 +134,9 @@ fn icon_for_state(state: &AccountState) -> Option<tauri::Result<Image<'static>>>
 
 fn icon(view: &TrayView) -> tauri::Result<Image<'static>> {
     match view {
-        TrayView::SignedOut => Image::from_bytes(include_bytes!("../../icons/tray/signin.png")),
+        TrayView::SignedOut | TrayView::Keyring { .. } => {
+            Image::from_bytes(include_bytes!("../../icons/tray/signin.png"))
+        }
         TrayView::Account { snapshot, .. } => icon_for(snapshot.status_type()),
     }
 }
@@ -154,9 +167,49 @@ fn signed_out_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     Menu::with_items(app, &refs)
 }
 
+/// Waiting for the keyring: a line that says why, and the way to unlock it.
+fn keyring_menu<R: Runtime>(
+    app: &AppHandle<R>,
+    problem: Option<&KeyringError>,
+) -> tauri::Result<Menu<R>> {
+    let mut items: Vec<Box<dyn IsMenuItem<R>>> = vec![Box::new(MenuItem::with_id(
+        app,
+        "keyring",
+        keyring_line(problem),
+        false,
+        None::<&str>,
+    )?)];
+    match problem {
+        Some(KeyringError::Locked) => items.push(item(app, MenuChoice::UnlockKeyring, "Unlock")?),
+        Some(KeyringError::Unavailable(_)) => {
+            items.push(item(app, MenuChoice::UnlockKeyring, "Try again")?)
+        }
+        None => {}
+    }
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    items.push(item(
+        app,
+        MenuChoice::Open(AppWindow::Accounts),
+        "Accounts and settings…",
+    )?);
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    items.push(item(app, MenuChoice::Quit, "Quit")?);
+    let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
+    Menu::with_items(app, &refs)
+}
+
+fn keyring_line(problem: Option<&KeyringError>) -> &'static str {
+    match problem {
+        Some(KeyringError::Locked) => "The keyring is locked: sync waits for it",
+        Some(KeyringError::Unavailable(_)) => "The keyring cannot be reached: sync waits for it",
+        None => "Opening the accounts…",
+    }
+}
+
 fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R>> {
     match view {
         TrayView::SignedOut => signed_out_menu(app),
+        TrayView::Keyring { problem } => keyring_menu(app, problem.as_ref()),
         TrayView::Account { snapshot, demo } => build_menu(app, snapshot, *demo),
     }
 }
@@ -293,7 +346,13 @@ impl TrayView {
     /// the cached one), or the invitation to sign in when there is no account.
     pub fn of(session: &Session, fresh: Option<StatusSnapshot>) -> TrayView {
         let Some(primary) = session.primary() else {
-            return TrayView::SignedOut;
+            let wait = session.keyring_wait();
+            if wait.accounts.is_empty() {
+                return TrayView::SignedOut;
+            }
+            return TrayView::Keyring {
+                problem: wait.problem,
+            };
         };
         let snapshot = fresh
             .or_else(|| primary.cached_status().ok().flatten())
@@ -361,13 +420,50 @@ fn name(view: &TrayView) -> &'static str {
 fn tooltip(view: &TrayView) -> String {
     match view {
         TrayView::SignedOut => "nctray — not signed in".to_owned(),
+        TrayView::Keyring { problem } => format!("nctray — {}", keyring_line(problem.as_ref())),
         TrayView::Account { snapshot, .. } => format!("{} — {}", name(view), snapshot.describe()),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use nctray_engine::{Account, NeverIdle, SyncConfig};
+
     use super::*;
+    use crate::session::KeyringWait;
+
+    #[test]
+    fn accounts_waiting_for_the_keyring_show_why_instead_of_sign_in() {
+        let (session, _events) =
+            Session::new(Vec::new(), SyncConfig::default(), Arc::new(NeverIdle));
+        assert!(matches!(TrayView::of(&session, None), TrayView::SignedOut));
+
+        let account = Account {
+            server: "https://cloud.example.org".into(),
+            login_name: "alice".into(),
+            ..Default::default()
+        };
+        session.set_keyring_wait(KeyringWait {
+            accounts: vec![account],
+            problem: Some(KeyringError::Locked),
+        });
+        let view = TrayView::of(&session, None);
+        assert!(
+            matches!(
+                &view,
+                TrayView::Keyring {
+                    problem: Some(KeyringError::Locked)
+                }
+            ),
+            "{view:?}"
+        );
+        assert_eq!(
+            tooltip(&view),
+            "nctray — The keyring is locked: sync waits for it"
+        );
+    }
 
     #[test]
     fn every_menu_choice_survives_its_id() {
@@ -379,6 +475,7 @@ mod tests {
             MenuChoice::Open(AppWindow::Chat),
             MenuChoice::TryDemo,
             MenuChoice::DemoNotification,
+            MenuChoice::UnlockKeyring,
             MenuChoice::Quit,
         ];
         for choice in choices {

@@ -9,7 +9,7 @@ use nctray_engine::{AccountState, Engine, EngineEvent, Paths, SyncConfig};
 use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::account_setup::{check_cache, open_all_engines};
+use crate::account_setup::check_cache;
 use crate::chat_live::LiveChat;
 use crate::chat_target::PendingChatTarget;
 use crate::config::AppConfig;
@@ -18,7 +18,8 @@ use crate::idle::platform_idle_source;
 use crate::images;
 use crate::ipc;
 use crate::ipc::accounts::accounts_changed;
-use crate::session::{AccountEvent, Session};
+use crate::keyring_wait::{self, KeyringRetry};
+use crate::session::{AccountEvent, KeyringWait, Session};
 use crate::sign_in::SignIn;
 use crate::tray::{self, MenuChoice, TrayView};
 use crate::ui_events;
@@ -35,10 +36,11 @@ pub fn run(force_demo: bool, open_at_start: Option<AppWindow>) -> i32 {
     }
 }
 
-/// The configured accounts' engines (none on a first run), their syncs not started yet.
-/// A broken file never stops the tray: a damaged config or cache is set aside and the person
-/// told once, a cache from a newer nctray leaves the tray signed out with a notice, and an
-/// account that cannot be opened is skipped (see [`open_all_engines`]).
+/// The session with the configured accounts waiting to be opened (none on a first run): their
+/// app passwords come from the keyring, which may be locked, so [`keyring_wait::open_accounts`]
+/// opens them once the tray runs. A broken file never stops the tray: a damaged config or
+/// cache is set aside and the person told once, and a cache from a newer nctray leaves the
+/// tray signed out with a notice.
 fn open_session() -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> {
     let paths = Paths::from_platform()?;
     if let Err(error) = paths.make_private() {
@@ -67,16 +69,13 @@ fn open_session() -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> 
             Err(error)
         }
     };
-    let engines = if config.accounts.is_empty() || cache.is_err() {
-        Vec::new()
-    } else {
-        open_all_engines(&paths, &config).unwrap_or_else(|error| {
-            tracing::error!("no account could be opened: {error:#}");
-            Vec::new()
-        })
-    };
-    let engines = engines.into_iter().map(Arc::new).collect();
-    let (session, events) = Session::new(engines, SyncConfig::default(), platform_idle_source());
+    let (session, events) = Session::new(Vec::new(), SyncConfig::default(), platform_idle_source());
+    if cache.is_ok() {
+        session.set_keyring_wait(KeyringWait {
+            accounts: config.accounts.clone(),
+            problem: None,
+        });
+    }
     session.follow(&config);
     Ok((session, events))
 }
@@ -97,29 +96,22 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
         .manage(PendingChatTarget::default())
         .manage(LiveChat::default())
         .manage(SignIn::default())
+        .manage(KeyringRetry::default())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let handle = app.handle().clone();
             let session = app.state::<Session>();
-            // Draw the last known status at once; the sync brings the fresh one.
+            // The icon shows at once, whatever the keyring says; the accounts follow.
             tray::create(&handle, &TrayView::of(&session, None), on_menu_choice)?;
-            // Set aside in open_session when it could not be read: the default then.
-            let config = AppConfig::load(&Paths::from_platform()?).unwrap_or_default();
-            for engine in session.engines() {
-                let key = engine.account().key();
-                if config.is_paused(&key) {
-                    tracing::info!("{key} is paused");
-                } else if let Err(error) = session.start_sync(&key) {
-                    tracing::warn!("cannot start the sync of {key}: {}", error.message);
-                }
-            }
+            let first_run = session.keyring_wait().accounts.is_empty();
+            tauri::async_runtime::spawn(keyring_wait::open_accounts(handle.clone()));
             if force_demo {
                 start_demo(&handle);
             }
             match open_at_start {
                 Some(window) => windows::open_or_log(&handle, window),
                 // A first run: lead the person to sign-in (the demo is in the tray menu).
-                None if session.primary().is_none() && !force_demo => {
+                None if first_run && !force_demo => {
                     tracing::info!("no account yet: opening the sign-in window");
                     windows::open_or_log(&handle, AppWindow::Accounts);
                 }
@@ -222,6 +214,7 @@ fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
         MenuChoice::Open(window) => return windows::open_or_log(app, window),
         MenuChoice::TryDemo => return start_demo(app),
         MenuChoice::DemoNotification => return app.state::<Session>().demo_notify(),
+        MenuChoice::UnlockKeyring => return keyring_wait::unlock(app),
         _ => {}
     }
     let Some(engine) = app.state::<Session>().primary() else {
@@ -237,7 +230,8 @@ fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
             MenuChoice::Quit
             | MenuChoice::Open(_)
             | MenuChoice::TryDemo
-            | MenuChoice::DemoNotification => return,
+            | MenuChoice::DemoNotification
+            | MenuChoice::UnlockKeyring => return,
         };
         match result {
             Ok(snapshot) => {

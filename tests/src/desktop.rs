@@ -71,7 +71,12 @@ impl Desktop {
 
     /// Starts the tray app and waits for its tray item.
     pub async fn start_tray(&self) -> Result<(RunningApp, Tray)> {
-        let app = self.session.start_tray()?;
+        self.start_tray_with_env(&[]).await
+    }
+
+    /// Like [`Desktop::start_tray`], with more environment variables for the app.
+    pub async fn start_tray_with_env(&self, env: &[(&str, &str)]) -> Result<(RunningApp, Tray)> {
+        let app = self.session.start_tray_with_env(env)?;
         let tray = Tray::wait_for(&self.session, &app, crate::PATIENCE).await?;
         Ok((app, tray))
     }
@@ -109,6 +114,16 @@ impl Desktop {
             self.user,
             self.control().own_status(&self.user)
         )
+    }
+
+    /// How many requests the server got from the user so far.
+    pub fn requests_of_user(&self) -> usize {
+        let user = Some(self.user.as_str());
+        let requests = self.control().requests();
+        requests
+            .iter()
+            .filter(|r| r.user.as_deref() == user)
+            .count()
     }
 
     /// How many times the app has listed the notifications so far.

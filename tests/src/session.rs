@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
 use tempfile::TempDir;
+use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
 use crate::app::{CliOutput, RunningApp};
 use crate::binary::nctray_binary;
@@ -21,6 +22,12 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The password that unlocks the session's login keyring.
 const KEYRING_PASSWORD: &str = "e2e-keyring-password";
+
+/// The Secret Service on the session bus, and gnome-keyring's own interface beside it.
+const SECRETS: &str = "org.freedesktop.secrets";
+const SECRETS_PATH: &str = "/org/freedesktop/secrets";
+const SECRET_SERVICE: &str = "org.freedesktop.Secret.Service";
+const GNOME_KEYRING: &str = "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface";
 
 /// Variables passed through from the caller; everything else is set by the session.
 const INHERITED_ENV: &[&str] = &[
@@ -164,6 +171,63 @@ impl Session {
                 );
             }
         }
+        Ok(())
+    }
+
+    /// Locks the login keyring, as a screen locker or `seahorse` does (Secret Service `Lock`).
+    pub async fn lock_keyring(&self) -> Result<()> {
+        let bus = self.connect().await?;
+        let collection = default_collection(&bus).await?;
+        let reply = bus
+            .call_method(
+                Some(SECRETS),
+                SECRETS_PATH,
+                Some(SECRET_SERVICE),
+                "Lock",
+                &(vec![collection.clone()],),
+            )
+            .await
+            .context("locking the keyring")?;
+        let (locked, _prompt): (Vec<OwnedObjectPath>, OwnedObjectPath) =
+            reply.body().deserialize()?;
+        if !locked.contains(&collection) {
+            bail!("the keyring did not lock {collection:?} (locked: {locked:?})");
+        }
+        Ok(())
+    }
+
+    /// Unlocks the login keyring with its password. The Secret Service's `Unlock` asks a
+    /// prompter, which this session lacks; gnome-keyring's own interface takes the password
+    /// (in a "plain" session: the bus is private to the test).
+    pub async fn unlock_keyring(&self) -> Result<()> {
+        let bus = self.connect().await?;
+        let collection = default_collection(&bus).await?;
+        let reply = bus
+            .call_method(
+                Some(SECRETS),
+                SECRETS_PATH,
+                Some(SECRET_SERVICE),
+                "OpenSession",
+                &("plain", Value::from("")),
+            )
+            .await
+            .context("opening a Secret Service session")?;
+        let (_, secret_session): (OwnedValue, OwnedObjectPath) = reply.body().deserialize()?;
+        let password = (
+            secret_session,
+            Vec::<u8>::new(),
+            KEYRING_PASSWORD.as_bytes().to_vec(),
+            "text/plain",
+        );
+        bus.call_method(
+            Some(SECRETS),
+            SECRETS_PATH,
+            Some(GNOME_KEYRING),
+            "UnlockWithMasterPassword",
+            &(collection, password),
+        )
+        .await
+        .context("unlocking the keyring with its password")?;
         Ok(())
     }
 
@@ -377,11 +441,18 @@ impl Session {
 
     /// Starts the tray app (`nctray` without arguments); it is killed when the result drops.
     pub fn start_tray(&self) -> Result<RunningApp> {
+        self.start_tray_with_env(&[])
+    }
+
+    /// Like [`Session::start_tray`], with more environment variables.
+    pub fn start_tray_with_env(&self, env: &[(&str, &str)]) -> Result<RunningApp> {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
         }
+        let mut command = self.nctray()?;
+        command.envs(env.iter().copied());
         RunningApp::spawn(
-            self.nctray()?,
+            command,
             self.log_file("tray-stdout"),
             self.log_file("tray-stderr"),
         )
@@ -407,6 +478,21 @@ fn bus_config(socket: &Path) -> String {
 "#,
         socket.display()
     )
+}
+
+/// The collection new secrets go to (gnome-keyring: `login`).
+async fn default_collection(bus: &zbus::Connection) -> Result<OwnedObjectPath> {
+    let reply = bus
+        .call_method(
+            Some(SECRETS),
+            SECRETS_PATH,
+            Some(SECRET_SERVICE),
+            "ReadAlias",
+            &("default",),
+        )
+        .await
+        .context("asking the Secret Service for its default collection")?;
+    Ok(reply.body().deserialize()?)
 }
 
 fn append(path: &Path) -> Result<fs::File> {

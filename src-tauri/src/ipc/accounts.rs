@@ -2,14 +2,15 @@
 //! pause) and the settings.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::Duration;
 
-use nctray_engine::{AccountState, Engine, Paths};
+use nctray_engine::{AccountState, Engine, ErrorReport, Paths};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_autostart::ManagerExt;
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::account_setup::{self, Removal};
 use crate::chat_live::LiveChat;
 use crate::config::{AppConfig, Settings};
@@ -74,11 +75,23 @@ fn paths() -> CommandResult<Paths> {
     Ok(Paths::from_platform()?)
 }
 
-fn config() -> CommandResult<AppConfig> {
-    AppConfig::load(&paths()?).map_err(|e| super::internal(format!("{e:#}")))
+async fn config() -> CommandResult<AppConfig> {
+    blocking(|| AppConfig::load(&paths()?).map_err(|e| super::internal(format!("{e:#}")))).await
 }
 
-fn view(session: &Session, engine: &Engine) -> AccountView {
+/// The accounts' display names from the cache, in their order.
+async fn display_names(engines: Vec<Arc<Engine>>) -> CommandResult<Vec<Option<String>>> {
+    blocking(move || {
+        let names = engines.iter().map(|engine| {
+            let user = engine.cached_user().ok().flatten();
+            user.map(|user| user.display_name)
+        });
+        Ok::<_, ErrorReport>(names.collect())
+    })
+    .await
+}
+
+fn view(session: &Session, engine: &Engine, display_name: Option<String>) -> AccountView {
     let account = engine.account();
     let key = account.key();
     let state = session.state(&key);
@@ -95,11 +108,7 @@ fn view(session: &Session, engine: &Engine) -> AccountView {
         .current()
         .is_ok_and(|current| current.account().key() == key);
     AccountView {
-        display_name: engine
-            .cached_user()
-            .ok()
-            .flatten()
-            .map(|user| user.display_name),
+        display_name,
         shown,
         primary: session.is_primary(&key),
         connection,
@@ -122,11 +131,13 @@ pub fn accounts_changed(app: &AppHandle) {
 }
 
 #[tauri::command]
-pub fn accounts_list(session: State<'_, Session>) -> CommandResult<AccountsOverview> {
-    let accounts = session
-        .engines()
+pub async fn accounts_list(session: State<'_, Session>) -> CommandResult<AccountsOverview> {
+    let engines = session.engines();
+    let names = display_names(engines.clone()).await?;
+    let accounts = engines
         .iter()
-        .map(|engine| view(&session, engine))
+        .zip(names)
+        .map(|(engine, name)| view(&session, engine, name))
         .collect();
     let demo_server = session.demo_server();
     Ok(AccountsOverview {
@@ -148,13 +159,13 @@ pub fn account_switch(
 }
 
 #[tauri::command]
-pub fn account_set_paused(
+pub async fn account_set_paused(
     app: AppHandle,
     session: State<'_, Session>,
     key: String,
     paused: bool,
 ) -> CommandResult<()> {
-    account_setup::set_paused(&paths()?, &session, &key, paused)?;
+    account_setup::set_paused(&paths()?, &session, &key, paused).await?;
     accounts_changed(&app);
     Ok(())
 }
@@ -193,7 +204,7 @@ pub async fn sign_in_wait(
     session: State<'_, Session>,
 ) -> CommandResult<AccountView> {
     let approved = sign_in.wait(SIGN_IN_POLL_EVERY).await?;
-    let first = config()?.accounts.is_empty();
+    let first = config().await?.accounts.is_empty();
     let engine = account_setup::add_signed_in(&paths()?, &session, approved).await?;
     let real = !session.is_demo(engine.account());
     if real {
@@ -205,7 +216,8 @@ pub async fn sign_in_wait(
         // The first sign-in: show once what nctray does with the account.
         windows::open_or_log(&app, AppWindow::Popover);
     }
-    Ok(view(&session, &engine))
+    let name = display_names(vec![engine.clone()]).await?.pop().flatten();
+    Ok(view(&session, &engine, name))
 }
 
 #[tauri::command]
@@ -219,23 +231,27 @@ pub fn sign_in_reopen(sign_in: State<'_, SignIn>) -> CommandResult<()> {
 }
 
 #[tauri::command]
-pub fn settings_get(app: AppHandle) -> CommandResult<Settings> {
+pub async fn settings_get(app: AppHandle) -> CommandResult<Settings> {
     let start_at_login = app.autolaunch().is_enabled().unwrap_or(false);
-    Ok(config()?.settings(start_at_login))
+    Ok(config().await?.settings(start_at_login))
 }
 
 /// Saves the settings; the syncs restart with them when they changed.
 #[tauri::command]
-pub fn settings_save(
+pub async fn settings_save(
     app: AppHandle,
     session: State<'_, Session>,
     settings: Settings,
 ) -> CommandResult<Settings> {
-    let config = AppConfig::update(&paths()?, |config| {
-        Ok(config.apply(&settings).map(|()| config.clone()))
+    let (paths, wanted) = (paths()?, settings.clone());
+    let config = blocking(move || {
+        AppConfig::update(&paths, |config| {
+            Ok(config.apply(&wanted).map(|()| config.clone()))
+        })
+        .map_err(|e| super::internal(format!("{e:#}")))?
+        .map_err(super::invalid)
     })
-    .map_err(|e| super::internal(format!("{e:#}")))?
-    .map_err(super::invalid)?;
+    .await?;
     session.follow(&config);
     let autostart = app.autolaunch();
     let start_at_login = autostart.is_enabled().unwrap_or(false);
@@ -247,17 +263,24 @@ pub fn settings_save(
         };
         changed.map_err(|e| super::internal(format!("cannot change start at login: {e}")))?;
     }
-    settings_get(app)
+    settings_get(app).await
 }
 
 /// The apps whose popups can be turned off: those with notifications now, those turned off,
 /// and the common ones.
 #[tauri::command]
-pub fn popup_apps(session: State<'_, Session>) -> CommandResult<Vec<String>> {
+pub async fn popup_apps(session: State<'_, Session>) -> CommandResult<Vec<String>> {
     let mut apps: BTreeSet<String> = COMMON_POPUP_APPS.map(str::to_owned).into();
-    apps.extend(config()?.silent_apps);
-    for engine in session.engines() {
-        apps.extend(engine.cached_notifications()?.into_iter().map(|n| n.app));
-    }
+    apps.extend(config().await?.silent_apps);
+    let engines = session.engines();
+    let notified = blocking(move || {
+        let mut notified = Vec::new();
+        for engine in engines {
+            notified.extend(engine.cached_notifications()?.into_iter().map(|n| n.app));
+        }
+        Ok::<_, nctray_engine::Error>(notified)
+    })
+    .await?;
+    apps.extend(notified);
     Ok(apps.into_iter().collect())
 }

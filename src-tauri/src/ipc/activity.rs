@@ -4,21 +4,20 @@
 use nctray_engine::nextcloud::{Activity, ActivityFilter};
 use tauri::State;
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::links;
 use crate::session::Session;
 
 /// A page of cached activity, newest first, older than `before` when given.
 #[tauri::command]
-pub fn activity_page(
+pub async fn activity_page(
     session: State<'_, Session>,
     filter: Option<String>,
     before: Option<i64>,
     limit: usize,
 ) -> CommandResult<Vec<Activity>> {
-    Ok(session
-        .current()?
-        .activity_page(filter.as_deref(), before, limit)?)
+    let engine = session.current()?;
+    blocking(move || engine.activity_page(filter.as_deref(), before, limit)).await
 }
 
 /// Fetches what is new since the last sync; returns how many entries arrived.
@@ -31,7 +30,8 @@ pub async fn activity_load_newer(session: State<'_, Session>) -> CommandResult<u
 #[tauri::command]
 pub async fn activity_load_older(session: State<'_, Session>) -> CommandResult<usize> {
     let engine = session.current()?;
-    if !engine.has_older_activity()? {
+    let cache = engine.clone();
+    if !blocking(move || cache.has_older_activity()).await? {
         return Ok(0);
     }
     Ok(engine.load_older_activity().await?)
@@ -44,15 +44,14 @@ pub async fn activity_filters(session: State<'_, Session>) -> CommandResult<Vec<
 
 /// The cached entries whose text matches, offline.
 #[tauri::command]
-pub fn activity_search(
+pub async fn activity_search(
     session: State<'_, Session>,
     filter: Option<String>,
     text: String,
     limit: usize,
 ) -> CommandResult<Vec<Activity>> {
-    Ok(session
-        .current()?
-        .search_activity(filter.as_deref(), &text, limit)?)
+    let engine = session.current()?;
+    blocking(move || engine.search_activity(filter.as_deref(), &text, limit)).await
 }
 
 /// Asks the server for a direct download link of the file and opens it in the browser.

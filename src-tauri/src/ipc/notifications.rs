@@ -3,13 +3,14 @@
 use nctray_engine::nextcloud::Notification;
 use tauri::State;
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::session::Session;
 
 /// The cached notifications, newest first (the tray's poll keeps them fresh).
 #[tauri::command]
-pub fn notifications_list(session: State<'_, Session>) -> CommandResult<Vec<Notification>> {
-    Ok(session.current()?.cached_notifications()?)
+pub async fn notifications_list(session: State<'_, Session>) -> CommandResult<Vec<Notification>> {
+    let engine = session.current()?;
+    blocking(move || engine.cached_notifications()).await
 }
 
 /// Asks the server now (conditionally); pops nothing up, the tray's poll does that.

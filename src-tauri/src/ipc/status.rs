@@ -4,7 +4,7 @@ use nctray_engine::nextcloud::{CustomMessage, StatusType};
 use nctray_engine::{StatusPreset, StatusSnapshot, UserMetadata};
 use tauri::{AppHandle, State};
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::session::Session;
 use crate::ui_events::announce_status;
 
@@ -12,7 +12,8 @@ use crate::ui_events::announce_status;
 #[tauri::command]
 pub async fn status_get(session: State<'_, Session>) -> CommandResult<StatusSnapshot> {
     let engine = session.current()?;
-    match engine.cached_status()? {
+    let cache = engine.clone();
+    match blocking(move || cache.cached_status()).await? {
         Some(snapshot) => Ok(snapshot),
         None => Ok(engine.refresh_status().await?),
     }
@@ -76,19 +77,22 @@ pub async fn status_restore(
 }
 
 #[tauri::command]
-pub fn presets_list(session: State<'_, Session>) -> CommandResult<Vec<StatusPreset>> {
-    Ok(session.current()?.presets()?)
+pub async fn presets_list(session: State<'_, Session>) -> CommandResult<Vec<StatusPreset>> {
+    let engine = session.current()?;
+    blocking(move || engine.presets()).await
 }
 
 /// Saves a preset, replacing one of the same name.
 #[tauri::command]
-pub fn preset_save(session: State<'_, Session>, preset: StatusPreset) -> CommandResult<()> {
-    Ok(session.current()?.save_preset(&preset)?)
+pub async fn preset_save(session: State<'_, Session>, preset: StatusPreset) -> CommandResult<()> {
+    let engine = session.current()?;
+    blocking(move || engine.save_preset(&preset)).await
 }
 
 #[tauri::command]
-pub fn preset_remove(session: State<'_, Session>, name: String) -> CommandResult<()> {
-    Ok(session.current()?.remove_preset(&name)?)
+pub async fn preset_remove(session: State<'_, Session>, name: String) -> CommandResult<()> {
+    let engine = session.current()?;
+    blocking(move || engine.remove_preset(&name)).await
 }
 
 #[tauri::command]
@@ -108,7 +112,7 @@ pub async fn user_get(session: State<'_, Session>) -> CommandResult<UserMetadata
     let engine = session.current()?;
     match engine.refresh_user().await {
         Ok(user) => Ok(user),
-        Err(error) => match engine.cached_user()? {
+        Err(error) => match blocking(move || engine.cached_user()).await? {
             Some(user) if !matches!(error.kind(), "unauthorized") => Ok(user),
             _ => Err(error.into()),
         },

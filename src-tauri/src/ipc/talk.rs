@@ -7,7 +7,7 @@ use nctray_engine::{
 };
 use tauri::{AppHandle, State, WebviewWindow};
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::chat_live::LiveChat;
 use crate::chat_target::{ChatTarget, PendingChatTarget};
 use crate::session::Session;
@@ -21,8 +21,9 @@ pub fn chat_take_target(pending: State<'_, PendingChatTarget>) -> Option<ChatTar
 
 /// The cached rooms, favorites first, then by last activity.
 #[tauri::command]
-pub fn talk_rooms(session: State<'_, Session>) -> CommandResult<Vec<ChatRoom>> {
-    Ok(session.current()?.cached_rooms()?)
+pub async fn talk_rooms(session: State<'_, Session>) -> CommandResult<Vec<ChatRoom>> {
+    let engine = session.current()?;
+    blocking(move || engine.cached_rooms()).await
 }
 
 /// Fetches the whole room list now (when the window opens); the badge hears changed counts.
@@ -35,12 +36,13 @@ pub async fn talk_refresh_rooms(
     if let Some(counts) = engine.refresh_all_rooms().await?.unread {
         ui_events::emit(&app, UNREAD_CHANGED, counts);
     }
-    Ok(engine.cached_rooms()?)
+    blocking(move || engine.cached_rooms()).await
 }
 
 #[tauri::command]
-pub fn talk_unread(session: State<'_, Session>) -> CommandResult<UnreadCounts> {
-    Ok(session.current()?.unread_counts()?)
+pub async fn talk_unread(session: State<'_, Session>) -> CommandResult<UnreadCounts> {
+    let engine = session.current()?;
+    blocking(move || engine.unread_counts()).await
 }
 
 #[tauri::command]
@@ -101,7 +103,7 @@ pub async fn talk_send(
 ) -> CommandResult<Option<ChatEntry>> {
     let engine = session.current()?;
     let sent = engine.send_message(&token, &text, reply_to).await?;
-    Ok(engine.cached_entry(&token, sent.id)?)
+    blocking(move || engine.cached_entry(&token, sent.id)).await
 }
 
 /// Moves the read marker to the newest message; every window hears the new counts.
