@@ -367,9 +367,18 @@ impl TrayView {
 /// Redraws the tray for the session as it is now: the one place a status change, an account
 /// change or the demo reaches the tray.
 pub fn redraw(app: &AppHandle, fresh: Option<StatusSnapshot>) {
-    let view = TrayView::of(&app.state::<Session>(), fresh);
-    if let Err(error) = show(app, &view) {
-        tracing::warn!("cannot update the tray: {error}");
+    let draw = |app: &AppHandle, fresh| {
+        let view = TrayView::of(&app.state::<Session>(), fresh);
+        if let Err(error) = show(app, &view) {
+            tracing::warn!("cannot update the tray: {error}");
+        }
+    };
+    if fresh.is_some() {
+        draw(app, fresh);
+    } else {
+        // Without a fresh status the cached one is read from SQLite: never on the GUI thread.
+        let app = app.clone();
+        tauri::async_runtime::spawn_blocking(move || draw(&app, None));
     }
 }
 

@@ -82,11 +82,23 @@ impl Engine {
         &self.client
     }
 
+    /// Every cache read and write goes through here. On a worker of a multi-threaded tokio
+    /// runtime (the tray's syncs) it runs as blocking work, so a slow disk or a long
+    /// transaction never holds up the other tasks on that worker; elsewhere (the command
+    /// line's single-threaded runtime, a blocking thread) it simply runs.
     pub(crate) fn locked<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        // A panic while holding the lock cannot leave SQLite half-written (transactions),
-        // so a poisoned lock is safe to keep using.
-        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut store)
+        let run = || {
+            // A panic while holding the lock cannot leave SQLite half-written (transactions),
+            // so a poisoned lock is safe to keep using.
+            let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut store)
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(run)
+            }
+            _ => run(),
+        }
     }
 
     /// Fetches the notification list with the stored ETag, caches it, and returns the
@@ -300,4 +312,62 @@ pub(crate) fn unix_now() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn a_slow_cache_call_leaves_the_other_tasks_of_its_worker_running() {
+        // One worker: without handing the cache call off, the ticker beside it would stand
+        // still for as long as the call takes.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let account = Account {
+                server: "https://cloud.example.org".into(),
+                login_name: "alice".into(),
+                ..Default::default()
+            };
+            let engine = Arc::new(
+                Engine::from_store(
+                    account,
+                    "secret".to_owned(),
+                    Store::open_in_memory().unwrap(),
+                )
+                .unwrap(),
+            );
+            let ticks = Arc::new(AtomicUsize::new(0));
+            let counted = ticks.clone();
+            let ticker = tokio::spawn(async move {
+                loop {
+                    counted.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+            });
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let slow = engine.clone();
+            let during = tokio::spawn(async move {
+                let ticks_before = ticks.load(Ordering::Relaxed);
+                slow.locked(|_| {
+                    std::thread::sleep(Duration::from_millis(400));
+                    Ok(())
+                })
+                .unwrap();
+                ticks.load(Ordering::Relaxed) - ticks_before
+            })
+            .await
+            .unwrap();
+            ticker.abort();
+            assert!(during >= 5, "the worker's other task ticked {during} times");
+        });
+    }
 }
