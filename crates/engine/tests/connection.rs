@@ -1,7 +1,8 @@
 //! How an account reaches its server: a pinned certificate that changed stops the sync, and a
 //! proxy (a real tinyproxy) carries the sync until it goes down, when the account reads
 //! "offline: proxy unreachable"; a proxy with a login gets its password from the secrets the
-//! shell read from the keyring.
+//! shell read from the keyring, and one that refuses the login reads as a proxy problem,
+//! never as "sign-in needed".
 
 mod common;
 
@@ -13,6 +14,7 @@ use nctray_engine::{
     supervise, AccountSecrets, AccountState, Engine, EngineEvent, NeverIdle, SyncConfig,
 };
 use nctray_sim::certificates::self_signed;
+use nctray_sim::refusing_proxy::RefusingProxy;
 use nctray_sim::tinyproxy::Tinyproxy;
 use nctray_sim::{Sim, SimConfig};
 use nextcloud::Fingerprint;
@@ -151,5 +153,46 @@ async fn a_proxy_login_carries_the_sync_with_the_password_from_the_secrets() {
         "{:?}",
         proxy.requests()
     );
+    task.abort();
+}
+
+#[tokio::test]
+async fn a_proxy_refusing_the_login_leaves_the_account_offline_naming_the_proxy_not_sign_in_needed()
+{
+    let proxy = RefusingProxy::start().await.unwrap();
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut account = common::account(&sim);
+    account.proxy = Some(proxy.url());
+    let engine = Arc::new(
+        Engine::open(
+            account,
+            "admin-app-password".to_owned(),
+            &common::database(&dir),
+        )
+        .unwrap(),
+    );
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine, fast(), Arc::new(NeverIdle), tx));
+    let first_failure = next_matching(&mut events, Duration::from_secs(10), |event| {
+        state(event).filter(|s| *s != AccountState::Online)
+    })
+    .await
+    .expect("a failure state");
+    let AccountState::Offline { reason } = &first_failure else {
+        panic!("a refused proxy login is not {first_failure:?}");
+    };
+    // As the tray's tooltip shows it.
+    assert!(
+        format!("offline: {reason}").starts_with("offline: proxy login refused"),
+        "{reason}"
+    );
+    assert!(reason.contains(&proxy.url()["http://".len()..]), "{reason}");
+    assert!(
+        reason.contains("check the proxy's user and password"),
+        "{reason}"
+    );
+    assert!(!proxy.request_lines().is_empty());
+    assert!(sim.control().requests().is_empty());
     task.abort();
 }

@@ -100,14 +100,28 @@ impl Connection {
         if error.is_connect() {
             if let Some(proxy) = proxy::route(self.proxy.as_ref(), url) {
                 // A proxy that is up but cannot reach the server answers CONNECT with an
-                // error status, which reqwest reports as an unsuccessful tunnel.
+                // error status, which reqwest reports as an unsuccessful tunnel; a 407 to
+                // CONNECT only as this text (hyper-util's error type is not public).
                 let text = Error::network(error).to_string();
+                if text.contains("proxy authorization required") {
+                    return proxy::login_refused(&proxy);
+                }
                 if !text.contains("tunnel") {
                     return proxy::unreachable(&proxy, innermost(error));
                 }
             }
         }
         Error::network(error)
+    }
+
+    /// An answer's status that came from the proxy rather than the server: a `407` to a
+    /// plain-http request sent through it (an https one gets it as a failed tunnel, see
+    /// [`Connection::transport_error`]).
+    fn proxy_refusal(&self, status: StatusCode, url: &Url) -> Option<Error> {
+        if status != StatusCode::PROXY_AUTHENTICATION_REQUIRED {
+            return None;
+        }
+        proxy::route(self.proxy.as_ref(), url).map(|proxy| proxy::login_refused(&proxy))
     }
 }
 
@@ -285,6 +299,9 @@ pub(crate) async fn send_with(
         .execute(request)
         .await
         .map_err(|e| connection.transport_error(&e, &url))?;
+    if let Some(refused) = connection.proxy_refusal(response.status(), &url) {
+        return Err(refused);
+    }
     let reply = Reply::read(response, limit).await?;
     tracing::debug!(
         status = reply.status.as_u16(),

@@ -65,6 +65,12 @@ pub enum Error {
     /// The proxy the connection should go through did not answer. Holds which and why.
     #[error("proxy unreachable: {0}")]
     ProxyUnreachable(String),
+
+    /// The proxy answered `407 Proxy Authentication Required`: its login is missing or wrong.
+    /// Nothing reached the server, so this is never the server's "sign-in needed". Holds
+    /// which proxy and what to check.
+    #[error("proxy login refused: {0}")]
+    ProxyLoginRefused(String),
 }
 
 fn capitalised(text: &str) -> String {
@@ -133,7 +139,7 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::Network(_) => "network",
             Error::Certificate(_) => "certificate",
-            Error::ProxyUnreachable(_) => "proxy",
+            Error::ProxyUnreachable(_) | Error::ProxyLoginRefused(_) => "proxy",
         }
     }
 
@@ -216,6 +222,11 @@ mod tests {
                 Error::Network("connection refused".into()),
                 "network",
                 "Could not reach the server: connection refused",
+            ),
+            (
+                Error::ProxyLoginRefused("the proxy p:3128 refused the login".into()),
+                "proxy",
+                "proxy login refused: the proxy p:3128",
             ),
         ];
         for (err, kind, text) in cases {

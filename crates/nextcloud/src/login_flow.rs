@@ -301,13 +301,15 @@ impl LoginFlow {
     }
 
     /// Takes back an app password whose grant named an address the flow does not continue
-    /// at, on the server the flow started on (which issued it), so none is left unused.
+    /// at, on the server the flow started on (which issued it), so none is left unused; over
+    /// the flow's own connection (its pinned certificate, its proxy).
     async fn revoke_refused(&self, grant: &Grant) {
-        let client = Client::new(Credentials {
+        let credentials = Credentials {
             server: self.server.clone(),
             login_name: grant.login_name.clone(),
             app_password: grant.app_password.clone(),
-        });
+        };
+        let client = Client::with_connection(credentials, self.connection.clone());
         let revoked = match client {
             Ok(client) => client.revoke_app_password().await,
             Err(error) => Err(error),

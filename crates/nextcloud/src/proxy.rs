@@ -185,6 +185,15 @@ pub(crate) fn unreachable(proxy: &Proxy, reason: impl fmt::Display) -> Error {
     ))
 }
 
+/// The error for a proxy that answered `407 Proxy Authentication Required`, for requests
+/// (a status of plain-http requests, a failed tunnel of https ones) and the socket alike.
+pub(crate) fn login_refused(proxy: &Proxy) -> Error {
+    Error::ProxyLoginRefused(format!(
+        "the proxy {} refused the login: check the proxy's user and password",
+        proxy.host_and_port()
+    ))
+}
+
 /// Opens a TCP connection to `target`'s host and port: straight, or through the proxy with
 /// `CONNECT` (for `ws://` too, so the proxy passes the socket's frames untouched).
 pub(crate) async fn connect(target: &Url, account_proxy: Option<&Proxy>) -> Result<TcpStream> {
@@ -224,10 +233,7 @@ pub(crate) async fn connect(target: &Url, account_proxy: Option<&Proxy>) -> Resu
     let status = status_line.split_whitespace().nth(1).unwrap_or_default();
     match status {
         "200" => Ok(stream),
-        "407" => Err(Error::Network(format!(
-            "the proxy {} asks for a login nctray does not have or that it refused",
-            proxy.host_and_port()
-        ))),
+        "407" => Err(login_refused(&proxy)),
         _ => Err(Error::Network(format!(
             "the proxy {} did not connect to {authority}: {:?}",
             proxy.host_and_port(),

@@ -1,8 +1,10 @@
 //! A real proxy (Debian's tinyproxy, started on loopback) between the client and the
 //! simulator: the account's proxy carries every request and the push socket, and a proxy that
-//! is down reads "proxy unreachable".
+//! is down reads "proxy unreachable"; a proxy that refuses the login (407) reads as a proxy
+//! problem, never as the server's "sign-in needed".
 
 use nctray_sim::certificates::self_signed;
+use nctray_sim::refusing_proxy::RefusingProxy;
 use nctray_sim::tinyproxy::Tinyproxy;
 use nctray_sim::{Sim, SimConfig, TlsIdentity};
 use nextcloud::{Client, Connection, Credentials, Error, Fingerprint, Proxy, Url};
@@ -147,4 +149,88 @@ async fn a_proxy_login_goes_with_every_request_and_the_push_socket() {
     let websocket: Url = format!("ws://{}/push/ws", sim.addr()).parse().unwrap();
     assert!(refused.push().connect(&websocket).await.is_err());
     assert!(sim.control().requests().is_empty());
+}
+
+/// The error of a proxy that answered 407: the proxy's kind, its address and what to check.
+fn assert_proxy_login_refused(error: &Error, proxy: &RefusingProxy) {
+    assert!(matches!(error, Error::ProxyLoginRefused(_)), "{error:?}");
+    assert_eq!(error.kind(), "proxy");
+    let shown = error.to_string();
+    assert!(
+        shown.contains("refused the login: check the proxy's user and password"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(proxy.url().trim_start_matches("http://")),
+        "{shown}"
+    );
+}
+
+fn through_refusing(proxy: &RefusingProxy) -> Connection {
+    Connection {
+        proxy: Some(Proxy::new(&proxy.url(), None).unwrap()),
+        ..Connection::default()
+    }
+}
+
+#[tokio::test]
+async fn a_proxy_refusing_the_login_is_a_proxy_problem_for_requests_and_the_push_socket() {
+    let proxy = RefusingProxy::start().await.unwrap();
+    let sim = sim(None).await;
+    let client = client(&sim, through_refusing(&proxy));
+
+    // Plain http: the proxy's 407 arrives as the answer's status.
+    let error = client.current_user().await.unwrap_err();
+    assert_proxy_login_refused(&error, &proxy);
+    // The push socket: as the answer to its CONNECT.
+    let websocket: Url = format!("ws://{}/push/ws", sim.addr()).parse().unwrap();
+    let error = client.push().connect(&websocket).await.unwrap_err();
+    assert_proxy_login_refused(&error, &proxy);
+
+    let asked = proxy.request_lines();
+    assert!(
+        asked.iter().any(|line| line.starts_with("GET http://")),
+        "{asked:?}"
+    );
+    assert!(
+        asked.iter().any(|line| line.starts_with("CONNECT ")),
+        "{asked:?}"
+    );
+    assert!(sim.control().requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_proxy_refusing_the_login_to_an_https_tunnel_is_a_proxy_problem() {
+    let proxy = RefusingProxy::start().await.unwrap();
+    let identity = self_signed(&["127.0.0.1"]);
+    let sim = sim(Some(identity.clone())).await;
+    let pinned = Connection {
+        pinned_certificate: Some(Fingerprint::of(&identity.certificate_chain[0])),
+        ..through_refusing(&proxy)
+    };
+    let client = client(&sim, pinned);
+
+    // reqwest tunnels https with CONNECT and reports the 407 as a failed tunnel.
+    let error = client.current_user().await.unwrap_err();
+    assert_proxy_login_refused(&error, &proxy);
+    let error = client
+        .push()
+        .connect(&websocket_of(&sim))
+        .await
+        .unwrap_err();
+    assert_proxy_login_refused(&error, &proxy);
+    let tunnel = format!("CONNECT {} ", sim.addr());
+    assert!(
+        proxy
+            .request_lines()
+            .iter()
+            .all(|line| line.starts_with(&tunnel)),
+        "{:?}",
+        proxy.request_lines()
+    );
+    assert!(sim.control().requests().is_empty());
+}
+
+fn websocket_of(sim: &Sim) -> Url {
+    format!("wss://{}/push/ws", sim.addr()).parse().unwrap()
 }

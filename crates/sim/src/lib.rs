@@ -31,6 +31,8 @@ mod ocs;
 mod params;
 mod picture;
 mod push;
+#[cfg(feature = "test-support")]
+pub mod refusing_proxy;
 mod sharing;
 mod state;
 mod talk;

@@ -66,8 +66,8 @@ pub(crate) struct LoginFlows {
 /// Addresses the flow's answers name in place of the simulator's own.
 #[derive(Debug, Default, Clone)]
 struct Misdirect {
-    /// Replaces the base of the poll endpoint and login URL in the start answer.
-    start: Option<String>,
+    /// Replaces the base of the poll endpoint in the start answer (the login URL stays).
+    poll: Option<String>,
     /// Replaces `server` in the grant.
     server: Option<String>,
 }
@@ -174,13 +174,14 @@ async fn init(
             client,
             granted: None,
         });
-        let base = flows.misdirect.start.as_deref().unwrap_or(&shared.base_url);
+        let own = shared.base_url.as_str();
+        let poll_base = flows.misdirect.poll.as_deref().unwrap_or(own);
         let body = json!({
             "poll": {
                 "token": poll_token,
-                "endpoint": format!("{base}/index.php/login/v2/poll"),
+                "endpoint": format!("{poll_base}/index.php/login/v2/poll"),
             },
-            "login": format!("{base}/index.php/login/v2/flow/{login_token}"),
+            "login": format!("{own}/index.php/login/v2/flow/{login_token}"),
         });
         (json_answer(StatusCode::OK, body.to_string()), None)
     })
@@ -374,11 +375,12 @@ impl crate::Control {
     }
 
     /// Makes the flow's answers name other addresses, as a server behind a misconfigured proxy
-    /// (or a hostile one) does: `start` replaces the simulator's address in the poll endpoint
-    /// and login URL of new flows, `server` the `server` of the grant. `None` restores it.
-    pub fn misdirect_login_flow(&self, start: Option<&str>, server: Option<&str>) {
+    /// (or a hostile one) does: `poll` replaces the simulator's address in the poll endpoint
+    /// of new flows (where the poll token goes), `server` the `server` of the grant. `None`
+    /// restores it.
+    pub fn misdirect_login_flow(&self, poll: Option<&str>, server: Option<&str>) {
         self.shared.lock().login_flows.misdirect = Misdirect {
-            start: start.map(str::to_owned),
+            poll: poll.map(str::to_owned),
             server: server.map(str::to_owned),
         };
     }
