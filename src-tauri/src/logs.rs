@@ -23,7 +23,15 @@ const DEFAULT_LEVEL: &str = "warn,nctray=info";
 const ALWAYS_QUIET: [&str; 2] = ["tungstenite=off", "tokio_tungstenite=off"];
 
 fn filter() -> EnvFilter {
-    let mut filter = EnvFilter::try_from_env("NCTRAY_LOG").unwrap_or_else(|_| DEFAULT_LEVEL.into());
+    filter_from(std::env::var("NCTRAY_LOG").ok().as_deref())
+}
+
+/// The filter `NCTRAY_LOG` asks for (the default when unset or unreadable), with the
+/// WebSocket library always quiet.
+fn filter_from(asked: Option<&str>) -> EnvFilter {
+    let mut filter = asked
+        .and_then(|spec| EnvFilter::try_new(spec).ok())
+        .unwrap_or_else(|| DEFAULT_LEVEL.into());
     for directive in ALWAYS_QUIET {
         if let Ok(directive) = directive.parse() {
             filter = filter.add_directive(directive);
@@ -100,7 +108,41 @@ fn log_panics() {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
     use super::*;
+
+    /// Collects what a subscriber writes.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_websocket_librarys_frames_never_reach_the_log_even_at_trace() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter(filter_from(Some("trace")))
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::trace!(target: "tungstenite::protocol", "frame: authenticate alice s3cret");
+            tracing::trace!(target: "tokio_tungstenite", "frame: s3cret");
+            tracing::trace!(target: "nctray::push", "push socket connected");
+        });
+        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        assert!(log.contains("push socket connected"), "{log}");
+        assert!(!log.contains("s3cret"), "{log}");
+    }
 
     #[test]
     fn the_log_folder_is_private_and_old_days_are_deleted() {
