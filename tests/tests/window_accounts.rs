@@ -270,6 +270,21 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
             "Online",
         )
         .await?;
+
+    // The first account: the popover opens once beside the accounts window, to show what
+    // nctray does with it.
+    wait_until(
+        "the popover after the first sign-in",
+        nctray_e2e::PATIENCE,
+        || async {
+            window
+                .client()
+                .windows()
+                .await
+                .is_ok_and(|handles| handles.len() == 2)
+        },
+    )
+    .await?;
     Ok(())
 }
 
