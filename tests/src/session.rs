@@ -398,7 +398,23 @@ impl Session {
 
     /// `nctray account add --server SERVER --login LOGIN --password-stdin`, which must succeed.
     pub async fn add_account(&self, server: &str, login: &str, password: &str) -> Result<()> {
-        let args = [
+        let output = self.run_account_add(server, login, password, &[]).await?;
+        if !output.status.success() {
+            bail!("adding the account failed:\n{output}");
+        }
+        Ok(())
+    }
+
+    /// Runs `nctray account add --server SERVER --login LOGIN --password-stdin EXTRA…` with
+    /// `password` on standard input, whatever its outcome.
+    pub async fn run_account_add(
+        &self,
+        server: &str,
+        login: &str,
+        password: &str,
+        extra: &[&str],
+    ) -> Result<CliOutput> {
+        let mut args = vec![
             "account",
             "add",
             "--server",
@@ -407,11 +423,8 @@ impl Session {
             login,
             "--password-stdin",
         ];
-        let output = self.run_nctray(&args, Some(password)).await?;
-        if !output.status.success() {
-            bail!("adding the account failed:\n{output}");
-        }
-        Ok(())
+        args.extend_from_slice(extra);
+        self.run_nctray(&args, Some(password)).await
     }
 
     /// Sets `poll_interval_secs` in the app's config file (which `account add` created).

@@ -94,18 +94,9 @@ async fn status_restore_brings_back_the_status_a_call_overwrote() -> Result<()> 
 async fn account_add_with_a_wrong_password_fails_clearly_and_keeps_nothing() -> Result<()> {
     let desktop = Desktop::signed_out().await?;
     let server = desktop.sim.base_url();
-    let args = [
-        "account",
-        "add",
-        "--server",
-        &server,
-        "--login",
-        "admin",
-        "--password-stdin",
-    ];
     let output = desktop
         .session
-        .run_nctray(&args, Some("not-the-app-password"))
+        .run_account_add(&server, "admin", "not-the-app-password", &[])
         .await?;
     output.failure()?;
     assert!(
@@ -223,18 +214,9 @@ async fn server_text_reaches_the_terminal_without_escape_sequences() -> Result<(
         .await?;
     assert!(answer.status().is_success(), "{answer:?}");
 
-    let args = [
-        "account",
-        "add",
-        "--server",
-        &server,
-        "--login",
-        "admin",
-        "--password-stdin",
-    ];
     let added = desktop
         .session
-        .run_nctray(&args, Some("admin-app-password"))
+        .run_account_add(&server, "admin", "admin-app-password", &[])
         .await?;
     added.success()?;
     assert_inert("display name", &added.stdout, &added);
@@ -257,18 +239,14 @@ async fn server_text_reaches_the_terminal_without_escape_sequences() -> Result<(
 async fn account_add_warns_that_plain_http_to_another_machine_is_unencrypted() -> Result<()> {
     let desktop = Desktop::signed_out().await?;
     // `.invalid` never resolves: the warning comes first, then the failure to reach it.
-    let args = [
-        "account",
-        "add",
-        "--server",
-        "http://cloud.nctray-test.invalid/nextcloud",
-        "--login",
-        "admin",
-        "--password-stdin",
-    ];
     let output = desktop
         .session
-        .run_nctray(&args, Some("admin-app-password"))
+        .run_account_add(
+            "http://cloud.nctray-test.invalid/nextcloud",
+            "admin",
+            "admin-app-password",
+            &[],
+        )
         .await?;
     output.failure()?;
     assert!(

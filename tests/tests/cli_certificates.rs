@@ -16,16 +16,9 @@ async fn account_add_shows_an_untrusted_certificate_and_trusts_it_with_the_flag(
     .await?;
     let session = Session::start().await?;
     let server = sim.base_url();
-    let add = [
-        "account",
-        "add",
-        "--server",
-        &server,
-        "--login",
-        "admin",
-        "--password-stdin",
-    ];
-    let output = session.run_nctray(&add, Some("admin-app-password")).await?;
+    let output = session
+        .run_account_add(&server, "admin", "admin-app-password", &[])
+        .await?;
     output.failure()?;
     let fingerprint = nextcloud::Fingerprint::of(&identity.certificate_chain[0]).to_string();
     for words in [
@@ -49,9 +42,13 @@ async fn account_add_shows_an_untrusted_certificate_and_trusts_it_with_the_flag(
     );
     assert!(sim.control().requests().is_empty(), "something was sent");
 
-    let trusted = [&add[..], &["--trust-fingerprint", &fingerprint]].concat();
     let output = session
-        .run_nctray(&trusted, Some("admin-app-password"))
+        .run_account_add(
+            &server,
+            "admin",
+            "admin-app-password",
+            &["--trust-fingerprint", &fingerprint],
+        )
         .await?;
     output.success()?;
     let config = std::fs::read_to_string(session.config_file())?;

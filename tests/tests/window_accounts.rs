@@ -155,20 +155,14 @@ async fn a_certificate_that_changed_stops_the_sync_and_the_window_says_so() -> R
     })
     .await?;
     let server = desktop.sim.base_url();
-    let add = [
-        "account",
-        "add",
-        "--server",
-        &server,
-        "--login",
-        "admin",
-        "--password-stdin",
-        "--trust-fingerprint",
-        &trusted,
-    ];
     desktop
         .session
-        .run_nctray(&add, Some(&app_password("admin")))
+        .run_account_add(
+            &server,
+            "admin",
+            &app_password("admin"),
+            &["--trust-fingerprint", &trusted],
+        )
         .await?
         .success()?;
     // The account trusted another certificate than the one the server shows now.
