@@ -424,24 +424,12 @@ fn describe(der: &[u8]) -> Result<CertificateInfo> {
     })
 }
 
-/// Unix seconds as `YYYY-MM-DD HH:MM UTC` (proleptic Gregorian calendar).
+/// Unix seconds as `YYYY-MM-DD HH:MM UTC` (the seconds themselves where chrono's calendar
+/// ends).
 fn utc_text(unix: i64) -> String {
-    let days = unix.div_euclid(86_400);
-    let seconds = unix.rem_euclid(86_400);
-    // Days to civil date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        seconds / 3600,
-        seconds % 3600 / 60
+    chrono::DateTime::from_timestamp(unix, 0).map_or_else(
+        || format!("{unix} s since 1970 UTC"),
+        |time| time.format("%Y-%m-%d %H:%M UTC").to_string(),
     )
 }
 
