@@ -326,8 +326,8 @@ impl Control {
         self.shared.lock().push.auth_timeout = timeout;
     }
 
-    /// The debounce windows (notifications, then activities and files alike) for sockets opened
-    /// afterwards; zero sends every change at once. Default: 1 s each, like the daemon.
+    /// The debounce windows (notifications, then activities and files alike), for every change
+    /// from now on; zero sends every change at once. Default: 1 s each, like the daemon.
     pub fn set_push_debounce(&self, notification: Duration, activity_and_file: Duration) {
         self.shared.lock().push.debounce = Debounce {
             notification,
@@ -581,7 +581,6 @@ async fn serve(shared: Arc<Shared>, socket: WebSocket, listener: PushPort) {
                         inner.push.messages.subscribe(),
                         inner.push.resets.subscribe(),
                         inner.push.ping_interval,
-                        inner.push.debounce,
                     ))
                 }
             }
@@ -590,14 +589,17 @@ async fn serve(shared: Arc<Shared>, socket: WebSocket, listener: PushPort) {
         }
     };
     match admitted {
-        Ok((user, mut messages, mut resets, ping_interval, debounce)) => {
+        Ok((user, mut messages, mut resets, ping_interval)) => {
             tracing::debug!(%user, "push socket authenticated");
             if socket.send_text("authenticated".into()).await {
-                let timing = Timing {
+                listen(
+                    &mut socket,
+                    &user,
+                    &mut messages,
+                    &mut resets,
                     ping_interval,
-                    debounce,
-                };
-                listen(&mut socket, &user, &mut messages, &mut resets, timing).await;
+                )
+                .await;
             }
             let mut inner = shared.lock();
             inner.push.sockets -= 1;
@@ -644,12 +646,6 @@ impl Recorded {
         }
         incoming
     }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Timing {
-    ping_interval: Duration,
-    debounce: Debounce,
 }
 
 /// Changes waiting for their debounce window to close, oldest window first.
@@ -704,20 +700,21 @@ async fn listen(
     user: &str,
     messages: &mut broadcast::Receiver<Delivery>,
     resets: &mut broadcast::Receiver<()>,
-    timing: Timing,
+    ping_interval: Duration,
 ) {
     let mut listen_file_id = false;
     let mut held = Held::default();
     let mut awaited_pong: Option<[u8; 4]> = None;
-    let interval = timing.ping_interval;
-    let mut pings = tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
+    let mut pings =
+        tokio::time::interval_at(tokio::time::Instant::now() + ping_interval, ping_interval);
     pings.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         let due = held.next_due();
         tokio::select! {
             delivery = messages.recv() => match delivery {
                 Ok(Delivery { user: to, message }) if to == user => {
-                    if let Err(now) = held.hold(message, &timing.debounce) {
+                    let debounce = socket.shared.lock().push.debounce;
+                    if let Err(now) = held.hold(message, &debounce) {
                         if !socket.send_text(now.line(listen_file_id)).await {
                             return;
                         }
