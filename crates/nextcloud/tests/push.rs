@@ -593,7 +593,7 @@ async fn a_burst_of_notifications_is_one_event() {
     assert_eq!(next_driven(&mut updates).await, PushUpdate::Connected);
     for n in 0..5 {
         sim.control()
-            .inject_notification(NewNotification::new("bob", &format!("Burst {n}")));
+            .inject_notification(NewNotification::new("bob", format!("Burst {n}")));
     }
     assert_eq!(
         next_driven(&mut updates).await,

@@ -429,7 +429,7 @@ async fn a_burst_of_changes_is_one_line_per_kind_with_the_file_ids_merged() {
     );
     let control = sim.control();
     for n in 0..5 {
-        control.inject_notification(NewNotification::new("admin", &format!("Burst {n}")));
+        control.inject_notification(NewNotification::new("admin", format!("Burst {n}")));
     }
     control.push_to("admin", PushMessage::File(vec![3, 1]));
     control.push_to("admin", PushMessage::File(vec![2, 3]));
