@@ -34,15 +34,45 @@ async fn https_sim(identity: TlsIdentity) -> Sim {
 }
 
 async fn https_sim_with_push(identity: TlsIdentity, push_socket: PushSocket) -> Sim {
-    system_ca();
-    Sim::start(SimConfig {
+    https_sim_with(SimConfig {
         tls: Some(identity),
-        push: true,
         push_socket,
         ..SimConfig::default()
     })
     .await
+}
+
+async fn https_sim_with(config: SimConfig) -> Sim {
+    system_ca();
+    Sim::start(SimConfig {
+        push: true,
+        ..config
+    })
+    .await
     .unwrap()
+}
+
+/// The daemon on its own port under the name `localhost`: another host than the account's
+/// `127.0.0.1`.
+async fn https_sim_with_push_on_another_host(identity: TlsIdentity) -> Sim {
+    https_sim_with(SimConfig {
+        tls: Some(identity),
+        push_socket: PushSocket::OwnPort,
+        push_host: Some("localhost".into()),
+        ..SimConfig::default()
+    })
+    .await
+}
+
+async fn first_update(client: &Client) -> PushUpdate {
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let mut listener = client
+        .push()
+        .listen_to(&caps.notify_push.unwrap(), PushOptions::default())
+        .unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), listener.next())
+        .await
+        .unwrap()
 }
 
 fn credentials(sim: &Sim) -> Credentials {
@@ -229,5 +259,35 @@ async fn an_https_account_does_not_use_a_plain_ws_daemon() {
     .await
     .unwrap_err();
     assert!(err.to_string().contains("unencrypted"), "{err}");
+    assert!(sim.control().push_socket_records().is_empty());
+}
+
+#[tokio::test]
+async fn a_daemon_on_another_host_is_reached_when_the_system_trusts_its_certificate() {
+    let sim = https_sim_with_push_on_another_host(system_ca().server(HOSTS)).await;
+    let client = Client::new(credentials(&sim)).unwrap();
+    assert_eq!(first_update(&client).await, PushUpdate::Connected);
+    let records = sim.control().push_socket_records();
+    assert_eq!(records.len(), 1);
+    assert!(records[0]
+        .received
+        .iter()
+        .all(|text| !text.contains("admin-app-password")));
+}
+
+#[tokio::test]
+async fn the_accounts_pinned_certificate_is_no_trust_for_a_daemon_on_another_host() {
+    // The same self-signed certificate on both ports: trusted by pin for the account's host,
+    // unknown for the other host.
+    let identity = certificates::self_signed(HOSTS);
+    let sim = https_sim_with_push_on_another_host(identity.clone()).await;
+    let client = Client::with_connection(credentials(&sim), pinned(&identity)).unwrap();
+    assert_eq!(client.current_user().await.unwrap().id, "admin");
+    match first_update(&client).await {
+        PushUpdate::Disconnected(Error::Certificate(problem)) => {
+            assert_eq!(problem, CertificateProblem::UnknownAuthority)
+        }
+        other => panic!("expected a certificate refusal, got {other:?}"),
+    }
     assert!(sim.control().push_socket_records().is_empty());
 }

@@ -98,6 +98,9 @@ pub struct SimConfig {
     pub push: bool,
     /// Where the push socket listens: behind the web server or on the daemon's own port.
     pub push_socket: PushSocket,
+    /// The host name the capability gives the daemon's own port (default `127.0.0.1`);
+    /// `localhost` makes it another host than the server's `127.0.0.1`.
+    pub push_host: Option<String>,
     /// Which Talk the server is: today's (v4 rooms) or the seed document's (v1 rooms).
     pub talk: TalkApi,
     /// Serve below this path, like a Nextcloud installed at `https://host/nextcloud/`
@@ -170,11 +173,9 @@ impl Sim {
             ),
             Some((listener, tls)) => {
                 let scheme = if tls.is_some() { "wss" } else { "ws" };
-                format!(
-                    "{scheme}://{}{}",
-                    listener.local_addr()?,
-                    push::OWN_PORT_PATH
-                )
+                let host = config.push_host.as_deref().unwrap_or("127.0.0.1");
+                let port = listener.local_addr()?.port();
+                format!("{scheme}://{host}:{port}{}", push::OWN_PORT_PATH)
             }
         };
         inner.push.set_websocket(websocket, own_port.is_some());
