@@ -634,9 +634,10 @@ fn not_same_origin(url: &Url) -> Error {
 }
 
 fn pre_auth_elsewhere(url: &Url) -> Error {
+    // Origin and path only: whatever else the server put in the address stays out of logs.
     Error::refused(format!(
         "The push login address {:?} is not on the account's server; no credentials are sent there",
-        url.as_str()
+        format!("{}{}", url.origin().ascii_serialization(), url.path())
     ))
 }
 

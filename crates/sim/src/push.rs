@@ -655,7 +655,8 @@ struct Held {
 }
 
 impl Held {
-    /// Holds `message` (merged into a waiting one of its kind); `false` if it is not debounced.
+    /// Holds `message` (merged into a waiting one of its kind), or hands it back when its kind
+    /// is not debounced (it goes out at once).
     fn hold(&mut self, message: PushMessage, debounce: &Debounce) -> Result<(), PushMessage> {
         let Some(window) = message.debounce(debounce).filter(|w| !w.is_zero()) else {
             return Err(message);
@@ -710,6 +711,7 @@ async fn listen(
     pings.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         let due = held.next_due();
+        let release_at = due.unwrap_or_else(tokio::time::Instant::now);
         tokio::select! {
             delivery = messages.recv() => match delivery {
                 Ok(Delivery { user: to, message }) if to == user => {
@@ -723,7 +725,7 @@ async fn listen(
                 Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
                 Err(broadcast::error::RecvError::Closed) => return,
             },
-            () = async { tokio::time::sleep_until(due.unwrap_or_else(tokio::time::Instant::now)).await }, if due.is_some() => {
+            () = tokio::time::sleep_until(release_at), if due.is_some() => {
                 for message in held.take_due() {
                     if !socket.send_text(message.line(listen_file_id)).await {
                         return;
