@@ -1,21 +1,25 @@
 //! Server event → popup decision: from the moment the simulator creates a notification to
 //! the `EngineEvent::Popups` that carries it, with the engine's real intervals.
 //!
-//! With push the samples are 3.5 s apart, so the burst limit (3 popups per 10 s) never holds
-//! one back. Without push each notification arrives at a random moment of the poll interval,
-//! so the samples show the wait for the next poll.
+//! With push the simulator runs the daemon as real servers do: on its own port (the client logs
+//! in with a pre_auth token) with the daemon's 1 s debounce of notification events, so the
+//! figure is what a person waits on a real deployment. The samples are 3.5 s apart, so the
+//! burst limit (3 popups per 10 s) never holds one back. Without push each notification
+//! arrives at a random moment of the poll interval, so the samples show the wait for the next
+//! poll.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use nctray_engine::{supervise, EngineEvent, NeverIdle, Popup, SyncConfig};
-use nctray_sim::NewNotification;
+use nctray_sim::{NewNotification, PushSocket, Sim, SimConfig};
 use tokio::sync::mpsc::unbounded_channel;
 use tokio::time::Instant;
 
 use crate::support::{self, human, next_matching, verdict, wait_until, Rng, Stats};
 
-const TARGET_WITH_PUSH: Duration = Duration::from_millis(1500);
+/// Issue 13: the daemon's 1 s debounce included.
+const TARGET_WITH_PUSH: Duration = Duration::from_millis(2500);
 const PUSH_SPACING: Duration = Duration::from_millis(3500);
 
 pub async fn measure(samples: usize, poll_samples: usize) -> Result<String, String> {
@@ -27,7 +31,7 @@ pub async fn measure(samples: usize, poll_samples: usize) -> Result<String, Stri
         "| notify_push | samples | median | mean | p95 | max | target | |\n|---|---:|---:|---:|---:|---:|---|---|\n",
     );
     out.push_str(&format!(
-        "| on | {} | {} | {} | {} | {} | ≤ 1.5 s | {} |\n",
+        "| on (daemon on its own port, 1 s debounce) | {} | {} | {} | {} | {} | ≤ 2.5 s | {} |\n",
         with_push.count,
         human(with_push.median),
         human(with_push.mean),
@@ -55,7 +59,17 @@ async fn latencies(push: bool, samples: usize) -> Result<Vec<Duration>, String> 
     if samples == 0 {
         return Ok(Vec::new());
     }
-    let sim = support::sim(push).await?;
+    let sim = if push {
+        Sim::start(SimConfig {
+            push: true,
+            push_socket: PushSocket::OwnPort,
+            ..SimConfig::default()
+        })
+        .await
+        .map_err(|e| format!("starting the simulator: {e}"))?
+    } else {
+        support::sim(false).await?
+    };
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let engine = support::engine(&sim, &dir.path().join("nctray.sqlite3"))?;
     let (tx, mut events) = unbounded_channel();

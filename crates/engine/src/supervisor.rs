@@ -402,16 +402,23 @@ async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
 }
 
 async fn push_loop(shared: &Shared, capability: Option<NotifyPush>) {
-    // With a pre_auth endpoint the socket logs in with a one-time token, so the app
-    // password never travels over (or gets logged from) the socket.
-    let Some(mut listener) = capability.and_then(|capability| {
-        shared
-            .engine
-            .client()
-            .push()
-            .listen_to(&capability, PushOptions::default())
-    }) else {
+    let Some(capability) = capability else {
         return;
+    };
+    // With a pre_auth endpoint the socket logs in with a one-time token, so the app
+    // password never travels over (or gets logged from) the socket; listen_to refuses a
+    // socket it could not use safely (another origin without pre_auth, ws:// for https).
+    let listening = shared
+        .engine
+        .client()
+        .push()
+        .listen_to(&capability, PushOptions::default());
+    let mut listener = match listening {
+        Ok(listener) => listener,
+        Err(error) => {
+            tracing::info!("push not used, polling instead: {error}");
+            return;
+        }
     };
     loop {
         match listener.next().await {

@@ -54,6 +54,9 @@ async fn with_push_a_new_notification_pops_up_within_a_second_although_polls_are
 
     // The first poll, then the refresh the authenticated socket triggers.
     wait_for_push_refresh(&sim).await;
+    // What is measured is the wake-up by push, not the daemon's debounce (tests/push.rs).
+    sim.control()
+        .set_push_debounce(Duration::ZERO, Duration::ZERO);
 
     let injected = Instant::now();
     sim.control()
@@ -222,6 +225,8 @@ async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
     let (tx, _events) = unbounded_channel();
     let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
     wait_for_push_refresh(&sim).await;
+    sim.control()
+        .set_push_debounce(Duration::ZERO, Duration::ZERO);
 
     let recorded = Instant::now();
     sim.control().write_file("admin", "Pushed.md", b"hello");

@@ -5,7 +5,21 @@
 //! push daemon installed). A socket logs in with two text messages, the login name and then the
 //! app password (or an empty name and a one-time token from `POST endpoints.pre_auth`), and the
 //! server answers `authenticated` or `err: <reason>`. Afterwards every text line is one
-//! [`PushEvent`]; the server pings every 30 s.
+//! [`PushEvent`]; the daemon pings every 30 s (4 random bytes) and drops a socket whose pong
+//! does not carry the same bytes, so the reader answers every ping at once.
+//!
+//! Where the socket may be, and what it gets ([`PushApi::listen_to`] applies all of this):
+//! - The daemon often has its own port or host (`ws://127.0.0.1:7867/ws`, which
+//!   `notify_push:setup` allows) or sits below the domain's `/push/`. Any of these is fine.
+//! - The app password goes over the socket only when it is on the account's own origin
+//!   (scheme, host and port); anywhere else the socket logs in with a `pre_auth` token, and
+//!   without a `pre_auth` endpoint it is not used at all.
+//! - `pre_auth` is called (with the account's Authorization) only on the account's own origin
+//!   and base path.
+//! - An `https` account accepts only a `wss://` socket.
+//! - The account's proxy applies to the socket like to every request. A pinned certificate
+//!   belongs to the account's host: it is the trust for a socket on that host (any port),
+//!   while a socket on another host must have a certificate the system trusts.
 //!
 //! Delivery is best effort: keep a slow poll running, fetch everything once on
 //! [`PushUpdate::Connected`], and poll normally while [`PushUpdate::Disconnected`].
@@ -138,7 +152,7 @@ impl PushApi<'_> {
     /// with an empty login name, so the app password never travels over the socket.
     pub async fn pre_auth(&self, pre_auth: &Url) -> Result<String> {
         if !self.client.is_account_url(pre_auth) {
-            return Err(not_same_origin(pre_auth));
+            return Err(pre_auth_elsewhere(pre_auth));
         }
         let request = self.client.request(Method::POST, pre_auth.clone());
         let reply = self.client.send(request).await?;
@@ -170,17 +184,49 @@ impl PushApi<'_> {
         PushListener::new(self.client, websocket, options)
     }
 
-    /// A listener on the socket the capability names, logging in with a `pre_auth` token
-    /// whenever the capability names that endpoint (and `options.pre_auth` is not set), so the
-    /// app password never crosses the socket, nor any frame log. `None` when the capability has
-    /// no usable websocket URL.
-    pub fn listen_to(&self, capability: &NotifyPush, options: PushOptions) -> Option<PushListener> {
-        let websocket = capability.websocket_url()?;
-        let options = PushOptions {
-            pre_auth: options.pre_auth.or_else(|| capability.pre_auth_url()),
-            ..options
-        };
-        Some(self.listen(websocket, options))
+    /// A listener on the socket the capability names, wherever it is, logging in with a
+    /// `pre_auth` token whenever the capability names that endpoint (and `options.pre_auth` is
+    /// not set), so the app password never crosses the socket, nor any frame log.
+    ///
+    /// Refused with [`Error::Invalid`] (statuscode 0, a sentence for the log) before anything
+    /// is sent when push cannot be used safely: no usable websocket URL, a `ws://` socket for
+    /// an `https` account, a `pre_auth` endpoint outside the account's origin and base path, or
+    /// a socket outside the account's origin without a `pre_auth` endpoint (the app password
+    /// is never sent there). The caller polls instead.
+    pub fn listen_to(&self, capability: &NotifyPush, options: PushOptions) -> Result<PushListener> {
+        let websocket = capability.websocket_url().ok_or_else(|| {
+            Error::refused(format!(
+                "The server names no usable push socket address ({:?})",
+                capability
+                    .endpoints
+                    .websocket
+                    .as_deref()
+                    .unwrap_or_default()
+            ))
+        })?;
+        let pre_auth = options.pre_auth.or_else(|| capability.pre_auth_url());
+        let place = SocketPlace::of(self.client, &websocket)?;
+        match &pre_auth {
+            Some(pre_auth) if !self.client.is_account_url(pre_auth) => {
+                return Err(pre_auth_elsewhere(pre_auth))
+            }
+            Some(_) => {}
+            None if !place.same_origin => {
+                return Err(Error::refused(format!(
+                    "The push server {:?} is not on the account's server and the server offers \
+                     no pre_auth login; the app password is not sent there",
+                    websocket.origin().ascii_serialization()
+                )))
+            }
+            None => {}
+        }
+        Ok(self.listen(
+            websocket,
+            PushOptions {
+                pre_auth,
+                ..options
+            },
+        ))
     }
 }
 
@@ -204,13 +250,61 @@ enum Login {
     Token(String),
 }
 
+/// A socket URL (without credentials) and where it is relative to the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SocketPlace {
+    url: Url,
+    /// Scheme (ws ↔ http, wss ↔ https), host and port of the account: may get the app password.
+    same_origin: bool,
+    /// The account's host, any port: a pinned certificate applies.
+    same_host: bool,
+}
+
+impl SocketPlace {
+    /// Refuses what is no WebSocket URL, and `ws://` for an `https` account (https never
+    /// silently becomes plain text).
+    fn of(client: &Client, websocket: &Url) -> Result<SocketPlace> {
+        let http_scheme = match websocket.scheme() {
+            "ws" => "http",
+            "wss" => "https",
+            _ => {
+                return Err(Error::refused(format!(
+                    "The push address must start with wss:// or ws://, not {:?}",
+                    websocket.as_str()
+                )))
+            }
+        };
+        let account = client.server();
+        if account.scheme() == "https" && http_scheme == "http" {
+            return Err(Error::refused(format!(
+                "The push server {:?} is unencrypted (ws://) while the account uses https; \
+                 push is not used",
+                websocket.origin().ascii_serialization()
+            )));
+        }
+        let mut as_http = websocket.clone();
+        let same_origin =
+            as_http.set_scheme(http_scheme).is_ok() && client.is_same_origin(&as_http);
+        let same_host = websocket.host() == account.host();
+        let mut url = websocket.clone();
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        url.set_fragment(None);
+        Ok(SocketPlace {
+            url,
+            same_origin,
+            same_host,
+        })
+    }
+}
+
 impl PushStream {
     /// Opens `websocket` and logs in with the client's login name and app password.
     ///
-    /// `websocket` must be on the account's own server: `ws://` for an `http://` account,
+    /// `websocket` must be on the account's own origin: `ws://` for an `http://` account,
     /// `wss://` for `https://`, same host and port. Anything else is refused with
-    /// [`Error::Invalid`] (statuscode 0) before a byte is sent, as are all credentials to
-    /// other origins.
+    /// [`Error::Invalid`] (statuscode 0) before a byte is sent: a socket elsewhere logs in
+    /// with [`PushStream::connect_pre_authenticated`].
     ///
     /// The app password travels as a WebSocket text frame, and tungstenite logs frame payloads
     /// at TRACE level (`log` target `tungstenite`): where the server offers `pre_auth`, prefer
@@ -220,23 +314,29 @@ impl PushStream {
     /// when the daemon is not running) → [`Error::Http`]; 503 → [`Error::Maintenance`];
     /// any other refusal, a timeout or a broken connection → [`Error::Network`].
     pub async fn connect(client: &Client, websocket: &Url) -> Result<PushStream> {
-        Self::open(client, websocket, Login::AppPassword).await
+        let place = SocketPlace::of(client, websocket)?;
+        Self::open(client, place, Login::AppPassword).await
     }
 
     /// Like [`PushStream::connect`], but logs in with a fresh token from
-    /// [`PushApi::pre_auth`] and an empty login name.
+    /// [`PushApi::pre_auth`] (which must be on the account's origin and base path) and an
+    /// empty login name. The socket may be anywhere (another port, another host), but an
+    /// `https` account accepts only `wss://`.
     pub async fn connect_pre_authenticated(
         client: &Client,
         websocket: &Url,
         pre_auth: &Url,
     ) -> Result<PushStream> {
-        check_origin(client, websocket)?;
+        let place = SocketPlace::of(client, websocket)?;
         let token = client.push().pre_auth(pre_auth).await?;
-        Self::open(client, websocket, Login::Token(token)).await
+        Self::open(client, place, Login::Token(token)).await
     }
 
-    async fn open(client: &Client, websocket: &Url, login: Login) -> Result<PushStream> {
-        let url = check_origin(client, websocket)?;
+    async fn open(client: &Client, place: SocketPlace, login: Login) -> Result<PushStream> {
+        if matches!(login, Login::AppPassword) && !place.same_origin {
+            return Err(not_same_origin(&place.url));
+        }
+        let url = place.url;
         let mut request = url
             .as_str()
             .into_client_request()
@@ -249,7 +349,12 @@ impl PushStream {
             .max_frame_size(Some(MAX_MESSAGE));
         tracing::debug!(path = url.path(), "opening the push socket");
         let deadline = Instant::now() + HANDSHAKE_TIMEOUT;
-        let connection = client.connection();
+        let mut connection = client.connection().clone();
+        if !place.same_host {
+            // The pin is the trust for the account's host only.
+            connection.pinned_certificate = None;
+        }
+        let connection = &connection;
         let tls = tls::client_config(connection, tls::Use::WebSocket)?;
         // The same certificate rules and proxy as every request of the account.
         let connect = async {
@@ -300,7 +405,8 @@ impl PushStream {
                         )),
                     });
                 }
-                Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
+                Some(Ok(Message::Ping(_))) => flush_pong(&mut socket).await?,
+                Some(Ok(Message::Pong(_))) => {}
                 Some(Ok(_)) => {
                     return Err(Error::Network(
                         "the push server answered the login with a binary message".into(),
@@ -338,8 +444,9 @@ impl PushStream {
             .map_err(socket_error)
     }
 
-    /// The next event. Pings are answered on the way. An error means the socket is gone (closed
-    /// by the server, broken, or silent past the idle timeout): connect again.
+    /// The next event. Pings are answered on the way, at once (the daemon drops a socket that
+    /// has not answered by its next ping). An error means the socket is gone (closed by the
+    /// server, broken, or silent past the idle timeout): connect again.
     ///
     /// Cancel-safe: dropping the future loses nothing.
     pub async fn next(&mut self) -> Result<PushEvent> {
@@ -354,6 +461,7 @@ impl PushStream {
                 })?;
             match frame {
                 Some(Ok(Message::Text(text))) => return Ok(PushEvent::parse(text.as_str())),
+                Some(Ok(Message::Ping(_))) => flush_pong(&mut self.socket).await?,
                 Some(Ok(Message::Close(_))) | None => {
                     return Err(Error::Network(
                         "the push server closed the connection".into(),
@@ -512,34 +620,24 @@ impl PushListener {
     }
 }
 
-/// The socket URL without credentials, if it is on the account's origin (ws ↔ http,
-/// wss ↔ https, same host and port).
-fn check_origin(client: &Client, websocket: &Url) -> Result<Url> {
-    let http_scheme = match websocket.scheme() {
-        "ws" => "http",
-        "wss" => "https",
-        _ => {
-            return Err(Error::refused(format!(
-                "The push address must start with wss:// or ws://, not {:?}",
-                websocket.as_str()
-            )))
-        }
-    };
-    let mut as_http = websocket.clone();
-    if as_http.set_scheme(http_scheme).is_err() || !client.is_same_origin(&as_http) {
-        return Err(not_same_origin(websocket));
-    }
-    let mut url = websocket.clone();
-    let _ = url.set_username("");
-    let _ = url.set_password(None);
-    url.set_fragment(None);
-    Ok(url)
+/// tungstenite queues the pong to a ping it reads and writes it only with the next read or
+/// write; sending it now does not depend on the caller reading on.
+async fn flush_pong(socket: &mut WebSocketStream<MaybeTlsStream<TcpStream>>) -> Result<()> {
+    socket.flush().await.map_err(socket_error)
 }
 
 fn not_same_origin(url: &Url) -> Error {
     Error::refused(format!(
         "The push server {:?} is not on the account's server; the app password is not sent there",
         url.origin().ascii_serialization()
+    ))
+}
+
+fn pre_auth_elsewhere(url: &Url) -> Error {
+    // Origin and path only: whatever else the server put in the address stays out of logs.
+    Error::refused(format!(
+        "The push login address {:?} is not on the account's server; no credentials are sent there",
+        format!("{}{}", url.origin().ascii_serialization(), url.path())
     ))
 }
 
@@ -616,30 +714,125 @@ mod tests {
         );
     }
 
+    fn place(c: &Client, url: &str) -> Result<SocketPlace> {
+        SocketPlace::of(c, &url.parse().unwrap())
+    }
+
     #[test]
-    fn only_the_accounts_own_origin_gets_the_socket_login() {
+    fn a_socket_is_same_origin_only_on_the_accounts_scheme_host_and_port() {
         let https = client("https://cloud.example.com/nextcloud");
-        let ok = |c: &Client, u: &str| check_origin(c, &u.parse().unwrap()).is_ok();
-        assert!(ok(&https, "wss://cloud.example.com/push/ws"));
-        assert!(ok(&https, "wss://cloud.example.com:443/push/ws"));
-        assert!(!ok(&https, "ws://cloud.example.com/push/ws"));
-        assert!(!ok(&https, "wss://push.example.com/ws"));
-        assert!(!ok(&https, "wss://cloud.example.com:8443/push/ws"));
-        assert!(!ok(&https, "https://cloud.example.com/push/ws"));
+        let same = |c: &Client, u: &str| place(c, u).unwrap().same_origin;
+        assert!(same(&https, "wss://cloud.example.com/push/ws"));
+        assert!(same(
+            &https,
+            "wss://cloud.example.com:443/nextcloud/push/ws"
+        ));
+        assert!(!same(&https, "wss://push.example.com/ws"));
+        assert!(!same(&https, "wss://cloud.example.com:8443/push/ws"));
         let http = client("http://127.0.0.1:8080");
-        assert!(ok(&http, "ws://127.0.0.1:8080/push/ws"));
-        assert!(!ok(&http, "ws://127.0.0.1:8081/push/ws"));
-        assert!(!ok(&http, "wss://127.0.0.1:8080/push/ws"));
-        let err = check_origin(&http, &"ws://evil.example:8080/ws".parse().unwrap()).unwrap_err();
-        assert_eq!(err.statuscode(), Some(0));
-        assert!(err.to_string().contains("evil.example"), "{err}");
+        assert!(same(&http, "ws://127.0.0.1:8080/push/ws"));
+        assert!(!same(&http, "ws://127.0.0.1:7867/ws"));
+        assert!(!same(&http, "wss://127.0.0.1:8080/push/ws"));
+    }
+
+    #[test]
+    fn an_https_account_accepts_only_wss_and_no_socket_is_anything_but_ws() {
+        let https = client("https://cloud.example.com");
+        for url in [
+            "ws://cloud.example.com/push/ws",
+            "ws://127.0.0.1:7867/ws",
+            "https://cloud.example.com/push/ws",
+        ] {
+            let err = place(&https, url).unwrap_err();
+            assert_eq!(err.statuscode(), Some(0), "{url}");
+        }
+        let err = place(&https, "ws://127.0.0.1:7867/ws").unwrap_err();
+        assert!(err.to_string().contains("unencrypted"), "{err}");
+        // An http account may well have an encrypted socket.
+        assert!(place(
+            &client("http://cloud.example.com"),
+            "wss://cloud.example.com/ws"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_pinned_certificate_applies_on_the_accounts_host_only() {
+        let https = client("https://cloud.example.com");
+        assert!(
+            place(&https, "wss://cloud.example.com:7867/ws")
+                .unwrap()
+                .same_host
+        );
+        assert!(
+            !place(&https, "wss://push.example.com/ws")
+                .unwrap()
+                .same_host
+        );
     }
 
     #[test]
     fn credentials_in_the_socket_url_are_dropped() {
         let http = client("http://127.0.0.1:8080");
-        let url = check_origin(&http, &"ws://u:p@127.0.0.1:8080/push/ws".parse().unwrap()).unwrap();
+        let url = place(&http, "ws://u:p@127.0.0.1:8080/push/ws").unwrap().url;
         assert_eq!(url.as_str(), "ws://127.0.0.1:8080/push/ws");
+    }
+
+    fn capability(websocket: &str, pre_auth: Option<&str>) -> NotifyPush {
+        serde_json::from_value(serde_json::json!({
+            "type": ["notifications"],
+            "endpoints": {"websocket": websocket, "pre_auth": pre_auth}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn listening_refuses_what_would_leak_credentials_or_downgrade_https() {
+        let http = client("http://127.0.0.1:8080/nextcloud");
+        let listen = |c: &Client, ws: &str, pre: Option<&str>| {
+            c.push()
+                .listen_to(&capability(ws, pre), PushOptions::default())
+                .map(|listener| listener.options.pre_auth)
+        };
+        let pre_auth = "http://127.0.0.1:8080/nextcloud/index.php/apps/notify_push/pre_auth";
+        // Anywhere with a pre_auth token on the account's server: fine.
+        for ws in [
+            "ws://127.0.0.1:8080/push/ws",
+            "ws://127.0.0.1:8080/nextcloud/push/ws",
+            "ws://127.0.0.1:7867/ws",
+            "wss://push.example.com/ws",
+        ] {
+            assert_eq!(
+                listen(&http, ws, Some(pre_auth)).unwrap().unwrap().as_str(),
+                pre_auth,
+                "{ws}"
+            );
+        }
+        // The app password only on the account's origin.
+        assert_eq!(
+            listen(&http, "ws://127.0.0.1:8080/push/ws", None).unwrap(),
+            None
+        );
+        let err = listen(&http, "ws://127.0.0.1:7867/ws", None).unwrap_err();
+        assert_eq!(err.statuscode(), Some(0));
+        assert!(err.to_string().contains("pre_auth"), "{err}");
+        // pre_auth gets the Authorization header: only below the account's base path.
+        for elsewhere in [
+            "http://127.0.0.1:7867/index.php/apps/notify_push/pre_auth",
+            "http://127.0.0.1:8080/other/index.php/apps/notify_push/pre_auth",
+        ] {
+            let err = listen(&http, "ws://127.0.0.1:7867/ws", Some(elsewhere)).unwrap_err();
+            assert!(err.to_string().contains("push login address"), "{err}");
+        }
+        let https = client("https://cloud.example.com");
+        let err = listen(
+            &https,
+            "ws://127.0.0.1:7867/ws",
+            Some("https://cloud.example.com/index.php/apps/notify_push/pre_auth"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unencrypted"), "{err}");
+        assert!(listen(&http, "", None).is_err());
     }
 
     #[test]

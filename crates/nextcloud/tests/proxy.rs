@@ -6,8 +6,10 @@
 use nctray_sim::certificates::self_signed;
 use nctray_sim::refusing_proxy::RefusingProxy;
 use nctray_sim::tinyproxy::Tinyproxy;
-use nctray_sim::{Sim, SimConfig, TlsIdentity};
-use nextcloud::{Client, Connection, Credentials, Error, Fingerprint, Proxy, Url};
+use nctray_sim::{PushSocket, Sim, SimConfig, TlsIdentity};
+use nextcloud::{
+    Client, Connection, Credentials, Error, Fingerprint, Proxy, PushOptions, PushUpdate, Url,
+};
 
 async fn sim(tls: Option<TlsIdentity>) -> Sim {
     Sim::start(SimConfig {
@@ -69,6 +71,40 @@ async fn every_request_and_the_push_socket_go_through_the_accounts_proxy() {
     assert!(
         through_proxy.iter().any(|seen| seen.starts_with(&tunnel)),
         "{through_proxy:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_daemon_on_its_own_port_is_reached_through_the_accounts_proxy_too() {
+    let proxy = Tinyproxy::start().unwrap();
+    let sim = Sim::start(SimConfig {
+        push: true,
+        push_socket: PushSocket::OwnPort,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let client = client(&sim, through(&proxy));
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let capability = caps.notify_push.unwrap();
+    let websocket = capability.websocket_url().unwrap();
+    let mut listener = client
+        .push()
+        .listen_to(&capability, PushOptions::default())
+        .unwrap();
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), listener.next())
+        .await
+        .unwrap();
+    assert_eq!(first, PushUpdate::Connected);
+    let tunnel = format!(
+        "CONNECT {}:{} ",
+        websocket.host_str().unwrap(),
+        websocket.port().unwrap()
+    );
+    let through_proxy = proxy.requests();
+    assert!(
+        through_proxy.iter().any(|seen| seen.starts_with(&tunnel)),
+        "{tunnel}: {through_proxy:?}"
     );
 }
 

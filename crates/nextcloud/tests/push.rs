@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use nctray_sim::{Fault, NewNotification, PushMessage, Sim, SimConfig};
+use nctray_sim::{Fault, NewNotification, PushMessage, PushPort, PushSocket, Sim, SimConfig};
 use nextcloud::{
     Client, Credentials, Error, PushEvent, PushListener, PushOptions, PushStream, PushUpdate, Url,
 };
@@ -353,10 +353,11 @@ async fn listening_to_the_capability_logs_in_with_a_pre_auth_token() {
     );
 
     let no_socket = nextcloud::NotifyPush::default();
-    assert!(client
+    let err = client
         .push()
         .listen_to(&no_socket, PushOptions::default())
-        .is_none());
+        .unwrap_err();
+    assert_eq!(err.statuscode(), Some(0));
 }
 
 #[tokio::test]
@@ -421,4 +422,187 @@ async fn wss_to_a_server_without_tls_fails_cleanly() {
     let err = client.push().connect(&url).await.unwrap_err();
     assert!(matches!(err, Error::Network(_)), "{err:?}");
     server.abort();
+}
+
+/// The daemon on its own port, as `notify_push:setup` allows and real servers run it.
+async fn sim_with_push_on_its_own_port() -> Sim {
+    Sim::start(SimConfig {
+        push: true,
+        push_socket: PushSocket::OwnPort,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+/// Runs `listener` in the background (so it keeps reading, as the engine does) and hands its
+/// updates over.
+fn drive(mut listener: PushListener) -> tokio::sync::mpsc::UnboundedReceiver<PushUpdate> {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        loop {
+            if tx.send(listener.next().await).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+async fn next_driven(updates: &mut tokio::sync::mpsc::UnboundedReceiver<PushUpdate>) -> PushUpdate {
+    tokio::time::timeout(WAIT, updates.recv())
+        .await
+        .expect("an update in time")
+        .expect("the listener runs")
+}
+
+#[tokio::test]
+async fn a_daemon_on_its_own_port_is_reached_with_a_pre_auth_token_and_never_gets_the_app_password()
+{
+    let sim = sim_with_push_on_its_own_port().await;
+    let client = client(&sim, "bob");
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let capability = caps.notify_push.unwrap();
+    let websocket = capability.websocket_url().unwrap();
+    assert_ne!(websocket.port(), Some(sim.addr().port()));
+
+    let listener = client
+        .push()
+        .listen_to(&capability, fast_options())
+        .unwrap();
+    let mut updates = drive(listener);
+    assert_eq!(next_driven(&mut updates).await, PushUpdate::Connected);
+    sim.control()
+        .inject_notification(NewNotification::new("bob", "Hello over there"));
+    assert_eq!(
+        next_driven(&mut updates).await,
+        PushUpdate::Event(PushEvent::Notification)
+    );
+    sim.control().push_to("bob", PushMessage::Activity);
+    assert_eq!(
+        next_driven(&mut updates).await,
+        PushUpdate::Event(PushEvent::Activity)
+    );
+
+    // The app password itself is refused for that socket before anything is sent.
+    let err = client.push().connect(&websocket).await.unwrap_err();
+    assert_eq!(err.statuscode(), Some(0), "{err:?}");
+    assert!(
+        err.to_string().contains("not on the account's server"),
+        "{err}"
+    );
+
+    let records = sim.control().push_socket_records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0].listener, PushPort::OwnPort);
+    assert_eq!(records[0].user.as_deref(), Some("bob"));
+    assert_eq!(records[0].received[0], "", "an empty login name");
+    assert!(records
+        .iter()
+        .flat_map(|r| &r.received)
+        .all(|text| !text.contains("bob-app-password")));
+    // The token came from the account's own server, with its Authorization.
+    let pre_auth = sim
+        .control()
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/pre_auth") && r.user.as_deref() == Some("bob"))
+        .count();
+    assert_eq!(pre_auth, 1);
+}
+
+#[tokio::test]
+async fn a_daemon_on_another_port_without_pre_auth_is_not_used_at_all() {
+    let sim = sim_with_push_on_its_own_port().await;
+    let client = client(&sim, "bob");
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let mut capability = caps.notify_push.unwrap();
+    capability.endpoints.pre_auth = None;
+    let err = client
+        .push()
+        .listen_to(&capability, fast_options())
+        .unwrap_err();
+    assert_eq!(err.statuscode(), Some(0));
+    assert!(err.to_string().contains("no pre_auth login"), "{err}");
+    assert!(sim.control().push_socket_records().is_empty());
+}
+
+#[tokio::test]
+async fn a_pre_auth_endpoint_outside_the_accounts_server_gets_no_credentials() {
+    let sim = sim_with_push_on_its_own_port().await;
+    let client = client(&sim, "bob");
+    let (other, connections) = bystander().await;
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let mut capability = caps.notify_push.unwrap();
+    capability.endpoints.pre_auth = Some(format!(
+        "http://{other}/index.php/apps/notify_push/pre_auth"
+    ));
+    let err = client
+        .push()
+        .listen_to(&capability, fast_options())
+        .unwrap_err();
+    assert!(err.to_string().contains("push login address"), "{err}");
+    assert_eq!(connections.await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn our_listener_answers_every_ping_and_stays_connected() {
+    let sim = sim_with_push_on_its_own_port().await;
+    // Long enough for a loaded machine to answer each ping before the next one is due.
+    sim.control()
+        .set_push_ping_interval(Duration::from_millis(150));
+    let client = client(&sim, "bob");
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let listener = client
+        .push()
+        .listen_to(&caps.notify_push.unwrap(), fast_options())
+        .unwrap();
+    let mut updates = drive(listener);
+    assert_eq!(next_driven(&mut updates).await, PushUpdate::Connected);
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while sim.control().push_socket_records()[0].pongs < 5 {
+        assert!(tokio::time::Instant::now() < deadline, "too few pongs");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let record = &sim.control().push_socket_records()[0];
+    assert!(record.open, "{record:?}");
+    assert!(record.pings - record.pongs <= 1, "{record:?}");
+    assert!(updates.try_recv().is_err(), "no Disconnected in between");
+    sim.control().push_to("bob", PushMessage::Activity);
+    assert_eq!(
+        next_driven(&mut updates).await,
+        PushUpdate::Event(PushEvent::Activity)
+    );
+    assert_eq!(
+        sim.control().push_socket_records().len(),
+        1,
+        "never reconnected"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_of_notifications_is_one_event() {
+    let sim = sim_with_push_on_its_own_port().await;
+    let client = client(&sim, "bob");
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let listener = client
+        .push()
+        .listen_to(&caps.notify_push.unwrap(), fast_options())
+        .unwrap();
+    let mut updates = drive(listener);
+    assert_eq!(next_driven(&mut updates).await, PushUpdate::Connected);
+    for n in 0..5 {
+        sim.control()
+            .inject_notification(NewNotification::new("bob", format!("Burst {n}")));
+    }
+    assert_eq!(
+        next_driven(&mut updates).await,
+        PushUpdate::Event(PushEvent::Notification)
+    );
+    // A change after the burst's window: the next event, with no second notification before.
+    sim.control().push_to("bob", PushMessage::Activity);
+    assert_eq!(
+        next_driven(&mut updates).await,
+        PushUpdate::Event(PushEvent::Activity)
+    );
 }

@@ -6,9 +6,10 @@
 use std::sync::OnceLock;
 
 use nctray_sim::certificates::{self, TestCa};
-use nctray_sim::{Sim, SimConfig, TlsIdentity};
+use nctray_sim::{PushSocket, Sim, SimConfig, TlsIdentity};
 use nextcloud::{
-    CertificateProblem, Client, Connection, Credentials, Error, Fingerprint, LoginFlow, Url,
+    CertificateProblem, Client, Connection, Credentials, Error, Fingerprint, LoginFlow,
+    PushOptions, PushUpdate, Url,
 };
 
 const HOSTS: &[&str] = &["127.0.0.1", "localhost"];
@@ -29,14 +30,49 @@ fn system_ca() -> &'static TestCa {
 }
 
 async fn https_sim(identity: TlsIdentity) -> Sim {
-    system_ca();
-    Sim::start(SimConfig {
+    https_sim_with_push(identity, PushSocket::BehindProxy).await
+}
+
+async fn https_sim_with_push(identity: TlsIdentity, push_socket: PushSocket) -> Sim {
+    https_sim_with(SimConfig {
         tls: Some(identity),
-        push: true,
+        push_socket,
         ..SimConfig::default()
     })
     .await
+}
+
+async fn https_sim_with(config: SimConfig) -> Sim {
+    system_ca();
+    Sim::start(SimConfig {
+        push: true,
+        ..config
+    })
+    .await
     .unwrap()
+}
+
+/// The daemon on its own port under the name `localhost`: another host than the account's
+/// `127.0.0.1`.
+async fn https_sim_with_push_on_another_host(identity: TlsIdentity) -> Sim {
+    https_sim_with(SimConfig {
+        tls: Some(identity),
+        push_socket: PushSocket::OwnPort,
+        push_host: Some("localhost".into()),
+        ..SimConfig::default()
+    })
+    .await
+}
+
+async fn first_update(client: &Client) -> PushUpdate {
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let mut listener = client
+        .push()
+        .listen_to(&caps.notify_push.unwrap(), PushOptions::default())
+        .unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), listener.next())
+        .await
+        .unwrap()
 }
 
 fn credentials(sim: &Sim) -> Credentials {
@@ -179,4 +215,79 @@ async fn inspect_shows_what_the_certificate_is_without_sending_a_request() {
         .unwrap();
     assert_eq!(info.issuer, "CN=nctray test system CA");
     assert_eq!(info.not_after, "2001-01-01 00:00 UTC");
+}
+
+#[tokio::test]
+async fn the_pinned_certificate_also_trusts_the_daemon_on_its_own_port_of_the_same_host() {
+    let identity = certificates::self_signed(&["nextcloud.home"]);
+    let sim = https_sim_with_push(identity.clone(), PushSocket::OwnPort).await;
+    let client = Client::with_connection(credentials(&sim), pinned(&identity)).unwrap();
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let capability = caps.notify_push.unwrap();
+    let websocket = capability.websocket_url().unwrap();
+    assert_eq!(websocket.scheme(), "wss");
+    assert_ne!(websocket.port(), Some(sim.addr().port()));
+    let mut listener = client
+        .push()
+        .listen_to(&capability, PushOptions::default())
+        .unwrap();
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), listener.next())
+        .await
+        .unwrap();
+    assert_eq!(first, PushUpdate::Connected);
+}
+
+#[tokio::test]
+async fn an_https_account_does_not_use_a_plain_ws_daemon() {
+    let sim = https_sim_with_push(system_ca().server(HOSTS), PushSocket::OwnPortWithoutTls).await;
+    let client = Client::new(credentials(&sim)).unwrap();
+    let caps = client.capabilities(None).await.unwrap().value.unwrap();
+    let capability = caps.notify_push.unwrap();
+    assert_eq!(capability.websocket_url().unwrap().scheme(), "ws");
+    let err = client
+        .push()
+        .listen_to(&capability, PushOptions::default())
+        .unwrap_err();
+    assert_eq!(err.statuscode(), Some(0));
+    assert!(err.to_string().contains("unencrypted"), "{err}");
+    // Not even with a token by hand: nothing reached the daemon.
+    let err = nextcloud::PushStream::connect_pre_authenticated(
+        &client,
+        &capability.websocket_url().unwrap(),
+        &capability.pre_auth_url().unwrap(),
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("unencrypted"), "{err}");
+    assert!(sim.control().push_socket_records().is_empty());
+}
+
+#[tokio::test]
+async fn a_daemon_on_another_host_is_reached_when_the_system_trusts_its_certificate() {
+    let sim = https_sim_with_push_on_another_host(system_ca().server(HOSTS)).await;
+    let client = Client::new(credentials(&sim)).unwrap();
+    assert_eq!(first_update(&client).await, PushUpdate::Connected);
+    let records = sim.control().push_socket_records();
+    assert_eq!(records.len(), 1);
+    assert!(records[0]
+        .received
+        .iter()
+        .all(|text| !text.contains("admin-app-password")));
+}
+
+#[tokio::test]
+async fn the_accounts_pinned_certificate_is_no_trust_for_a_daemon_on_another_host() {
+    // The same self-signed certificate on both ports: trusted by pin for the account's host,
+    // unknown for the other host.
+    let identity = certificates::self_signed(HOSTS);
+    let sim = https_sim_with_push_on_another_host(identity.clone()).await;
+    let client = Client::with_connection(credentials(&sim), pinned(&identity)).unwrap();
+    assert_eq!(client.current_user().await.unwrap().id, "admin");
+    match first_update(&client).await {
+        PushUpdate::Disconnected(Error::Certificate(problem)) => {
+            assert_eq!(problem, CertificateProblem::UnknownAuthority)
+        }
+        other => panic!("expected a certificate refusal, got {other:?}"),
+    }
+    assert!(sim.control().push_socket_records().is_empty());
 }

@@ -57,7 +57,7 @@ pub use activity::NewActivity;
 pub use control::Control;
 pub use fault::Fault;
 pub use notifications::{NewNotification, NotificationAction};
-pub use push::PushMessage;
+pub use push::{PushMessage, PushPort, PushSocket, PushSocketRecord};
 pub use sharing::{CreatedShare, ShareError};
 pub use state::{LoggedRequest, REQUEST_LOG_LIMIT};
 pub use talk::{StoredMessage, TalkApi};
@@ -96,6 +96,11 @@ pub struct SimConfig {
     pub seed: Seed,
     /// Start with notify_push on (see [`Control::enable_push`]).
     pub push: bool,
+    /// Where the push socket listens: behind the web server or on the daemon's own port.
+    pub push_socket: PushSocket,
+    /// The host name the capability gives the daemon's own port (default `127.0.0.1`);
+    /// `localhost` makes it another host than the server's `127.0.0.1`.
+    pub push_host: Option<String>,
     /// Which Talk the server is: today's (v4 rooms) or the seed document's (v1 rooms).
     pub talk: TalkApi,
     /// Serve below this path, like a Nextcloud installed at `https://host/nextcloud/`
@@ -116,6 +121,8 @@ pub struct Sim {
     shared: Arc<Shared>,
     stop: Mutex<Option<oneshot::Sender<()>>>,
     server: Mutex<Option<JoinHandle<()>>>,
+    /// The push daemon on its own port ([`PushSocket::OwnPort`]).
+    push_server: Mutex<Option<JoinHandle<()>>>,
     ticker: Mutex<Option<JoinHandle<()>>>,
     /// How many demo ticks were delivered, by the ticker or on demand.
     demo_ticks: Arc<std::sync::atomic::AtomicUsize>,
@@ -145,6 +152,33 @@ impl Sim {
         if config.seed == Seed::Demo {
             demo::seed(&mut inner);
         }
+        // The daemon's own port is bound even while push is off, so turning it on later keeps
+        // the address the capability names.
+        let own_port = match config.push_socket {
+            PushSocket::BehindProxy => None,
+            PushSocket::OwnPort | PushSocket::OwnPortWithoutTls => {
+                let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+                let tls = config
+                    .tls
+                    .as_ref()
+                    .filter(|_| config.push_socket == PushSocket::OwnPort);
+                Some((listener, tls))
+            }
+        };
+        let websocket = match &own_port {
+            None => format!(
+                "{}{}",
+                push::websocket_scheme(&base_url),
+                push::WEBSOCKET_PATH
+            ),
+            Some((listener, tls)) => {
+                let scheme = if tls.is_some() { "wss" } else { "ws" };
+                let host = config.push_host.as_deref().unwrap_or("127.0.0.1");
+                let port = listener.local_addr()?.port();
+                format!("{scheme}://{host}:{port}{}", push::OWN_PORT_PATH)
+            }
+        };
+        inner.push.set_websocket(websocket, own_port.is_some());
         let shared = Arc::new(Shared::new(base_url, inner));
         let control = Control::new(shared.clone());
         control.enable_push(config.push);
@@ -189,6 +223,22 @@ impl Sim {
             )),
             None => tokio::spawn(serve(listener, app, stopped)),
         };
+        let push_server = match own_port {
+            None => None,
+            Some((listener, tls)) => {
+                let app = push::own_port_routes().with_state(shared.clone());
+                // Stops with the main server (aborted in shutdown and drop).
+                let never = std::future::pending::<()>();
+                Some(match tls {
+                    Some(identity) => tokio::spawn(serve(
+                        tls::TlsListener::new(listener, identity)?,
+                        app,
+                        never,
+                    )),
+                    None => tokio::spawn(serve(listener, app, never)),
+                })
+            }
+        };
         tracing::info!(%addr, "simulated Nextcloud listening");
 
         Ok(Sim {
@@ -197,6 +247,7 @@ impl Sim {
             shared,
             stop: Mutex::new(Some(stop)),
             server: Mutex::new(Some(server)),
+            push_server: Mutex::new(push_server),
             ticker: Mutex::new(None),
             demo_ticks: Arc::default(),
         })
@@ -250,6 +301,9 @@ impl Sim {
         if let Some(stop) = lock(&self.stop).take() {
             let _ = stop.send(());
         }
+        if let Some(push_server) = lock(&self.push_server).take() {
+            push_server.abort();
+        }
         let server = lock(&self.server).take();
         if let Some(mut server) = server {
             if tokio::time::timeout(SHUTDOWN_GRACE, &mut server)
@@ -269,6 +323,9 @@ impl Drop for Sim {
         }
         if let Some(server) = lock(&self.server).take() {
             server.abort();
+        }
+        if let Some(push_server) = lock(&self.push_server).take() {
+            push_server.abort();
         }
     }
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::client as http;
 use futures_util::{SinkExt, StreamExt};
-use nctray_sim::{Fault, NewNotification, PushMessage, Sim, SimConfig};
+use nctray_sim::{Fault, NewNotification, PushMessage, PushPort, PushSocket, Sim, SimConfig};
 use serde_json::Value;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -72,6 +72,18 @@ async fn closed(socket: &mut Socket) -> bool {
     })
     .await;
     ended.unwrap_or(false)
+}
+
+/// Whether `condition` held within `WAIT`.
+async fn eventually(condition: impl Fn() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !condition() {
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    true
 }
 
 async fn login(sim: &Sim, name: &str, password: &str) -> (Socket, Option<String>) {
@@ -362,7 +374,7 @@ async fn deleting_a_notification_is_pushed_but_deleting_nothing_is_not() {
 }
 
 #[tokio::test]
-async fn files_activities_and_custom_messages_are_single_lines() {
+async fn custom_messages_go_out_at_once_and_files_and_activities_after_their_window() {
     let sim = sim_with_push().await;
     let mut socket = authenticated(&sim, "admin").await;
     let control = sim.control();
@@ -372,14 +384,15 @@ async fn files_activities_and_custom_messages_are_single_lines() {
         "admin",
         PushMessage::Custom("notify_talk".into(), serde_json::json!({"token": "abc"})),
     );
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some(r#"notify_talk {"token":"abc"}"#)
+    );
+    // The file window opened first, so it closes first.
     assert_eq!(next_text(&mut socket).await.as_deref(), Some("notify_file"));
     assert_eq!(
         next_text(&mut socket).await.as_deref(),
         Some("notify_activity")
-    );
-    assert_eq!(
-        next_text(&mut socket).await.as_deref(),
-        Some(r#"notify_talk {"token":"abc"}"#)
     );
 
     socket
@@ -400,6 +413,160 @@ async fn files_activities_and_custom_messages_are_single_lines() {
 }
 
 #[tokio::test]
+async fn a_burst_of_changes_is_one_line_per_kind_with_the_file_ids_merged() {
+    let sim = sim_with_push().await;
+    let mut socket = authenticated(&sim, "admin").await;
+    socket
+        .send(Message::text("listen notify_file_id"))
+        .await
+        .unwrap();
+    assert!(
+        eventually(|| sim.control().push_socket_records()[0]
+            .received
+            .iter()
+            .any(|text| text == "listen notify_file_id"))
+        .await
+    );
+    let control = sim.control();
+    for n in 0..5 {
+        control.inject_notification(NewNotification::new("admin", format!("Burst {n}")));
+    }
+    control.push_to("admin", PushMessage::File(vec![3, 1]));
+    control.push_to("admin", PushMessage::File(vec![2, 3]));
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some("notify_notification")
+    );
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some("notify_file_id [1,2,3]")
+    );
+    // A marker sent after the windows closed comes next: nothing of the burst was left over.
+    control.push_to("admin", PushMessage::Custom("marker".into(), Value::Null));
+    assert_eq!(next_text(&mut socket).await.as_deref(), Some("marker"));
+    let record = &sim.control().push_socket_records()[0];
+    assert_eq!(
+        record.sent,
+        [
+            "authenticated",
+            "notify_notification",
+            "notify_file_id [1,2,3]",
+            "marker"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn without_debounce_every_change_is_its_own_line() {
+    let sim = sim_with_push().await;
+    sim.control()
+        .set_push_debounce(Duration::ZERO, Duration::ZERO);
+    let mut socket = authenticated(&sim, "bob").await;
+    sim.control().push_to("bob", PushMessage::Activity);
+    sim.control().push_to("bob", PushMessage::Activity);
+    for _ in 0..2 {
+        assert_eq!(
+            next_text(&mut socket).await.as_deref(),
+            Some("notify_activity")
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_daemon_on_its_own_port_is_named_by_the_capability_with_pre_auth_on_the_server() {
+    let sim = Sim::start(SimConfig {
+        push: true,
+        push_socket: PushSocket::OwnPort,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let (caps, _) = capabilities(&sim, Some("bob")).await;
+    let websocket = caps["notify_push"]["endpoints"]["websocket"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let own_port = websocket
+        .strip_prefix("ws://127.0.0.1:")
+        .and_then(|rest| rest.strip_suffix("/ws"))
+        .unwrap_or_else(|| panic!("not the daemon's own port: {websocket}"));
+    assert_ne!(own_port, sim.addr().port().to_string());
+    assert_eq!(
+        caps["notify_push"]["endpoints"]["pre_auth"],
+        format!("{}/index.php/apps/notify_push/pre_auth", sim.base_url())
+    );
+    // No daemon behind the web server.
+    assert!(connect_async(ws_url(&sim)).await.is_err());
+
+    let token = pre_auth_token(&sim, "bob").await;
+    let (mut socket, _) = connect_async(&websocket).await.unwrap();
+    socket.send(Message::text("")).await.unwrap();
+    socket.send(Message::text(token.clone())).await.unwrap();
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some("authenticated")
+    );
+    sim.control()
+        .inject_notification(NewNotification::new("bob", "Hi"));
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some("notify_notification")
+    );
+    let records = sim.control().push_socket_records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].listener, PushPort::OwnPort);
+    assert_eq!(records[0].user.as_deref(), Some("bob"));
+    assert_eq!(records[0].received, ["", token.as_str()]);
+}
+
+async fn pre_auth_token(sim: &Sim, user: &str) -> String {
+    http()
+        .post(format!(
+            "{}/index.php/apps/notify_push/pre_auth",
+            sim.base_url()
+        ))
+        .basic_auth(user, Some(format!("{user}-app-password")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_user_gets_at_most_64_sockets() {
+    let sim = sim_with_push().await;
+    let mut sockets = Vec::new();
+    for _ in 0..64 {
+        sockets.push(authenticated(&sim, "bob").await);
+    }
+    let (_, answer) = login(&sim, "bob", "bob-app-password").await;
+    assert_eq!(
+        answer.as_deref(),
+        Some("err: Too many connections for this user")
+    );
+    // Others are not affected, and a closed socket frees its place.
+    let _carol = authenticated(&sim, "carol").await;
+    sockets.pop().unwrap().close(None).await.unwrap();
+    assert!(sim.control().wait_for_push_sockets(64, WAIT).await);
+    let _again = authenticated(&sim, "bob").await;
+}
+
+#[tokio::test]
+async fn a_socket_that_sends_no_credentials_in_time_is_told_so_and_closed() {
+    let sim = sim_with_push().await;
+    sim.control()
+        .set_push_auth_timeout(Duration::from_millis(100));
+    let (mut socket, _) = connect_async(ws_url(&sim)).await.unwrap();
+    assert_eq!(
+        next_text(&mut socket).await.as_deref(),
+        Some("Authentication timeout")
+    );
+    assert!(closed(&mut socket).await);
+}
+
+#[tokio::test]
 async fn a_silent_socket_gets_pings_and_stays_open_while_it_answers() {
     let sim = sim_with_push().await;
     // Long enough for a loaded machine to answer each ping before the next one is due.
@@ -410,13 +577,36 @@ async fn a_silent_socket_gets_pings_and_stays_open_while_it_answers() {
     while pings < 3 {
         match tokio::time::timeout(WAIT, socket.next()).await.unwrap() {
             Some(Ok(Message::Ping(data))) => {
-                assert_eq!(data.len(), 8);
+                assert_eq!(data.len(), 4);
                 pings += 1;
             }
             other => panic!("expected a ping, got {other:?}"),
         }
     }
     assert_eq!(sim.control().push_sockets(), 1);
+    // The first two pongs reached the server (the third may still be on its way).
+    let record = &sim.control().push_socket_records()[0];
+    assert!(record.pongs >= 2, "{record:?}");
+    assert!(record.open);
+}
+
+#[tokio::test]
+async fn a_pong_with_other_bytes_than_the_ping_gets_the_socket_closed() {
+    let sim = sim_with_push().await;
+    sim.control()
+        .set_push_ping_interval(Duration::from_millis(100));
+    let mut socket = authenticated(&sim, "bob").await;
+    match tokio::time::timeout(WAIT, socket.next()).await.unwrap() {
+        Some(Ok(Message::Ping(data))) => {
+            let wrong: Vec<u8> = data.iter().map(|b| b.wrapping_add(1)).collect();
+            // Replaces the pong tungstenite queued with the right bytes.
+            socket.send(Message::Pong(wrong.into())).await.unwrap();
+        }
+        other => panic!("expected a ping, got {other:?}"),
+    }
+    assert!(closed(&mut socket).await);
+    assert!(sim.control().wait_for_push_sockets(0, WAIT).await);
+    assert_eq!(sim.control().push_socket_records()[0].pongs, 0);
 }
 
 #[tokio::test]
