@@ -4,7 +4,7 @@ import { safeColour } from "./theme";
 
 describe("t", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
-    expect(t("app.name")).toBe("nctray");
+    expect(t("app-name")).toBe("nctray");
   });
 });
 

@@ -1,7 +1,6 @@
 // Small pure helpers of the accounts window: times, app names, poll choices.
-import { t, type TextKey } from "../../lib/i18n";
+import { t, type TextId } from "../../lib/i18n";
 import type { Connection } from "../../lib/generated/types";
-import { accounts as texts } from "../../lib/text/accounts";
 
 /** "19:05" for 1145 seconds: what is left of the sign-in. */
 export function remaining(seconds: number): string {
@@ -13,18 +12,25 @@ export function remaining(seconds: number): string {
 /** "30 s", "5 min". */
 export function interval(seconds: number): string {
   return seconds % 60 === 0 && seconds >= 60
-    ? t("accounts.time.minutes", { n: seconds / 60 })
-    : t("accounts.time.seconds", { n: seconds });
+    ? t("accounts-time-minutes", { n: seconds / 60 })
+    : t("accounts-time-seconds", { n: seconds });
 }
+
+/** The apps whose ids are not the names people know them by. */
+const APP_NAMES: Record<string, TextId> = {
+  spreed: "accounts-app-spreed",
+  files_sharing: "accounts-app-files_sharing",
+  dav: "accounts-app-dav",
+};
 
 /** The app's name as people know it (Talk for spreed), else its id. */
 export function appName(app: string): string {
-  const key = `accounts.app.${app}`;
-  return key in texts ? t(key as TextKey) : app;
+  return Object.hasOwn(APP_NAMES, app) ? t(APP_NAMES[app]) : app;
 }
 
 export function connectionText(connection: Connection): string {
-  return t(`accounts.connection.${connection}` as TextKey);
+  // A template literal type: the checker insists every Connection has its text.
+  return t(`accounts-connection-${connection}`);
 }
 
 /** The poll intervals offered, in seconds (null: as the server says); a value set by hand

@@ -2,7 +2,7 @@
 // seconds), and the server's own clear-at descriptions of its predefined messages as text.
 // In the webview's local time, which is the desktop's: the end of a day is the next local
 // midnight, the end of a week the next local Monday 00:00 (Date handles DST changes).
-import { t, type TextKey } from "../../lib/i18n";
+import { t, type TextId } from "../../lib/i18n";
 import type { PredefinedStatus } from "../../lib/generated/types";
 
 export const CLEAR_AFTER_CHOICES = [
@@ -59,13 +59,13 @@ export function clearAtFor(choice: ClearAfter, now: Date = new Date()): number |
   }
 }
 
-const LABELS: Record<ClearAfter, TextKey> = {
-  "dont-clear": "status.clearAfter.dont-clear",
-  "thirty-minutes": "status.clearAfter.thirty-minutes",
-  "one-hour": "status.clearAfter.one-hour",
-  "four-hours": "status.clearAfter.four-hours",
-  today: "status.clearAfter.today",
-  "this-week": "status.clearAfter.this-week",
+const LABELS: Record<ClearAfter, TextId> = {
+  "dont-clear": "status-clearAfter-dont-clear",
+  "thirty-minutes": "status-clearAfter-thirty-minutes",
+  "one-hour": "status-clearAfter-one-hour",
+  "four-hours": "status-clearAfter-four-hours",
+  today: "status-clearAfter-today",
+  "this-week": "status-clearAfter-this-week",
 };
 
 export function clearAfterLabel(choice: ClearAfter): string {
@@ -97,9 +97,9 @@ export function presetDurations(kept: number | null = null): PresetDuration[] {
 
 /** A duration in words: "30 minutes", "1 hour", "4 hours", "90 minutes". */
 export function describeSeconds(seconds: number): string {
-  if (seconds === HOUR) return t("status.clearAfter.oneHour");
-  if (seconds % HOUR === 0) return t("status.clearAfter.hours", { count: seconds / HOUR });
-  return t("status.clearAfter.minutes", { count: Math.round(seconds / MINUTE) });
+  if (seconds === HOUR) return t("status-clearAfter-oneHour");
+  if (seconds % HOUR === 0) return t("status-clearAfter-hours", { count: seconds / HOUR });
+  return t("status-clearAfter-minutes", { count: Math.round(seconds / MINUTE) });
 }
 
 /** The server's clear-at of a predefined message in words: "30 minutes", "Today"… */
