@@ -41,12 +41,20 @@ const bundles = new Map<string, FluentBundle>(
 const english = bundles.get("en")!;
 
 /** The languages that have a catalogue, e.g. ["ar", "de", "en", …]. */
-export const catalogueLanguages: readonly string[] = [...bundles.keys()].sort();
+export function catalogueLanguages(): string[] {
+  return [...bundles.keys()].sort();
+}
+
+/** Adds (or replaces) a language's catalogue: for tests of languages whose translation the
+ * repository does not have yet. */
+export function addCatalogue(language: string, source: string): void {
+  bundles.set(language, bundleFor(language, source));
+}
 
 /** The bundle for a requested language: exactly it ("pt-BR"), else its base ("de" for
  * "de-AT"), else English. */
-export function bundleOf(language: string, from: ReadonlyMap<string, FluentBundle> = bundles): FluentBundle {
-  return from.get(language) ?? from.get(language.split("-")[0]) ?? english;
+export function bundleOf(language: string): FluentBundle {
+  return bundles.get(language) ?? bundles.get(language.split("-")[0]) ?? english;
 }
 
 export type TextValues = Record<string, FluentVariable>;

@@ -1,12 +1,14 @@
 // Small pure helpers of the accounts window: times, app names, poll choices.
 import { t, type TextId } from "../../lib/i18n";
 import type { Connection } from "../../lib/generated/types";
+import { formatNumber } from "../../lib/intl";
 
 /** "19:05" for 1145 seconds: what is left of the sign-in. */
 export function remaining(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));
   const minutes = Math.floor(whole / 60);
-  return `${minutes}:${String(whole % 60).padStart(2, "0")}`;
+  // The locale's digits (Arabic-Indic in Arabic); the colon is how every locale shows a clock.
+  return `${formatNumber(minutes)}:${formatNumber(whole % 60, { minimumIntegerDigits: 2 })}`;
 }
 
 /** "30 s", "5 min". */

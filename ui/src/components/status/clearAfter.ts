@@ -4,6 +4,7 @@
 // midnight, the end of a week the next local Monday 00:00 (Date handles DST changes).
 import { t, type TextId } from "../../lib/i18n";
 import type { PredefinedStatus } from "../../lib/generated/types";
+import { formatDate, sameDay } from "../../lib/intl";
 
 export const CLEAR_AFTER_CHOICES = [
   "dont-clear",
@@ -115,9 +116,8 @@ export function describePredefinedClearAt(clearAt: PredefinedStatus["clearAt"]):
 /** A clearAt as the user reads it: a time today, else a day and time. */
 export function describeClearAt(clearAt: number, now: Date = new Date()): string {
   const when = new Date(clearAt * 1000);
-  const sameDay = when.toDateString() === now.toDateString();
-  const format: Intl.DateTimeFormatOptions = sameDay
+  const format: Intl.DateTimeFormatOptions = sameDay(when, now)
     ? { hour: "2-digit", minute: "2-digit" }
     : { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
-  return when.toLocaleString(undefined, format);
+  return formatDate(when, format);
 }
