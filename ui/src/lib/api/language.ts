@@ -19,5 +19,5 @@ export interface LanguageView {
 export const language = {
   current: () => call<LanguageView>("app_language"),
   /** `null` goes back to automatic. The new view arrives as a `language-changed` event. */
-  choose: (choice: string | null) => call<LanguageView>("set_language", { choice }),
+  choose: (choice: string | null) => call<void>("set_language", { choice }),
 };

@@ -243,6 +243,8 @@ export type TextId =
   | "accounts-signIn-untrusted-trust"
   | "accounts-signIn-untrusted-back"
   | "accounts-settings-heading"
+  | "accounts-settings-language"
+  | "accounts-settings-language-automatic"
   | "accounts-settings-poll"
   | "accounts-settings-poll-server"
   | "accounts-settings-poll-every"
