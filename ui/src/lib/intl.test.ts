@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ENGLISH, showLanguage } from "./language.svelte";
 import { formatBytes, relativeTime } from "../components/popover/format";
 import { clockTime, dayLabel, newDay } from "../components/chat/time";
-import { remaining } from "../components/accounts/format";
+import { certificateDate, remaining } from "../components/accounts/format";
 
 afterEach(() => showLanguage(ENGLISH));
 
@@ -29,6 +29,12 @@ describe("dates, times and numbers", () => {
     expect(newDay(afternoonUtc, lateUtc)).toBe(true);
     show("en-GB", "Europe/London");
     expect(newDay(afternoonUtc, lateUtc)).toBe(false);
+  });
+
+  it("turn Rust's UTC certificate dates into the user's", () => {
+    show("de-DE", "Europe/Berlin");
+    expect(certificateDate("2026-03-01 12:00 UTC")).toBe("1. März 2026 um 13:00 MEZ");
+    expect(certificateDate("soon")).toBe("soon");
   });
 
   it("use the locale's digits", () => {

@@ -1,7 +1,7 @@
 // Small pure helpers of the accounts window: times, app names, poll choices.
 import { t, type TextId } from "../../lib/i18n";
 import type { Connection } from "../../lib/generated/types";
-import { formatNumber } from "../../lib/intl";
+import { formatDate, formatNumber } from "../../lib/intl";
 
 /** "19:05" for 1145 seconds: what is left of the sign-in. */
 export function remaining(seconds: number): string {
@@ -42,4 +42,21 @@ export function pollChoices(current: number | null): (number | null)[] {
   return current === null || offered.includes(current)
     ? offered
     : [...offered, current].sort((a, b) => (a ?? -1) - (b ?? -1));
+}
+
+/** A certificate's date as Rust sends it ("2026-03-01 12:00 UTC") in the user's locale and
+ * time zone, which it names (the administrator comparing it may be elsewhere); anything else
+ * as it came. */
+export function certificateDate(utc: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC$/.exec(utc);
+  if (!parts) return utc;
+  const [year, month, day, hour, minute] = parts.slice(1).map(Number);
+  return formatDate(new Date(Date.UTC(year, month - 1, day, hour, minute)), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
 }
