@@ -6,6 +6,7 @@
 
 use anyhow::{bail, Context, Result};
 use nctray_e2e::{wait_until, Desktop, Webview, PATIENCE};
+use nctray_sim::NewNotification;
 use serde_json::{json, Value};
 
 /// The text of `id` in `language`'s window catalogue (locales/<language>/ui.ftl), for a
@@ -85,6 +86,15 @@ async fn direction(webview: &Webview) -> Result<Value> {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_popover_in_german_shows_its_long_words_whole() -> Result<()> {
     let desktop = Desktop::signed_in_as("admin").await?;
+    // A share to accept (its action buttons) and a long German subject, as the server sends
+    // it in the user's language.
+    let control = desktop.control();
+    control.write_file("bob", "/Quartalsabschlussbericht.ods", b"the report");
+    control.create_share("bob", "/Quartalsabschlussbericht.ods", "admin")?;
+    control.inject_notification(NewNotification::new(
+        "admin",
+        "Die Datensicherungsüberprüfung wurde erfolgreich abgeschlossen",
+    ));
     let popover = open_in(&desktop, "popover", "de").await?;
     popover
         .wait_for_text(

@@ -1,6 +1,9 @@
 // The windows mirror in right-to-left languages because their styles say "start" and "end",
 // never "left" and "right": this test finds any physical side that slips back in.
-import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import NotificationItem from "./components/popover/NotificationItem.svelte";
+import { notification } from "./components/popover/testData";
 
 const styles = import.meta.glob(["./**/*.svelte", "./**/*.css"], {
   query: "?raw",
@@ -42,5 +45,21 @@ describe("styles", () => {
     expect(physicalSides(".a { margin-inline-start: 4px; inset-inline-end: 0; text-align: start; border-left-color: x }")).toEqual([
       "border-left-color: x",
     ]);
+  });
+});
+
+describe("server text", () => {
+  it("takes the direction of its own words, not the window's", () => {
+    // An Arabic subject in an English window (or an English file name in an Arabic one).
+    render(NotificationItem, {
+      props: {
+        notification: notification(1, "تمت مشاركة ملف معك", { message: "Plan.ods" }),
+        onaction: vi.fn(),
+        ondismiss: vi.fn(),
+        onopenlink: vi.fn(),
+      },
+    });
+    expect(screen.getByTestId("notification-subject").getAttribute("dir")).toBe("auto");
+    expect(screen.getByTestId("notification-message").getAttribute("dir")).toBe("auto");
   });
 });
