@@ -47,12 +47,9 @@ async fn choose_language(desktop: &Desktop, language: &str) -> Result<Webview> {
     let option = format!("[data-testid=settings-language] option[value={language:?}]");
     accounts.wait_for(&option).await?;
     accounts
-        .script(
-            "const select = document.querySelector('[data-testid=settings-language]');
-             select.value = arguments[0];
-             select.dispatchEvent(new Event('change'));",
-            vec![json!(language)],
-        )
+        .find("[data-testid=settings-language]")
+        .await?
+        .select_by_value(language)
         .await?;
     wait_for_language(&accounts, language).await?;
     Ok(accounts)
