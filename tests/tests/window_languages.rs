@@ -151,6 +151,29 @@ async fn the_accounts_window_in_arabic_is_mirrored_and_shows_every_text_whole() 
     }
     assert_every_text_fits(&accounts, "the Arabic accounts window").await?;
     accounts.screenshot("accounts-ar").await?;
+    accounts.close().await?;
+
+    // Placed by a logical side (inset-inline-end): the status dot on the avatar's bottom
+    // corner at the end of the line, the left one in Arabic.
+    let popover = desktop.open_window("popover").await?;
+    wait_for_language(&popover, "ar").await?;
+    let corner = popover
+        .script(
+            "const avatar = document.querySelector('.avatar').getBoundingClientRect();
+             const badge = document.querySelector('.badge').getBoundingClientRect();
+             return [badge.left - avatar.left, avatar.right - badge.right];",
+            vec![],
+        )
+        .await?;
+    let (from_left, from_right) = (
+        corner[0].as_f64().unwrap_or(0.0),
+        corner[1].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        from_left < from_right,
+        "the status dot should sit at the avatar's left in Arabic: {from_left}px from its left, {from_right}px from its right"
+    );
+    assert_every_text_fits(&popover, "the Arabic popover").await?;
     Ok(())
 }
 
