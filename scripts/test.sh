@@ -10,9 +10,11 @@ source scripts/common.sh
 started=$SECONDS
 trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 
+# fonts-droid-fallback and fonts-dejavu-core: Japanese and Arabic glyphs for the window tests.
 ensure_packages "${BUILD_PACKAGES[@]}" \
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver \
-  fonts-noto-color-emoji tinyproxy x11-utils
+  fonts-noto-color-emoji tinyproxy x11-utils \
+  fonts-droid-fallback fonts-dejavu-core
 
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then

@@ -7,6 +7,9 @@ import { svelteTesting } from "@testing-library/svelte/vite";
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
+  // The catalogues live at the repository's root (locales/, shared with the Rust side); vite
+  // reads only files inside the allowed folders (the tests' transform honours it too).
+  server: { fs: { allow: [".", "../locales"] } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -282,6 +282,16 @@ impl Webview {
             .map_err(|e| self.failing(format!("script failed: {e}")))
     }
 
+    /// Every text in the window that is not shown whole (wider than its box, cut by a box
+    /// that hides overflow, or outside the window), described for a failure message; empty
+    /// when everything fits. Text cut on purpose with an ellipsis is not counted.
+    pub async fn overflowing_text(&self) -> Result<Vec<String>> {
+        let found = self
+            .script(include_str!("overflowing_text.js"), vec![])
+            .await?;
+        serde_json::from_value(found).context("the overflow check's answer")
+    }
+
     /// Scrolls `list.scroller` from its top to its bottom and gives, for every `list.item`
     /// rendered on the way, what `list.probe` returns for it, by the item's `list.key`
     /// attribute. A virtualised list renders only the rows near the view, so reading it at one

@@ -32,6 +32,10 @@ pub struct Args {
     /// The account to use: login@server, login name or server (default: the first one).
     #[arg(long, global = true)]
     pub account: Option<String>,
+    /// The language to speak (e.g. de, pt-BR, ja), instead of the settings', the Nextcloud
+    /// user's or the desktop's.
+    #[arg(long, global = true, value_name = "LANGUAGE", value_parser = parse_language)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Writes the man page and the shell completions into this folder and exits (used when
@@ -74,6 +78,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = watch_format::WatchFormat::Json)]
         format: watch_format::WatchFormat,
     },
+}
+
+/// `--lang` as given, when nctray has a catalogue for it.
+fn parse_language(asked: &str) -> Result<String, String> {
+    crate::language::check_choice(asked).map(|()| asked.to_owned())
 }
 
 /// `nctray … | head` closes the pipe before we are done: Rust's `println!` then panics, but

@@ -42,4 +42,6 @@ export const events = {
   chatTarget: "chat-target",
   /** New messages of the watched room (talk.watch), a ChatNews. */
   chatNews: "chat-news",
+  /** The language changed (settings or the Nextcloud user's), a LanguageView. */
+  languageChanged: "language-changed",
 } as const;

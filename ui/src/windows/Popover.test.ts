@@ -22,6 +22,9 @@ const user: UserMetadata = {
   quota_used: 1_610_612_736,
   quota_total: 10_737_418_240,
   quota_relative: 15,
+  language: null,
+  locale: null,
+  timezone: null,
 };
 
 function snapshot(message: string | null, clearAt: number | null = null): StatusSnapshot {

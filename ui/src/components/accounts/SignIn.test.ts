@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { CommandError } from "../../lib/ipc";
 import type { AccountView, CertificateInfo } from "../../lib/generated/types";
 import type { SignInApi } from "../../lib/api/accounts";
+import { ENGLISH, showLanguage } from "../../lib/language.svelte";
 import SignIn from "./SignIn.svelte";
 
 const bob: AccountView = {
@@ -155,18 +156,20 @@ describe("SignIn", () => {
     it("shows who the certificate is for, who signed it, when it is valid and its fingerprint", async () => {
       const { api } = fakeApi();
       api.start.mockRejectedValueOnce(untrusted());
+      showLanguage({ ...ENGLISH, locale: "en-GB", time_zone: "UTC" });
       render(SignIn, { props: { api, demoServer: null, onadded: vi.fn() } });
       await typeAndStart();
       const shown = await screen.findByTestId("sign-in-untrusted");
       expect(shown.textContent).toContain("not trusted");
       expect(screen.getByTestId("certificate-subject").textContent).toBe("CN=cloud.home.example");
       expect(screen.getByTestId("certificate-issuer").textContent).toBe("CN=cloud.home.example");
-      expect(screen.getByTestId("certificate-valid-from").textContent).toBe("2025-01-01 00:00 UTC");
-      expect(screen.getByTestId("certificate-valid-until").textContent).toBe("2027-01-01 00:00 UTC");
+      expect(screen.getByTestId("certificate-valid-from").textContent).toBe("1 January 2025 at 00:00 UTC");
+      expect(screen.getByTestId("certificate-valid-until").textContent).toBe("1 January 2027 at 00:00 UTC");
       expect(screen.getByTestId("certificate-fingerprint").textContent).toBe(selfSigned.fingerprint);
       // Not trusting is the default: the focused button.
       expect(document.activeElement).toBe(screen.getByTestId("sign-in-dont-trust"));
       expect(api.wait).not.toHaveBeenCalled();
+      showLanguage(ENGLISH);
     });
 
     it("trusts exactly the certificate shown, and then waits for the approval", async () => {

@@ -1,26 +1,24 @@
-// Message times in the user's locale.
+// Message times in the user's locale and time zone.
+import { formatDate, sameDay } from "../../lib/intl";
+
+const date = (unixSeconds: number) => new Date(unixSeconds * 1000);
 
 /** `14:03` */
 export function clockTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return formatDate(date(unixSeconds), { hour: "2-digit", minute: "2-digit" });
 }
 
 /** The full date and time, for a tooltip. */
 export function fullTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleString();
+  return formatDate(date(unixSeconds));
 }
 
 /** The day a message belongs to, for the separators between days (`Wednesday, 26 November`). */
 export function dayLabel(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleDateString(undefined, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  });
+  return formatDate(date(unixSeconds), { weekday: "long", day: "numeric", month: "long" });
 }
 
-/** Whether two times fall on different local days. */
+/** Whether two times fall on different days in the user's time zone. */
 export function newDay(previous: number | null, current: number): boolean {
-  if (previous === null) return true;
-  return new Date(previous * 1000).toDateString() !== new Date(current * 1000).toDateString();
+  return previous === null || !sameDay(date(previous), date(current));
 }

@@ -1,4 +1,5 @@
 // Times and sizes as the user reads them, in their locale (Intl does the words).
+import { formatDate, formatNumber, formatRelative } from "../../lib/intl";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86400],
@@ -14,17 +15,16 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return "";
   const seconds = Math.round((then - now.getTime()) / 1000);
-  const words = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return words.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return formatRelative(Math.round(seconds / size), unit);
   }
-  return words.format(0, "second");
+  return formatRelative(0, "second");
 }
 
 /** The full date and time, for a tooltip. */
 export function fullTime(iso: string): string {
   const then = Date.parse(iso);
-  return Number.isNaN(then) ? "" : new Date(then).toLocaleString();
+  return Number.isNaN(then) ? "" : formatDate(new Date(then));
 }
 
 const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte"] as const;
@@ -37,10 +37,10 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(undefined, {
+  return formatNumber(value, {
     style: "unit",
     unit: BYTE_UNITS[unit],
     unitDisplay: "short",
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
-  }).format(value);
+  });
 }

@@ -2,8 +2,9 @@
 // seconds), and the server's own clear-at descriptions of its predefined messages as text.
 // In the webview's local time, which is the desktop's: the end of a day is the next local
 // midnight, the end of a week the next local Monday 00:00 (Date handles DST changes).
-import { t, type TextKey } from "../../lib/i18n";
+import { t, type TextId } from "../../lib/i18n";
 import type { PredefinedStatus } from "../../lib/generated/types";
+import { formatDate, sameDay } from "../../lib/intl";
 
 export const CLEAR_AFTER_CHOICES = [
   "dont-clear",
@@ -59,13 +60,13 @@ export function clearAtFor(choice: ClearAfter, now: Date = new Date()): number |
   }
 }
 
-const LABELS: Record<ClearAfter, TextKey> = {
-  "dont-clear": "status.clearAfter.dont-clear",
-  "thirty-minutes": "status.clearAfter.thirty-minutes",
-  "one-hour": "status.clearAfter.one-hour",
-  "four-hours": "status.clearAfter.four-hours",
-  today: "status.clearAfter.today",
-  "this-week": "status.clearAfter.this-week",
+const LABELS: Record<ClearAfter, TextId> = {
+  "dont-clear": "status-clearAfter-dont-clear",
+  "thirty-minutes": "status-clearAfter-thirty-minutes",
+  "one-hour": "status-clearAfter-one-hour",
+  "four-hours": "status-clearAfter-four-hours",
+  today: "status-clearAfter-today",
+  "this-week": "status-clearAfter-this-week",
 };
 
 export function clearAfterLabel(choice: ClearAfter): string {
@@ -97,9 +98,9 @@ export function presetDurations(kept: number | null = null): PresetDuration[] {
 
 /** A duration in words: "30 minutes", "1 hour", "4 hours", "90 minutes". */
 export function describeSeconds(seconds: number): string {
-  if (seconds === HOUR) return t("status.clearAfter.oneHour");
-  if (seconds % HOUR === 0) return t("status.clearAfter.hours", { count: seconds / HOUR });
-  return t("status.clearAfter.minutes", { count: Math.round(seconds / MINUTE) });
+  if (seconds === HOUR) return t("status-clearAfter-oneHour");
+  if (seconds % HOUR === 0) return t("status-clearAfter-hours", { count: seconds / HOUR });
+  return t("status-clearAfter-minutes", { count: Math.round(seconds / MINUTE) });
 }
 
 /** The server's clear-at of a predefined message in words: "30 minutes", "Today"… */
@@ -115,9 +116,8 @@ export function describePredefinedClearAt(clearAt: PredefinedStatus["clearAt"]):
 /** A clearAt as the user reads it: a time today, else a day and time. */
 export function describeClearAt(clearAt: number, now: Date = new Date()): string {
   const when = new Date(clearAt * 1000);
-  const sameDay = when.toDateString() === now.toDateString();
-  const format: Intl.DateTimeFormatOptions = sameDay
+  const format: Intl.DateTimeFormatOptions = sameDay(when, now)
     ? { hour: "2-digit", minute: "2-digit" }
     : { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
-  return when.toLocaleString(undefined, format);
+  return formatDate(when, format);
 }

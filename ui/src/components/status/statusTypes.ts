@@ -1,6 +1,6 @@
 // The statuses a person chooses from, in the order the Nextcloud web UI shows them, and
 // their names. `busy` is set only by calls, so it is named but not offered.
-import { t, type TextKey } from "../../lib/i18n";
+import { t, type TextId } from "../../lib/i18n";
 import type { StatusType } from "../../lib/generated/types";
 
 export const STATUS_CHOICES: readonly StatusType[] = [
@@ -11,18 +11,18 @@ export const STATUS_CHOICES: readonly StatusType[] = [
   "offline",
 ];
 
-const LABELS: Record<StatusType, TextKey> = {
-  online: "status.type.online",
-  away: "status.type.away",
-  dnd: "status.type.dnd",
-  busy: "status.type.busy",
-  invisible: "status.type.invisible",
-  offline: "status.type.offline",
+const LABELS: Record<StatusType, TextId> = {
+  online: "status-type-online",
+  away: "status-type-away",
+  dnd: "status-type-dnd",
+  busy: "status-type-busy",
+  invisible: "status-type-invisible",
+  offline: "status-type-offline",
 };
 
-const HINTS: Partial<Record<StatusType, TextKey>> = {
-  dnd: "status.type.dnd.hint",
-  invisible: "status.type.invisible.hint",
+const HINTS: Partial<Record<StatusType, TextId>> = {
+  dnd: "status-type-dnd-hint",
+  invisible: "status-type-invisible-hint",
 };
 
 export function statusLabel(status: StatusType): string {

@@ -1,0 +1,2 @@
+export function messageIds(source: string): string[];
+export function textIdsModule(source: string): string;
