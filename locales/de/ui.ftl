@@ -11,7 +11,7 @@ common-save = Speichern
 common-delete = Löschen
 common-loading = Wird geladen …
 common-demo = Demo
-common-demoBanner = Demo: eine simulierte Nextcloud in nctray. Nichts hier ist echt oder wird behalten.
+common-demoBanner = Demo: eine simulierte Nextcloud in nctray. Nichts hier ist echt oder wird gespeichert.
 
 ## Das Popover: Benachrichtigungen und Aktivität
 
