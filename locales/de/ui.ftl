@@ -213,7 +213,7 @@ chat-new-create = Erstellen
 
 accounts-title = Konten und Einstellungen
 accounts-loadFailed = Die Konten konnten nicht geladen werden: { $message }
-accounts-welcome = Willkommen bei nctray. Melde dich bei deiner Nextcloud an: Gib ihre Adresse ein und bestätige nctray im Browser. Oder wähle im Tray-Menü „Demo ausprobieren“, um dich zuerst umzusehen.
+accounts-welcome = Willkommen bei nctray. Melde dich bei deiner Nextcloud an: Gib ihre Adresse ein und bestätige nctray im Browser. Oder wähle im Menü im Systembereich „Demo ausprobieren“, um dich zuerst umzusehen.
 accounts-about-heading = Über nctray
 accounts-about-version = Version { $version }
 accounts-about-logs = Protokolldateien: { $folder }
@@ -223,7 +223,7 @@ accounts-list-heading = Konten
 accounts-list-none = Noch kein Konto. Melde dich unten an.
 accounts-list-shown = In den Fenstern angezeigt
 accounts-list-show = In den Fenstern anzeigen
-accounts-list-primary = Tray-Symbol
+accounts-list-primary = Symbol im Systembereich
 accounts-list-demo = Demo-Server, verschwindet beim Beenden von nctray
 accounts-list-pause = Pausieren
 accounts-list-resume = Fortsetzen

@@ -213,7 +213,7 @@ chat-new-create = Aanmaken
 
 accounts-title = Accounts en instellingen
 accounts-loadFailed = De accounts konden niet worden geladen: { $message }
-accounts-welcome = Welkom bij nctray. Meld je aan bij je Nextcloud: voer het adres in en keur nctray goed in de browser. Of kies “Demo proberen” in het traymenu om eerst rond te kijken.
+accounts-welcome = Welkom bij nctray. Meld je aan bij je Nextcloud: voer het adres in en keur nctray goed in de browser. Of kies “Demo proberen” in het menu in het systeemvak om eerst rond te kijken.
 accounts-about-heading = Over nctray
 accounts-about-version = Versie { $version }
 accounts-about-logs = Logbestanden: { $folder }
@@ -223,7 +223,7 @@ accounts-list-heading = Accounts
 accounts-list-none = Nog geen account. Meld je hieronder aan.
 accounts-list-shown = Getoond in de vensters
 accounts-list-show = Tonen in de vensters
-accounts-list-primary = Traypictogram
+accounts-list-primary = Pictogram in systeemvak
 accounts-list-demo = Demoserver, verdwijnt als nctray stopt
 accounts-list-pause = Pauzeren
 accounts-list-resume = Hervatten
