@@ -3,6 +3,11 @@
 # ({ $name }) no cambian. Lo que se escribe en la línea de órdenes (`nctray account add`, --all,
 # --proxy-password-env, los valores online, away…) se queda tal cual.
 
+## El idioma (--lang)
+
+# $available enumera los idiomas que habla nctray, como etiquetas: «en, de, fr, …».
+cli-lang-unknown = nctray no tiene traducción a «{ $value }»; elige uno de estos: { $available }
+
 ## Los estados, con los nombres de la interfaz web de Nextcloud
 
 cli-status-online = En línea
@@ -27,6 +32,7 @@ cli-preset-clears-after = (se borra tras { $duration })
 
 ## Duraciones
 
+# Solo se usan dentro de cli-preset-clears-after («tras 2 días»): usa la forma que pide esa frase.
 cli-duration-seconds =
     { $count ->
         [one] { $count } segundo

@@ -3,6 +3,11 @@
 # ({ $name }) restent inchangés. Ce qui se tape sur la ligne de commande (`nctray account add`,
 # --all, --proxy-password-env, les valeurs online, away …) reste tel quel.
 
+## La langue (--lang)
+
+# $available énumère les langues que parle nctray, sous forme d’étiquettes : « en, de, fr, … ».
+cli-lang-unknown = nctray n’a pas de traduction en « { $value } » ; choisissez parmi { $available }
+
 ## Les statuts, nommés comme dans l’interface web de Nextcloud
 
 cli-status-online = En ligne
@@ -27,6 +32,7 @@ cli-preset-clears-after = (effacé après { $duration })
 
 ## Durées
 
+# Utilisé seulement dans cli-preset-clears-after (« après 2 jours ») : prendre la forme qu’il faut dans cette tournure.
 cli-duration-seconds =
     { $count ->
         [one] { $count } seconde

@@ -3,6 +3,11 @@
 # restano invariati. Ciò che si digita sulla riga di comando (`nctray account add`, --all,
 # --proxy-password-env, i valori online, away…) resta com’è.
 
+## La lingua (--lang)
+
+# $available elenca le lingue che nctray parla, come tag: «en, de, fr, …».
+cli-lang-unknown = nctray non ha una traduzione in «{ $value }»; scegli tra { $available }
+
 ## Gli stati, con i nomi dell’interfaccia web di Nextcloud
 
 cli-status-online = In linea
@@ -27,6 +32,7 @@ cli-preset-clears-after = (si toglie dopo { $duration })
 
 ## Durate
 
+# Usate solo dentro cli-preset-clears-after («dopo 2 giorni»): usa la forma che richiede quella frase.
 cli-duration-seconds =
     { $count ->
         [one] { $count } secondo

@@ -3,6 +3,11 @@
 # ongewijzigd. Wat je op de opdrachtregel typt (`nctray account add`, --all,
 # --proxy-password-env, de waarden online, away …) blijft zoals het is.
 
+## De taal (--lang)
+
+# $available somt de talen op die nctray spreekt, als tags: “en, de, fr, …”.
+cli-lang-unknown = nctray heeft geen vertaling in “{ $value }”; kies uit { $available }
+
 ## De statussen, zoals de webinterface van Nextcloud ze noemt
 
 cli-status-online = Online
@@ -27,6 +32,7 @@ cli-preset-clears-after = (wordt gewist na { $duration })
 
 ## Tijdsduren
 
+# Alleen gebruikt in cli-preset-clears-after (“na 2 dagen”): gebruik de vorm die die zin nodig heeft.
 cli-duration-seconds =
     { $count ->
         [one] { $count } seconde
