@@ -73,3 +73,29 @@ window-title-chat = Talk — nctray
 window-title-accounts = Cuentas y configuración — nctray
 # El título de cualquier ventana mientras se ejecuta la demo.
 window-title-demo = { $title } (demo)
+
+## Errores que se muestran a las personas ($detail es el mensaje del propio servidor o la causa técnica)
+
+error-unauthorized = El servidor no aceptó el nombre de inicio de sesión y la contraseña de aplicación (puede que la contraseña de aplicación se haya revocado)
+error-not-found = No se encontró en el servidor
+error-not-found-detail = No se encontró en el servidor: { $detail }
+error-refused = El servidor rechazó la solicitud (código { $code })
+error-refused-detail = El servidor rechazó la solicitud: { $detail }
+error-no-content = El servidor no tiene nada que mostrar: no hay tipos de actividad seleccionados para el flujo
+error-maintenance = El servidor está en modo de mantenimiento; inténtalo más tarde
+error-http = El servidor respondió HTTP { $status }
+error-http-detail = El servidor respondió HTTP { $status }: { $detail }
+error-decode = El servidor envió una respuesta que nctray no puede leer: { $detail }
+error-too-large = La respuesta del servidor supera los { $limit } MiB; nctray dejó de leerla
+error-network = No se pudo acceder al servidor: { $detail }
+error-certificate = Se rechazó el certificado del servidor: { $detail }
+error-proxy-unreachable = No se puede acceder al proxy: { $detail }
+error-proxy-login-refused = El proxy rechazó el inicio de sesión: { $detail }
+error-database = Error en la base de datos de la caché: { $detail }
+error-newer-database = La caché la escribió un nctray más reciente (versión de esquema { $found }; este conoce hasta la { $known }); actualiza nctray
+error-config = No se puede usar la configuración: { $detail }
+
+## Elegir el idioma
+
+# --lang o la configuración indican un idioma al que nctray no está traducido.
+language-unknown = nctray no tiene traducción para «{ $language }». Disponibles: { $available }

@@ -74,3 +74,29 @@ window-title-chat = Talk — nctray
 window-title-accounts = Comptes et paramètres — nctray
 # Le titre de toute fenêtre pendant la démo.
 window-title-demo = { $title } (démo)
+
+## Erreurs montrées aux personnes ($detail est le message du serveur lui-même ou la cause technique)
+
+error-unauthorized = Le serveur n’a pas accepté le nom de connexion et le mot de passe d’application (le mot de passe d’application a peut-être été révoqué)
+error-not-found = Introuvable sur le serveur
+error-not-found-detail = Introuvable sur le serveur : { $detail }
+error-refused = Le serveur a refusé la requête (code { $code })
+error-refused-detail = Le serveur a refusé la requête : { $detail }
+error-no-content = Le serveur n’a rien à afficher : aucun type d’activité n’est sélectionné pour le flux
+error-maintenance = Le serveur est en mode maintenance ; réessayez plus tard
+error-http = Le serveur a répondu HTTP { $status }
+error-http-detail = Le serveur a répondu HTTP { $status } : { $detail }
+error-decode = Le serveur a envoyé une réponse que nctray ne peut pas lire : { $detail }
+error-too-large = La réponse du serveur dépasse { $limit } Mio ; nctray a cessé de la lire
+error-network = Impossible de joindre le serveur : { $detail }
+error-certificate = Le certificat du serveur a été refusé : { $detail }
+error-proxy-unreachable = Le proxy est injoignable : { $detail }
+error-proxy-login-refused = Le proxy a refusé l’identifiant : { $detail }
+error-database = Erreur de la base de données du cache : { $detail }
+error-newer-database = Le cache a été écrit par une version plus récente de nctray (version de schéma { $found }, celle-ci connaît jusqu’à la { $known }) ; mettez nctray à jour
+error-config = Les paramètres sont inutilisables : { $detail }
+
+## Choix de la langue
+
+# --lang ou les paramètres désignent une langue dans laquelle nctray n’est pas traduit.
+language-unknown = nctray n’a pas de traduction pour « { $language } ». Langues disponibles : { $available }

@@ -73,3 +73,29 @@ window-title-chat = Talk — nctray
 window-title-accounts = Account e impostazioni — nctray
 # Il titolo di qualsiasi finestra mentre è attiva la demo.
 window-title-demo = { $title } (demo)
+
+## Errori mostrati alle persone ($detail è il messaggio del server stesso o la causa tecnica)
+
+error-unauthorized = Il server non ha accettato il nome di accesso e la password per l’app (la password per l’app potrebbe essere stata revocata)
+error-not-found = Non trovato sul server
+error-not-found-detail = Non trovato sul server: { $detail }
+error-refused = Il server ha rifiutato la richiesta (codice { $code })
+error-refused-detail = Il server ha rifiutato la richiesta: { $detail }
+error-no-content = Il server non ha nulla da elencare: nessun tipo di attività è selezionato per il flusso
+error-maintenance = Il server è in manutenzione; riprova più tardi
+error-http = Il server ha risposto HTTP { $status }
+error-http-detail = Il server ha risposto HTTP { $status }: { $detail }
+error-decode = Il server ha inviato una risposta che nctray non riesce a leggere: { $detail }
+error-too-large = La risposta del server supera { $limit } MiB; nctray ha smesso di leggerla
+error-network = Impossibile raggiungere il server: { $detail }
+error-certificate = Il certificato del server è stato rifiutato: { $detail }
+error-proxy-unreachable = Il proxy non è raggiungibile: { $detail }
+error-proxy-login-refused = Il proxy ha rifiutato l’accesso: { $detail }
+error-database = Errore del database della cache: { $detail }
+error-newer-database = La cache è stata scritta da un nctray più recente (versione dello schema { $found }, questo conosce fino alla { $known }); aggiorna nctray
+error-config = Le impostazioni non sono utilizzabili: { $detail }
+
+## Scelta della lingua
+
+# --lang o le impostazioni indicano una lingua in cui nctray non è tradotto.
+language-unknown = nctray non ha una traduzione per «{ $language }». Disponibili: { $available }

@@ -73,3 +73,29 @@ window-title-chat = Talk — nctray
 window-title-accounts = Accounts en instellingen — nctray
 # De titel van elk venster terwijl de demo loopt.
 window-title-demo = { $title } (demo)
+
+## Foutmeldingen voor mensen ($detail is het eigen bericht van de server of de technische oorzaak)
+
+error-unauthorized = De server heeft de inlognaam en het app-wachtwoord niet geaccepteerd (misschien is het app-wachtwoord ingetrokken)
+error-not-found = Niet gevonden op de server
+error-not-found-detail = Niet gevonden op de server: { $detail }
+error-refused = De server heeft het verzoek geweigerd (code { $code })
+error-refused-detail = De server heeft het verzoek geweigerd: { $detail }
+error-no-content = De server heeft niets om te tonen: er zijn geen activiteitstypen gekozen voor de stream
+error-maintenance = De server is in onderhoudsmodus; probeer het later opnieuw
+error-http = De server antwoordde met HTTP { $status }
+error-http-detail = De server antwoordde met HTTP { $status }: { $detail }
+error-decode = De server stuurde een antwoord dat nctray niet kan lezen: { $detail }
+error-too-large = Het antwoord van de server is groter dan { $limit } MiB; nctray is gestopt met lezen
+error-network = Kan de server niet bereiken: { $detail }
+error-certificate = Het certificaat van de server is geweigerd: { $detail }
+error-proxy-unreachable = De proxy is niet bereikbaar: { $detail }
+error-proxy-login-refused = De proxy heeft de login geweigerd: { $detail }
+error-database = Fout in de cachedatabase: { $detail }
+error-newer-database = De cache is geschreven door een nieuwere nctray (schemaversie { $found }, deze kent tot en met { $known }); werk nctray bij
+error-config = De instellingen zijn niet bruikbaar: { $detail }
+
+## De taal kiezen
+
+# --lang of de instellingen noemen een taal waarin nctray niet vertaald is.
+language-unknown = nctray heeft geen vertaling voor “{ $language }”. Beschikbaar: { $available }
