@@ -57,7 +57,7 @@ cli-notifications-none-new =
        *[other] Nenhuma notificação nova ({ $count } já exibidas; `nctray notifications --all` as lista)
     }
 cli-notifications-dismissed-all = Todas as notificações foram dispensadas
-cli-notifications-dismissed = #{ $id } dispensada
+cli-notifications-dismissed = Notificação #{ $id } dispensada
 cli-notifications-dismiss-choose = diga qual: um id ou --all
 
 ## nctray activity
@@ -72,8 +72,8 @@ cli-talk-unread-summary =
         [one] { $unread } mensagem não lida
        *[other] { $unread } mensagens não lidas
     }, { $mentions ->
-        [one] mencionado em { $mentions } conversa
-       *[other] mencionado em { $mentions } conversas
+        [one] você foi mencionado em { $mentions } conversa
+       *[other] você foi mencionado em { $mentions } conversas
     }
 
 ## nctray accounts
@@ -88,7 +88,7 @@ cli-accounts-keyring-error = chaveiro indisponível: { $error }
 
 ## nctray account add
 
-cli-account-added = { $account } ({ $name }) adicionada
+cli-account-added = Conta { $account } ({ $name }) adicionada
 cli-account-cannot-read-password = não foi possível ler a senha de aplicativo da entrada padrão
 cli-account-no-password = nenhuma senha de aplicativo na entrada padrão
 cli-account-unencrypted = aviso: { $server } usa http://, não https://: a senha de aplicativo e tudo o que a conta sincroniza trafegam sem criptografia e podem ser lidos no caminho
