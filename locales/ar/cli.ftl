@@ -18,15 +18,17 @@ cli-status-not-a-duration = «{ $text }» ليست مدة مثل 30m أو 1h أ�
 cli-status-duration-unit = «{ $text }»: استخدم s أو m أو h أو d
 cli-status-message-choose = حدّد --predefined <id> أو --clear
 cli-preset-line = { $name }: { $status } { $text }
-cli-preset-clears-after = (تُمسح بعد: { $duration })
+cli-preset-clears-after = (تُمسح بعد { $duration })
 
 ## Durations
+
+# Only used inside cli-preset-clears-after ("بعد يومين"): genitive after "بعد".
 
 cli-duration-seconds =
     { $count ->
         [zero] { $count } ثانية
         [one] ثانية واحدة
-        [two] ثانيتان
+        [two] ثانيتين
         [few] { $count } ثوانٍ
         [many] { $count } ثانية
        *[other] { $count } ثانية
@@ -35,7 +37,7 @@ cli-duration-minutes =
     { $count ->
         [zero] { $count } دقيقة
         [one] دقيقة واحدة
-        [two] دقيقتان
+        [two] دقيقتين
         [few] { $count } دقائق
         [many] { $count } دقيقة
        *[other] { $count } دقيقة
@@ -44,7 +46,7 @@ cli-duration-hours =
     { $count ->
         [zero] { $count } ساعة
         [one] ساعة واحدة
-        [two] ساعتان
+        [two] ساعتين
         [few] { $count } ساعات
         [many] { $count } ساعة
        *[other] { $count } ساعة
@@ -53,7 +55,7 @@ cli-duration-days =
     { $count ->
         [zero] { $count } يوم
         [one] يوم واحد
-        [two] يومان
+        [two] يومين
         [few] { $count } أيام
         [many] { $count } يومًا
        *[other] { $count } يوم

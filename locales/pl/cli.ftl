@@ -18,36 +18,38 @@ cli-status-not-a-duration = „{ $text }” nie jest czasem trwania w rodzaju 30
 cli-status-duration-unit = „{ $text }”: użyj s, m, h lub d
 cli-status-message-choose = podaj --predefined <id> lub --clear
 cli-preset-line = { $name }: { $status } { $text }
-cli-preset-clears-after = (czas trwania: { $duration })
+cli-preset-clears-after = (wygasa po { $duration })
 
 ## Durations
 
+# Only used inside cli-preset-clears-after ("po 2 dniach"): locative after "po".
+
 cli-duration-seconds =
     { $count ->
-        [one] { $count } sekunda
-        [few] { $count } sekundy
-        [many] { $count } sekund
+        [one] { $count } sekundzie
+        [few] { $count } sekundach
+        [many] { $count } sekundach
        *[other] { $count } sekundy
     }
 cli-duration-minutes =
     { $count ->
-        [one] { $count } minuta
-        [few] { $count } minuty
-        [many] { $count } minut
+        [one] { $count } minucie
+        [few] { $count } minutach
+        [many] { $count } minutach
        *[other] { $count } minuty
     }
 cli-duration-hours =
     { $count ->
-        [one] { $count } godzina
-        [few] { $count } godziny
-        [many] { $count } godzin
+        [one] { $count } godzinie
+        [few] { $count } godzinach
+        [many] { $count } godzinach
        *[other] { $count } godziny
     }
 cli-duration-days =
     { $count ->
-        [one] { $count } dzień
-        [few] { $count } dni
-        [many] { $count } dni
+        [one] { $count } dniu
+        [few] { $count } dniach
+        [many] { $count } dniach
        *[other] { $count } dnia
     }
 
