@@ -1,6 +1,10 @@
 # nctray's command line, in Arabic. Follows locales/en/cli.ftl: same identifiers, same
 # variables. Things typed on the command line (options, commands, values) stay as in English.
 
+## The language (--lang)
+
+cli-lang-unknown = لا تتوفر في nctray ترجمة إلى «{ $value }»؛ اختر إحدى اللغات: { $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = متصل

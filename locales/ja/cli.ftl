@@ -1,6 +1,10 @@
 # nctray's command line, in Japanese. Follows locales/en/cli.ftl: same identifiers, same
 # variables. Things typed on the command line (options, commands, values) stay as in English.
 
+## The language (--lang)
+
+cli-lang-unknown = nctray には「{ $value }」への翻訳がありません。次のいずれかを選んでください: { $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = オンライン

@@ -1,6 +1,10 @@
 # nctray's command line, in Polish. Follows locales/en/cli.ftl: same identifiers, same
 # variables. Things typed on the command line (options, commands, values) stay as in English.
 
+## The language (--lang)
+
+cli-lang-unknown = nctray nie ma tłumaczenia na „{ $value }”; wybierz jeden z języków: { $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = Dostępny

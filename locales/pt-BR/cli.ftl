@@ -1,6 +1,10 @@
 # nctray's command line, in Brazilian Portuguese. Follows locales/en/cli.ftl: same identifiers,
 # same variables. Things typed on the command line (options, commands, values) stay as in English.
 
+## The language (--lang)
+
+cli-lang-unknown = o nctray não tem tradução para “{ $value }”; escolha um destes: { $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = Online

@@ -1,6 +1,10 @@
 # nctray's command line, in Simplified Chinese. Follows locales/en/cli.ftl: same identifiers,
 # same variables. Things typed on the command line (options, commands, values) stay as in English.
 
+## The language (--lang)
+
+cli-lang-unknown = nctray 没有“{ $value }”的翻译；请从以下语言中选择：{ $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = 在线
