@@ -71,3 +71,28 @@ window-title-status = تعيين الحالة — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = الحسابات والإعدادات — nctray
 window-title-demo = { $title } (تجريبي)
+
+## Errors shown to people ($detail is the server's own message or the technical cause)
+
+error-unauthorized = لم يقبل الخادم اسم الدخول وكلمة مرور التطبيق (ربما أُلغيت كلمة مرور التطبيق)
+error-not-found = غير موجود على الخادم
+error-not-found-detail = غير موجود على الخادم: { $detail }
+error-refused = رفض الخادم الطلب (الرمز { $code })
+error-refused-detail = رفض الخادم الطلب: { $detail }
+error-no-content = ليس لدى الخادم ما يعرضه: لم يُحدَّد أي نوع من أنواع النشاط للبث
+error-maintenance = الخادم في وضع الصيانة؛ حاول مجددًا لاحقًا
+error-http = ردّ الخادم بـ HTTP { $status }
+error-http-detail = ردّ الخادم بـ HTTP { $status }: { $detail }
+error-decode = أرسل الخادم ردًّا لا يستطيع nctray قراءته: { $detail }
+error-too-large = ردّ الخادم أكبر من { $limit } MiB؛ توقف nctray عن قراءته
+error-network = تعذّر الوصول إلى الخادم: { $detail }
+error-certificate = رُفضت شهادة الخادم: { $detail }
+error-proxy-unreachable = تعذّر الوصول إلى الوكيل: { $detail }
+error-proxy-login-refused = رفض الوكيل تسجيل الدخول: { $detail }
+error-database = فشلت قاعدة بيانات ذاكرة التخزين المؤقت: { $detail }
+error-newer-database = أُنشئت ذاكرة التخزين المؤقت بإصدار أحدث من nctray (إصدار المخطط { $found }، وهذا الإصدار يدعم حتى { $known })؛ حدِّث nctray
+error-config = لا يمكن استخدام الإعدادات: { $detail }
+
+## Choosing the language
+
+language-unknown = لا تتوفر في nctray ترجمة إلى «{ $language }». اللغات المتاحة: { $available }

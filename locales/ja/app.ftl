@@ -63,3 +63,28 @@ window-title-status = ステータスを設定 — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = アカウントと設定 — nctray
 window-title-demo = { $title }（デモ）
+
+## Errors shown to people ($detail is the server's own message or the technical cause)
+
+error-unauthorized = サーバーはログイン名とアプリパスワードを受け付けませんでした（アプリパスワードが失効している可能性があります）
+error-not-found = サーバー上に見つかりません
+error-not-found-detail = サーバー上に見つかりません: { $detail }
+error-refused = サーバーがリクエストを拒否しました（コード { $code }）
+error-refused-detail = サーバーがリクエストを拒否しました: { $detail }
+error-no-content = サーバーに一覧表示するものがありません: ストリームに表示するアクティビティの種類が選択されていません
+error-maintenance = サーバーはメンテナンス中です。しばらくしてから再試行してください
+error-http = サーバーが HTTP { $status } を返しました
+error-http-detail = サーバーが HTTP { $status } を返しました: { $detail }
+error-decode = サーバーから nctray が読み取れない応答が返されました: { $detail }
+error-too-large = サーバーの応答が { $limit } MiB を超えたため、nctray は読み込みを中止しました
+error-network = サーバーに接続できませんでした: { $detail }
+error-certificate = サーバーの証明書が拒否されました: { $detail }
+error-proxy-unreachable = プロキシに接続できません: { $detail }
+error-proxy-login-refused = プロキシがログインを拒否しました: { $detail }
+error-database = キャッシュデータベースでエラーが発生しました: { $detail }
+error-newer-database = キャッシュは新しいバージョンの nctray で書き込まれています（スキーマバージョン { $found }、このバージョンは { $known } まで対応）。nctray を更新してください
+error-config = 設定を使用できません: { $detail }
+
+## Choosing the language
+
+language-unknown = nctray には「{ $language }」の翻訳がありません。利用可能な言語: { $available }

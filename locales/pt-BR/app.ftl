@@ -67,3 +67,28 @@ window-title-status = Definir status — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = Contas e configurações — nctray
 window-title-demo = { $title } (Demonstração)
+
+## Errors shown to people ($detail is the server's own message or the technical cause)
+
+error-unauthorized = O servidor não aceitou o nome de login e a senha de aplicativo (a senha de aplicativo pode ter sido revogada)
+error-not-found = Não encontrado no servidor
+error-not-found-detail = Não encontrado no servidor: { $detail }
+error-refused = O servidor recusou a solicitação (código { $code })
+error-refused-detail = O servidor recusou a solicitação: { $detail }
+error-no-content = O servidor não tem nada a listar: nenhum tipo de atividade está selecionado para o fluxo
+error-maintenance = O servidor está em modo de manutenção; tente novamente mais tarde
+error-http = O servidor respondeu HTTP { $status }
+error-http-detail = O servidor respondeu HTTP { $status }: { $detail }
+error-decode = O servidor enviou uma resposta que o nctray não consegue ler: { $detail }
+error-too-large = A resposta do servidor é maior que { $limit } MiB; o nctray parou de lê-la
+error-network = Não foi possível acessar o servidor: { $detail }
+error-certificate = O certificado do servidor foi recusado: { $detail }
+error-proxy-unreachable = Não foi possível acessar o proxy: { $detail }
+error-proxy-login-refused = O proxy recusou o login: { $detail }
+error-database = O banco de dados do cache falhou: { $detail }
+error-newer-database = O cache foi gravado por um nctray mais novo (versão do esquema { $found }; esta versão conhece até a { $known }); atualize o nctray
+error-config = Não é possível usar as configurações: { $detail }
+
+## Choosing the language
+
+language-unknown = O nctray não tem tradução para “{ $language }”. Disponíveis: { $available }

@@ -63,3 +63,28 @@ window-title-status = 设定状态 — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = 账号和设置 — nctray
 window-title-demo = { $title }（演示）
+
+## Errors shown to people ($detail is the server's own message or the technical cause)
+
+error-unauthorized = 服务器不接受该登录名和应用密码（应用密码可能已被吊销）
+error-not-found = 在服务器上未找到
+error-not-found-detail = 在服务器上未找到：{ $detail }
+error-refused = 服务器拒绝了请求（代码 { $code }）
+error-refused-detail = 服务器拒绝了请求：{ $detail }
+error-no-content = 服务器没有可列出的内容：动态流未选择任何动态类型
+error-maintenance = 服务器处于维护模式，请稍后重试
+error-http = 服务器返回了 HTTP { $status }
+error-http-detail = 服务器返回了 HTTP { $status }：{ $detail }
+error-decode = 服务器发送了 nctray 无法读取的响应：{ $detail }
+error-too-large = 服务器的响应超过 { $limit } MiB，nctray 已停止读取
+error-network = 无法连接服务器：{ $detail }
+error-certificate = 服务器的证书被拒绝：{ $detail }
+error-proxy-unreachable = 无法连接代理：{ $detail }
+error-proxy-login-refused = 代理拒绝了登录：{ $detail }
+error-database = 缓存数据库出错：{ $detail }
+error-newer-database = 缓存由更新版本的 nctray 写入（架构版本 { $found }，当前版本最高支持 { $known }）；请更新 nctray
+error-config = 无法使用这些设置：{ $detail }
+
+## Choosing the language
+
+language-unknown = nctray 没有“{ $language }”的翻译。可用语言：{ $available }
