@@ -24,7 +24,8 @@ use content::PopupContent;
 const APP_NAME: &str = "nctray";
 
 /// Pops up one Nextcloud notification of `engine`'s account (summary = subject, body =
-/// message, its actions as buttons), or a summary of several.
+/// message, its actions as buttons), or a summary of several. Once the desktop took it, the
+/// engine is told (`popups_shown`); until then the engine offers it again.
 pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup) {
     let origin = Origin {
         app: app.clone(),
@@ -40,7 +41,13 @@ pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup) {
         origin,
     });
     #[cfg(not(target_os = "linux"))]
-    plain::send(PopupContent::of(popup, false), Some(origin));
+    {
+        // notify-rust gives no answer to wait for here: handed over counts as shown.
+        if let Err(error) = engine.popups_shown(&popup.notification_ids()) {
+            tracing::warn!("cannot record a shown popup: {error}");
+        }
+        plain::send(PopupContent::of(popup, false), Some(origin));
+    }
 }
 
 /// Pops up a line of nctray's own, e.g. a failed status change.
