@@ -51,6 +51,8 @@ pub enum Outgoing {
     Engine {
         popup: nctray_engine::Popup,
         origin: Origin,
+        /// The account it belongs to, named in the popup's app name when several are signed in.
+        account: Option<String>,
     },
 }
 
@@ -155,9 +157,17 @@ async fn connect() -> zbus::Result<(
 async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<LivePopup>) {
     let capabilities = capabilities(connection).await;
     let has = |capability: &str| capabilities.iter().any(|c| c == capability);
+    let mut app_name = APP_NAME.to_owned();
     let (content, origin, notification_ids) = match request {
         Outgoing::Line(content) => (content, None, Vec::new()),
-        Outgoing::Engine { popup, origin } => {
+        Outgoing::Engine {
+            popup,
+            origin,
+            account,
+        } => {
+            if let Some(account) = account {
+                app_name = format!("{APP_NAME} — {account}");
+            }
             let ids = popup.notification_ids();
             if !still_due(&origin, &ids) {
                 return;
@@ -170,7 +180,7 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
             (content, Some(origin), ids)
         }
     };
-    let (id, server) = match notify(connection, &content, has(BODY_MARKUP)).await {
+    let (id, server) = match notify(connection, &app_name, &content, has(BODY_MARKUP)).await {
         Ok(shown) => shown,
         // An engine popup stays due and is offered again (the server may not run yet).
         Err(error) => return tracing::warn!("cannot show a desktop notification: {error}"),
@@ -220,6 +230,7 @@ async fn capabilities(connection: &Connection) -> Vec<String> {
 /// Sends the popup; returns its id and the unique name of the server that took it.
 async fn notify(
     connection: &Connection,
+    app_name: &str,
     content: &PopupContent,
     body_markup: bool,
 ) -> zbus::Result<(u32, Option<OwnedUniqueName>)> {
@@ -243,7 +254,7 @@ async fn notify(
             Some(INTERFACE),
             "Notify",
             &(
-                APP_NAME,
+                app_name,
                 0_u32,
                 "",
                 &summary,
