@@ -124,3 +124,112 @@ async fn notifications_the_burst_gate_held_back_survive_a_crash_and_show_once() 
     );
     app.ensure_running()
 }
+
+/// xorshift64*: random kill points, replayable from the printed seed (`NCTRAY_CRASH_SEED`).
+struct Rng(u64);
+
+impl Rng {
+    fn from_env_or_clock() -> Rng {
+        let seed = std::env::var("NCTRAY_CRASH_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(1)
+            })
+            .max(1);
+        eprintln!("popups crash test: NCTRAY_CRASH_SEED={seed}");
+        Rng(seed)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1)
+    }
+}
+
+/// How many notifications the recorded popups stand for: one each, or a summary's count.
+fn notifications_shown(desktop: &Desktop) -> usize {
+    desktop
+        .notifications
+        .notifications()
+        .iter()
+        .map(|n| {
+            let count = n
+                .summary
+                .strip_suffix(" new notifications")
+                .or_else(|| n.summary.strip_suffix(" new notification"));
+            count.and_then(|c| c.parse().ok()).unwrap_or(1)
+        })
+        .sum()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigkill_at_random_points_while_notifications_arrive_shows_each_exactly_once() -> Result<()>
+{
+    let kills: usize = std::env::var("NCTRAY_E2E_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50);
+    let desktop = Desktop::signed_in_as("admin").await?;
+    let mut rng = Rng::from_env_or_clock();
+    let started = std::time::Instant::now();
+    let mut subjects = Vec::new();
+    for run in 0..kills {
+        let app = desktop.session.start_tray()?;
+        let kill_at = Duration::from_millis(500 + rng.below(2500));
+        let inject_at = Duration::from_millis(rng.below(kill_at.as_millis() as u64));
+        tokio::time::sleep(inject_at).await;
+        let subject = format!("Stream {run}");
+        desktop
+            .control()
+            .inject_notification(NewNotification::new("admin", &subject));
+        subjects.push(subject);
+        tokio::time::sleep(kill_at - inject_at).await;
+        app.ensure_running()?;
+        drop(app); // SIGKILL
+    }
+
+    let app = desktop.session.start_tray()?;
+    let what = "every notification shown";
+    nctray_e2e::wait_until(what, PATIENCE * 2, || {
+        let done = notifications_shown(&desktop) >= subjects.len();
+        async move { done }
+    })
+    .await
+    .map_err(|error| error.context(app.logs()))?;
+    tokio::time::sleep(SETTLE).await;
+    let singles = desktop
+        .notifications
+        .matching(|n| subjects.contains(&n.summary));
+    let mut alone: Vec<&str> = singles.iter().map(|n| n.summary.as_str()).collect();
+    alone.sort_unstable();
+    let before = alone.len();
+    alone.dedup();
+    assert_eq!(alone.len(), before, "a popup came twice: {singles:#?}");
+    // One popup per notification, counted over singles and summaries: one shown twice
+    // would make more.
+    assert_eq!(
+        notifications_shown(&desktop),
+        subjects.len(),
+        "{:#?}",
+        desktop.notifications.notifications()
+    );
+    // And none is left due (one never shown would be listed here).
+    let due = desktop
+        .session
+        .run_nctray(&["--json", "notifications"], None)
+        .await?;
+    assert_eq!(due.success()?.json()?, serde_json::json!([]), "{due}");
+    eprintln!(
+        "popups crash test: {kills} SIGKILLs, {} notifications, {} popups, {:?}",
+        subjects.len(),
+        desktop.notifications.notifications().len(),
+        started.elapsed()
+    );
+    app.ensure_running()
+}
