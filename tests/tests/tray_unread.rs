@@ -2,7 +2,7 @@
 //! while a Talk mention is unread, a line that says how many, and one section per account.
 
 use anyhow::{ensure, Context, Result};
-use nctray_e2e::{app_password, Desktop, MenuItem, Tray, PATIENCE};
+use nctray_e2e::{app_password, Desktop, MenuItem, PATIENCE};
 use nctray_sim::{NewNotification, Sim, SimConfig};
 
 /// How the first line of the menu ends while one mention waits (after the notifications).
