@@ -39,6 +39,26 @@ tray-tooltip-offline = { $name } — غير متصل: { $reason }
 tray-tooltip-maintenance = { $name } — الخادم في وضع الصيانة
 tray-tooltip-sign-in-needed = { $name } — يلزم تسجيل الدخول
 tray-tooltip-certificate-changed = { $name } — تغيّرت الشهادة: توقفت المزامنة، سجّل الدخول مجددًا للتحقق منها
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] إشعار واحد
+        [two] إشعاران
+        [few] { $count } إشعارات
+        [many] { $count } إشعارًا
+       *[other] { $count } إشعار
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] إشارة واحدة في Talk
+        [two] إشارتان في Talk
+        [few] { $count } إشارات في Talk
+        [many] { $count } إشارة في Talk
+       *[other] { $count } إشارة في Talk
+    }
+tray-waiting-both = { $notifications }، { $mentions }
 
 ## Desktop popups
 
@@ -50,6 +70,15 @@ popup-summary-notifications =
         [few] { $count } إشعارات جديدة
         [many] { $count } إشعارًا جديدًا
        *[other] { $count } إشعار جديد
+    }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more =
+    { $count ->
+        [one] وواحد آخر
+        [two] واثنان آخران
+        [few] و{ $count } أخرى
+        [many] و{ $count } أخرى
+       *[other] و{ $count } أخرى
     }
 popup-open = فتح
 popup-reply = رد

@@ -40,6 +40,20 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — der Server ist im Wartungsmodus
 tray-tooltip-sign-in-needed = { $name } — Anmeldung erforderlich
 tray-tooltip-certificate-changed = { $name } — Zertifikat geändert: Synchronisierung angehalten, zur Prüfung erneut anmelden
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 Benachrichtigung
+       *[other] { $count } Benachrichtigungen
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 Erwähnung in Talk
+       *[other] { $count } Erwähnungen in Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Desktop-Benachrichtigungen
 
@@ -48,6 +62,8 @@ popup-summary-notifications =
         [one] { $count } neue Benachrichtigung
        *[other] { $count } neue Benachrichtigungen
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = und { $count } weitere
 popup-open = Öffnen
 popup-reply = Antworten
 popup-reply-placeholder = Antwort schreiben …

@@ -43,6 +43,20 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — the server is in maintenance mode
 tray-tooltip-sign-in-needed = { $name } — sign-in needed
 tray-tooltip-certificate-changed = { $name } — certificate changed: sync stopped, sign in again to check it
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 notification
+       *[other] { $count } notifications
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 mention in Talk
+       *[other] { $count } mentions in Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Desktop popups
 
@@ -52,6 +66,8 @@ popup-summary-notifications =
         [one] { $count } new notification
        *[other] { $count } new notifications
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = and { $count } more
 popup-open = Open
 popup-reply = Reply
 # The hint in the text field of a reply typed into the popup.

@@ -42,6 +42,20 @@ tray-tooltip-offline = { $name } — desconectado: { $reason }
 tray-tooltip-maintenance = { $name } — el servidor está en modo de mantenimiento
 tray-tooltip-sign-in-needed = { $name } — hay que iniciar sesión
 tray-tooltip-certificate-changed = { $name } — el certificado ha cambiado: sincronización detenida, vuelve a iniciar sesión para comprobarlo
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 notificación
+       *[other] { $count } notificaciones
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 mención en Talk
+       *[other] { $count } menciones en Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Ventanas emergentes del escritorio
 
@@ -51,6 +65,8 @@ popup-summary-notifications =
         [one] { $count } notificación nueva
        *[other] { $count } notificaciones nuevas
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = y { $count } más
 popup-open = Abrir
 popup-reply = Responder
 # El texto de ayuda del campo donde se escribe una respuesta en la ventana emergente.

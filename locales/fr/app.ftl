@@ -42,6 +42,20 @@ tray-tooltip-offline = { $name } — hors ligne : { $reason }
 tray-tooltip-maintenance = { $name } — le serveur est en mode maintenance
 tray-tooltip-sign-in-needed = { $name } — connexion requise
 tray-tooltip-certificate-changed = { $name } — certificat modifié : synchronisation arrêtée, reconnectez-vous pour le vérifier
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account } : { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] { $count } notification
+       *[other] { $count } notifications
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] { $count } mention dans Talk
+       *[other] { $count } mentions dans Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Notifications du bureau
 
@@ -52,6 +66,8 @@ popup-summary-notifications =
         [many] { $count } nouvelles notifications
        *[other] { $count } nouvelles notifications
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = et { $count } de plus
 popup-open = Ouvrir
 popup-reply = Répondre
 # Le texte indicatif du champ où l’on tape une réponse dans la notification.

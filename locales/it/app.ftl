@@ -42,6 +42,20 @@ tray-tooltip-offline = { $name } — non in linea: { $reason }
 tray-tooltip-maintenance = { $name } — il server è in manutenzione
 tray-tooltip-sign-in-needed = { $name } — accesso necessario
 tray-tooltip-certificate-changed = { $name } — certificato cambiato: sincronizzazione interrotta, accedi di nuovo per verificarlo
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 notifica
+       *[other] { $count } notifiche
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 menzione in Talk
+       *[other] { $count } menzioni in Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Notifiche del desktop
 
@@ -50,6 +64,12 @@ popup-summary-notifications =
     { $count ->
         [one] { $count } nuova notifica
        *[other] { $count } nuove notifiche
+    }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more =
+    { $count ->
+        [one] e un'altra
+       *[other] e altre { $count }
     }
 popup-open = Apri
 popup-reply = Rispondi

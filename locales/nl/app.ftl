@@ -42,6 +42,20 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — de server is in onderhoudsmodus
 tray-tooltip-sign-in-needed = { $name } — aanmelden nodig
 tray-tooltip-certificate-changed = { $name } — certificaat gewijzigd: synchronisatie gestopt, meld je opnieuw aan om het te controleren
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 melding
+       *[other] { $count } meldingen
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 vermelding in Talk
+       *[other] { $count } vermeldingen in Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Bureaubladmeldingen
 
@@ -51,6 +65,8 @@ popup-summary-notifications =
         [one] { $count } nieuwe melding
        *[other] { $count } nieuwe meldingen
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = en nog { $count }
 popup-open = Openen
 popup-reply = Beantwoorden
 # De hint in het tekstveld van een antwoord dat in de melding wordt getypt.

@@ -40,6 +40,24 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — serwer jest w trybie konserwacji
 tray-tooltip-sign-in-needed = { $name } — wymagane logowanie
 tray-tooltip-certificate-changed = { $name } — certyfikat się zmienił: synchronizacja wstrzymana, zaloguj się ponownie, aby go sprawdzić
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 powiadomienie
+        [few] { $count } powiadomienia
+        [many] { $count } powiadomień
+       *[other] { $count } powiadomienia
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 wzmianka w Talk
+        [few] { $count } wzmianki w Talk
+        [many] { $count } wzmianek w Talk
+       *[other] { $count } wzmianki w Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Powiadomienia na pulpicie
 
@@ -50,6 +68,14 @@ popup-summary-notifications =
         [few] { $count } nowe powiadomienia
         [many] { $count } nowych powiadomień
        *[other] { $count } nowego powiadomienia
+    }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more =
+    { $count ->
+        [one] oraz 1 inne
+        [few] oraz { $count } inne
+        [many] oraz { $count } innych
+       *[other] oraz { $count } innych
     }
 popup-open = Otwórz
 popup-reply = Odpowiedz

@@ -39,6 +39,20 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — o servidor está em modo de manutenção
 tray-tooltip-sign-in-needed = { $name } — é preciso entrar
 tray-tooltip-certificate-changed = { $name } — o certificado mudou: sincronização parada, entre novamente para verificá-lo
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }: { $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications =
+    { $count ->
+        [one] 1 notificação
+       *[other] { $count } notificações
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] 1 menção no Talk
+       *[other] { $count } menções no Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Desktop popups
 
@@ -47,6 +61,8 @@ popup-summary-notifications =
         [one] { $count } nova notificação
        *[other] { $count } novas notificações
     }
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = e mais { $count }
 popup-open = Abrir
 popup-reply = Responder
 popup-reply-placeholder = Escreva uma resposta…

@@ -39,10 +39,18 @@ tray-tooltip-offline = { $name } — 离线：{ $reason }
 tray-tooltip-maintenance = { $name } — 服务器处于维护模式
 tray-tooltip-sign-in-needed = { $name } — 需要登录
 tray-tooltip-certificate-changed = { $name } — 证书已更改：同步已停止，请重新登录以检查证书
+# A section of the menu per account when several are signed in.
+tray-account-status = { $account }：{ $status }
+# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-waiting-notifications = { $count } 条通知
+tray-waiting-mentions = Talk 中有 { $count } 条提及
+tray-waiting-both = { $notifications }，{ $mentions }
 
 ## Desktop popups
 
 popup-summary-notifications = { $count } 条新通知
+# Under a summary's first subjects: how many more it stands for.
+popup-summary-more = 还有 { $count } 条
 popup-open = 打开
 popup-reply = 回复
 popup-reply-placeholder = 输入回复…

@@ -30,6 +30,7 @@ mod session;
 mod sign_in;
 mod tray;
 mod tray_app;
+mod tray_unread;
 mod ui_events;
 mod windows;
 

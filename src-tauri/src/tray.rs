@@ -12,6 +12,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::language::app;
 use crate::secrets::KeyringError;
 use crate::session::Session;
+use crate::tray_unread::{self, TrayUnread, Waiting};
 use crate::windows::{self, AppWindow};
 
 /// Also names the StatusNotifierItem on D-Bus:
@@ -150,7 +151,23 @@ pub enum TrayView {
         snapshot: Box<StatusSnapshot>,
         /// The account is the demo's: the tooltip and menu say so.
         demo: bool,
+        /// The other signed-in accounts and their status, one section each in the menu.
+        others: Vec<OtherAccount>,
     },
+}
+
+/// An account besides the primary one, as its menu section shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherAccount {
+    pub key: String,
+    pub status: String,
+}
+
+/// What waits in every account (the engines report it as they sync).
+fn waiting<R: Runtime>(app: &AppHandle<R>) -> Waiting {
+    app.try_state::<TrayUnread>()
+        .map(|unread| unread.total())
+        .unwrap_or_default()
 }
 
 /// The app's logo with the status as a badge (icons/tray/, drawn from icons/nctray.svg by
@@ -181,12 +198,21 @@ fn icon_for_state(state: &AccountState) -> Option<tauri::Result<Image<'static>>>
     Some(Image::from_bytes(bytes))
 }
 
-fn icon(view: &TrayView) -> tauri::Result<Image<'static>> {
-    match view {
+fn icon(view: &TrayView, waiting: Waiting) -> tauri::Result<Image<'static>> {
+    let icon = match view {
         TrayView::SignedOut | TrayView::Keyring { .. } => {
-            Image::from_bytes(include_bytes!("../../icons/tray/signin.png"))
+            Image::from_bytes(include_bytes!("../../icons/tray/signin.png"))?
         }
-        TrayView::Account { snapshot, .. } => icon_for(snapshot.status_type()),
+        TrayView::Account { snapshot, .. } => icon_for(snapshot.status_type())?,
+    };
+    Ok(mark_if(icon, waiting))
+}
+
+fn mark_if(icon: Image<'static>, waiting: Waiting) -> Image<'static> {
+    if waiting.marks_icon() {
+        tray_unread::with_mark(icon)
+    } else {
+        icon
     }
 }
 
@@ -272,7 +298,11 @@ fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R
     match view {
         TrayView::SignedOut => signed_out_menu(app),
         TrayView::Keyring { problem } => keyring_menu(app, problem.as_ref()),
-        TrayView::Account { snapshot, demo } => build_menu(app, snapshot, *demo),
+        TrayView::Account {
+            snapshot,
+            demo,
+            others,
+        } => build_menu(app, snapshot, *demo, others),
     }
 }
 
@@ -280,13 +310,34 @@ fn build_menu<R: Runtime>(
     app: &AppHandle<R>,
     snapshot: &StatusSnapshot,
     demo: bool,
+    others: &[OtherAccount],
 ) -> tauri::Result<Menu<R>> {
     let mut items: Vec<Box<dyn IsMenuItem<R>>> = Vec::new();
+    // What waits comes first, as a disabled line: Linux trays show no tooltip.
+    if let Some(line) = waiting(app).line() {
+        items.push(Box::new(MenuItem::with_id(
+            app,
+            "waiting",
+            line,
+            false,
+            None::<&str>,
+        )?));
+        items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    }
     // A disabled first line says what the status is now, message included (and that it is
     // the demo's: Linux trays show no tooltip).
     let text = crate::language::app();
     let current = if demo {
         tr!(text, "tray-demo-status", status = describe(snapshot))
+    } else if !others.is_empty() {
+        // With several accounts each section names its account; the choices below are the
+        // first one's.
+        tr!(
+            text,
+            "tray-account-status",
+            account = primary_key(app),
+            status = describe(snapshot)
+        )
     } else {
         describe(snapshot)
     };
@@ -346,6 +397,21 @@ fn build_menu<R: Runtime>(
             None::<&str>,
         )?));
     }
+    for (index, other) in others.iter().enumerate() {
+        items.push(Box::new(PredefinedMenuItem::separator(app)?));
+        items.push(Box::new(MenuItem::with_id(
+            app,
+            format!("account-{index}"),
+            tr!(
+                text,
+                "tray-account-status",
+                account = other.key.as_str(),
+                status = other.status.as_str()
+            ),
+            false,
+            None::<&str>,
+        )?));
+    }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     // Linux trays deliver no icon clicks, only menu clicks: the windows open from here.
     for window in WINDOW_CHOICES {
@@ -377,8 +443,8 @@ pub fn create<R: Runtime>(
     on_choice: impl Fn(&AppHandle<R>, MenuChoice) + Send + Sync + 'static,
 ) -> tauri::Result<()> {
     TrayIconBuilder::with_id(TRAY_ID)
-        .icon(icon(view)?)
-        .tooltip(tooltip(view))
+        .icon(icon(view, waiting(app))?)
+        .tooltip(tooltip(view, waiting(app)))
         .menu(&menu(app, view)?)
         // Where the tray reports clicks (Windows, macOS), a left click opens the popover
         // next to the icon and the right click the menu; Linux trays report no clicks, so
@@ -420,9 +486,19 @@ impl TrayView {
         let snapshot = fresh
             .or_else(|| primary.cached_status().ok().flatten())
             .unwrap_or_default();
+        let others = session
+            .engines()
+            .iter()
+            .filter(|engine| engine.account().key() != primary.account().key())
+            .map(|engine| OtherAccount {
+                key: engine.account().key(),
+                status: describe(&engine.cached_status().ok().flatten().unwrap_or_default()),
+            })
+            .collect();
         TrayView::Account {
             snapshot: Box::new(snapshot),
             demo: session.is_demo(primary.account()),
+            others,
         }
     }
 }
@@ -431,7 +507,14 @@ impl TrayView {
 /// change or the demo reaches the tray.
 pub fn redraw(app: &AppHandle, fresh: Option<StatusSnapshot>) {
     let draw = |app: &AppHandle, fresh| {
-        let view = TrayView::of(&app.state::<Session>(), fresh);
+        let session = app.state::<Session>();
+        let keys: Vec<String> = session
+            .engines()
+            .iter()
+            .map(|e| e.account().key())
+            .collect();
+        app.state::<TrayUnread>().forget_others(&keys);
+        let view = TrayView::of(&session, fresh);
         if let Err(error) = show(app, &view) {
             tracing::warn!("cannot update the tray: {error}");
         }
@@ -451,8 +534,8 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<()
         return Ok(());
     };
     tray.set_menu(Some(menu(app, view)?))?;
-    tray.set_icon(Some(icon(view)?))?;
-    tray.set_tooltip(Some(tooltip(view)))?;
+    tray.set_icon(Some(icon(view, waiting(app))?))?;
+    tray.set_tooltip(Some(tooltip(view, waiting(app))))?;
     Ok(())
 }
 
@@ -468,7 +551,7 @@ pub fn show_state<R: Runtime>(
     let name = name(view);
     let text = crate::language::app();
     let line = match state {
-        AccountState::Online => tooltip(view),
+        AccountState::Online => tooltip(view, waiting(app)),
         AccountState::Offline { reason } => {
             tr!(
                 text,
@@ -484,8 +567,8 @@ pub fn show_state<R: Runtime>(
         }
     };
     match icon_for_state(state) {
-        Some(badge) => tray.set_icon(Some(badge?))?,
-        None => tray.set_icon(Some(icon(view)?))?,
+        Some(badge) => tray.set_icon(Some(mark_if(badge?, waiting(app))))?,
+        None => tray.set_icon(Some(icon(view, waiting(app))?))?,
     }
     tray.set_tooltip(Some(line))
 }
@@ -497,7 +580,7 @@ fn name(view: &TrayView) -> String {
     }
 }
 
-fn tooltip(view: &TrayView) -> String {
+fn tooltip(view: &TrayView, waiting: Waiting) -> String {
     let text = app();
     match view {
         TrayView::SignedOut => text.text("tray-tooltip-signed-out"),
@@ -507,13 +590,27 @@ fn tooltip(view: &TrayView) -> String {
             name = name(view),
             text = keyring_line(problem.as_ref())
         ),
-        TrayView::Account { snapshot, .. } => tr!(
-            text,
-            "tray-tooltip",
-            name = name(view),
-            text = describe(snapshot)
-        ),
+        TrayView::Account { snapshot, .. } => {
+            let status = tr!(
+                text,
+                "tray-tooltip",
+                name = name(view),
+                text = describe(snapshot)
+            );
+            match waiting.line() {
+                Some(line) => format!("{status}\n{line}"),
+                None => status,
+            }
+        }
     }
+}
+
+/// The primary account's key, for its section's line when there are several.
+fn primary_key<R: Runtime>(app: &AppHandle<R>) -> String {
+    app.try_state::<Session>()
+        .and_then(|session| session.primary())
+        .map(|engine| engine.account().key())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -551,7 +648,7 @@ mod tests {
             "{view:?}"
         );
         assert_eq!(
-            tooltip(&view),
+            tooltip(&view, Waiting::default()),
             "nctray — The keyring is locked: sync waits for it"
         );
     }

@@ -24,6 +24,7 @@ use crate::language;
 use crate::session::{AccountEvent, KeyringWait, Session};
 use crate::sign_in::SignIn;
 use crate::tray::{self, MenuChoice, TrayView};
+use crate::tray_unread::TrayUnread;
 use crate::ui_events;
 use crate::windows::{self, AppWindow};
 
@@ -103,6 +104,7 @@ fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<(
         .manage(LiveChat::default())
         .manage(SignIn::default())
         .manage(KeyringRetry::default())
+        .manage(TrayUnread::default())
         .register_asynchronous_uri_scheme_protocol(images::SCHEME, images::handle)
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -176,26 +178,40 @@ async fn forward_events(app: AppHandle, mut events: UnboundedReceiver<AccountEve
     }
 }
 
-/// Popups come from every account; the icon, menu and tooltip follow the primary one.
+/// Popups come from every account; the icon, menu and tooltip follow the primary one, with a
+/// line for each other account and what waits in all of them.
 fn on_engine_event(app: &AppHandle, from: FromAccount) {
     let FromAccount {
         engine,
         primary,
         event,
     } = from;
+    let key = engine.account().key();
     match event {
         EngineEvent::Popups(popups) => {
+            // With several accounts signed in, each popup says whose it is.
+            let account = (app.state::<Session>().engines().len() > 1).then(|| key.clone());
             for popup in &popups {
-                desktop_notifications::pop_up(app, &engine, popup);
+                desktop_notifications::pop_up(app, &engine, popup, account.as_deref());
             }
         }
         EngineEvent::NotificationsChanged => {
+            match engine.cached_notifications() {
+                Ok(list) => {
+                    app.state::<TrayUnread>()
+                        .set_notifications(&key, list.len());
+                    tray::redraw(app, None);
+                }
+                Err(error) => tracing::warn!("cannot count the notifications: {error}"),
+            }
             ui_events::emit(app, ui_events::NOTIFICATIONS_CHANGED, ())
         }
         EngineEvent::Status(snapshot) if primary => {
             tray::redraw(app, Some((*snapshot).clone()));
             ui_events::emit(app, ui_events::STATUS_CHANGED, snapshot);
         }
+        // Another account's line in the menu (from the cache the engine just wrote).
+        EngineEvent::Status(_) => tray::redraw(app, None),
         EngineEvent::State(AccountState::SignInNeeded) => {
             let text = language::app();
             desktop_notifications::show(
@@ -209,10 +225,14 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
                 tracing::warn!("cannot update the tray: {e}");
             }
         }
-        // The tray shows the primary account's status; the others only pop up.
-        EngineEvent::Status(_) | EngineEvent::State(_) => {}
-        // The tray has no badge yet; the chat window shows the counts.
-        EngineEvent::Unread(counts) => ui_events::emit(app, ui_events::UNREAD_CHANGED, counts),
+        // The icon shows the primary account's connection; the others' lines their status.
+        EngineEvent::State(_) => {}
+        EngineEvent::Unread(counts) => {
+            app.state::<TrayUnread>()
+                .set_mentions(&key, counts.total_mentions);
+            tray::redraw(app, None);
+            ui_events::emit(app, ui_events::UNREAD_CHANGED, counts)
+        }
     }
 }
 

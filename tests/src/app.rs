@@ -50,6 +50,20 @@ impl RunningApp {
         Ok(())
     }
 
+    /// Waits until the app has exited by itself (e.g. a fault point aborted it).
+    pub async fn wait_for_exit(&self, timeout: std::time::Duration) -> Result<ExitStatus> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.lock().unwrap().try_wait()? {
+                return Ok(status);
+            }
+            if std::time::Instant::now() >= deadline {
+                bail!("the app still runs after {timeout:?}:\n{}", self.logs());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// What the app wrote to stdout and stderr so far.
     pub fn logs(&self) -> String {
         let read = |path: &PathBuf| fs::read_to_string(path).unwrap_or_default();

@@ -189,6 +189,19 @@ impl NotificationServer {
         Ok(Self { connection, record })
     }
 
+    /// Gives up the well-known name: the desktop has no notification server (as at login
+    /// before the daemon started). The recorded notifications stay.
+    pub async fn leave_bus(&self) -> Result<()> {
+        self.connection.release_name(NAME).await?;
+        Ok(())
+    }
+
+    /// Takes the well-known name again: the notification server has come.
+    pub async fn return_to_bus(&self) -> Result<()> {
+        self.connection.request_name(NAME).await?;
+        Ok(())
+    }
+
     /// Every notification received so far, oldest first.
     pub fn notifications(&self) -> Vec<RecordedNotification> {
         self.record.lock().unwrap().notifications.clone()

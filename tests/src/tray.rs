@@ -125,6 +125,33 @@ impl Tray {
         self.item.as_str()
     }
 
+    /// A string property of the StatusNotifierItem (`IconName`, `IconThemePath`, `Title`).
+    pub async fn item_property(&self, name: &str) -> Result<String> {
+        let properties = PropertiesProxy::builder(&self.connection)
+            .destination(self.owner.as_str())?
+            .path(self.item.as_str())?
+            .build()
+            .await?;
+        let value = properties
+            .get(InterfaceName::try_from(ITEM_INTERFACE)?, name)
+            .await
+            .with_context(|| format!("the tray item's {name}"))?;
+        Ok(String::try_from(value)?)
+    }
+
+    /// The PNG the icon shows now: libayatana-appindicator names the file tray-icon wrote
+    /// (`IconName`, a path or a name in `IconThemePath`).
+    pub async fn icon_png(&self) -> Result<Vec<u8>> {
+        let name = self.item_property("IconName").await?;
+        let path = if name.starts_with('/') {
+            std::path::PathBuf::from(&name)
+        } else {
+            let dir = self.item_property("IconThemePath").await?;
+            std::path::Path::new(&dir).join(format!("{name}.png"))
+        };
+        std::fs::read(&path).with_context(|| format!("reading the tray icon {}", path.display()))
+    }
+
     /// The whole menu (`GetLayout(0, -1, [])`); its root is the invisible container.
     pub async fn layout(&self) -> Result<MenuItem> {
         let reply = self

@@ -7,6 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use nextcloud::{Capabilities, Client, Credentials, CustomMessage, Notification, StatusType};
 
 use crate::status::StatusSnapshot;
+use crate::store::popups::FirstSeen;
 use crate::store::{self, Store};
 use crate::{Account, AccountSecrets, Error, Result};
 
@@ -15,8 +16,9 @@ const NOTIFICATIONS: &str = "notifications";
 /// What one notifications poll found.
 #[derive(Debug, Default)]
 pub struct NotificationPoll {
-    /// Notifications to pop up: never seen before by this account, `shouldNotify` not
-    /// false and the user not in do-not-disturb. Oldest first.
+    /// Notifications seen for the first time whose popup is due: `shouldNotify` not false
+    /// and the user not in do-not-disturb. Oldest first. They stay due (see
+    /// [`Engine::due_popups`]) until [`Engine::popups_shown`] is told they were shown.
     pub new: Vec<Notification>,
     /// False when the server answered 304 (or the same ETag): nothing was downloaded.
     pub changed: bool,
@@ -101,8 +103,9 @@ impl Engine {
         }
     }
 
-    /// Fetches the notification list with the stored ETag, caches it, and returns the
-    /// notifications that are new for this account — each exactly once, across restarts.
+    /// Fetches the notification list with the stored ETag, caches it, and records the
+    /// notifications seen for the first time: due for a popup, or silenced. Each is returned
+    /// in `new` once; one that was not shown stays in [`Engine::due_popups`].
     pub async fn poll_notifications(&self) -> Result<NotificationPoll> {
         let key = self.account.key();
         let last = self.locked(|s| store::sync_state::last_sync(s.conn(), &key, NOTIFICATIONS))?;
@@ -122,13 +125,19 @@ impl Engine {
         poll.new = self.locked(|s| {
             let tx = s.conn().transaction()?;
             store::notifications::replace_all(&tx, &key, &current)?;
-            // Every notification is claimed the first time it is seen, popped up or not:
-            // do-not-disturb silences a notification, it does not postpone it.
-            let silenced = answer.user_status.as_deref() == Some("dnd");
+            // Every notification is recorded the first time it is seen: do-not-disturb
+            // silences a notification, it does not postpone it.
+            let dnd = answer.user_status.as_deref() == Some("dnd");
             let mut new = Vec::new();
             for n in &current {
-                let first_seen = store::popups::claim(&tx, &key, n.notification_id, now)?;
-                if first_seen && n.should_notify && !silenced {
+                let first_seen = if n.should_notify && !dnd {
+                    FirstSeen::Due
+                } else {
+                    FirstSeen::Silenced
+                };
+                let recorded =
+                    store::popups::record(&tx, &key, n.notification_id, first_seen, now)?;
+                if recorded && first_seen == FirstSeen::Due {
                     new.push(n.clone());
                 }
             }

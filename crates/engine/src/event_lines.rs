@@ -59,6 +59,10 @@ fn popup_line(popup: &Popup) -> Value {
             "message": n.message,
             "link": n.link,
         }),
-        Popup::Summary { count } => json!({ "event": "summary", "count": count }),
+        Popup::Summary { .. } => json!({
+            "event": "summary",
+            "count": popup.count(),
+            "notification_ids": popup.notification_ids(),
+        }),
     }
 }

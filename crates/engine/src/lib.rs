@@ -12,6 +12,7 @@ mod event_lines;
 mod notifications;
 mod paths;
 mod popup_gate;
+mod popups;
 pub mod private_files;
 mod search;
 mod status;

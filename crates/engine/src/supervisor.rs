@@ -16,7 +16,10 @@ use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot, UnreadCounts};
 /// What the shell hears from an account's supervisor.
 #[derive(Debug, Clone)]
 pub enum EngineEvent {
-    /// Popups to show now; each notification is in one of them once in the account's life.
+    /// Popups to show now. The listener reports each one the desktop showed with
+    /// [`Engine::popups_shown`]; one not reported is offered again (within
+    /// [`POPS_UP_FOR`](crate::popup_gate::POPS_UP_FOR) of its creation as itself, later in a
+    /// summary), so it may come more than once until it is shown.
     Popups(Vec<Popup>),
     /// The status (or its backup, or the predefined list) changed.
     Status(Box<StatusSnapshot>),
@@ -101,7 +104,7 @@ pub struct SyncConfig {
     /// Use notify_push when the server offers it.
     pub push: bool,
     /// Apps (`spreed`, `files_sharing`, …) whose notifications are listed but never pop up.
-    /// They are still claimed once, so turning an app's popups back on does not replay them.
+    /// They are settled as silenced, so turning an app's popups back on does not replay them.
     pub silent_apps: Vec<String>,
 }
 
@@ -122,6 +125,9 @@ impl Default for SyncConfig {
 
 const DEFAULT_POLL: Duration = Duration::from_secs(60);
 const MIN_POLL: Duration = Duration::from_secs(30);
+/// How often popups that were offered but not shown (no notification server yet, held back by
+/// the burst gate) are offered again; only the cache is read.
+const OFFER_AGAIN_EVERY: Duration = Duration::from_secs(5);
 
 /// What the loops of one account share.
 struct Shared {
@@ -135,6 +141,8 @@ struct Shared {
     activity_now: Notify,
     push_connected: AtomicBool,
     stop: watch::Sender<bool>,
+    /// Offers and re-offers take turns at the one burst window.
+    gate: Mutex<PopupGate>,
 }
 
 impl Shared {
@@ -177,6 +185,7 @@ pub async fn supervise(
         activity_now: Notify::new(),
         push_connected: AtomicBool::new(false),
         stop,
+        gate: Mutex::new(PopupGate::default()),
     });
     let capabilities = loop {
         match shared.engine.capabilities().await {
@@ -213,6 +222,7 @@ pub async fn supervise(
             push_loop(&shared, push),
             activity_loop(&shared, poll_every, has_activity),
             talk_loop(&shared, poll_every, has_talk),
+            offer_popups_again(&shared),
         )
     };
     tokio::select! {
@@ -284,7 +294,6 @@ async fn run_periodically<F, Fut>(
 
 /// What the notifications poll carries from one round to the next.
 struct NotificationsRound {
-    gate: PopupGate,
     last_header: Option<String>,
     status_due: Instant,
 }
@@ -292,7 +301,6 @@ struct NotificationsRound {
 async fn notifications_loop(shared: &Shared, every: Duration) {
     // Each round borrows it in turn; the lock is never contended.
     let round = tokio::sync::Mutex::new(NotificationsRound {
-        gate: PopupGate::default(),
         last_header: None,
         status_due: Instant::now(),
     });
@@ -303,13 +311,6 @@ async fn notifications_loop(shared: &Shared, every: Duration) {
         OnFailure::ReportState,
         || async {
             let mut round = round.lock().await;
-            // Popups that did not fit the last burst window go out first if a slot is free.
-            if round.gate.has_waiting() {
-                let popups = round.gate.admit(std::time::Instant::now(), Vec::new());
-                if !popups.is_empty() {
-                    shared.send(EngineEvent::Popups(popups));
-                }
-            }
             poll_notifications(shared, &mut round).await
         },
     )
@@ -351,21 +352,7 @@ async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
 
 async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
     let poll = shared.engine.poll_notifications().await?;
-    let now = std::time::Instant::now();
-    let silent = &shared.config.silent_apps;
-    let due: Vec<_> = poll
-        .new
-        .into_iter()
-        .filter(|n| !silent.contains(&n.app))
-        .collect();
-    let popups = if poll.first_sync {
-        round.gate.admit_first_sync(now, due)
-    } else {
-        round.gate.admit(now, due)
-    };
-    if !popups.is_empty() {
-        shared.send(EngineEvent::Popups(popups));
-    }
+    offer_popups(shared, poll.first_sync)?;
     if poll.changed {
         shared.send(EngineEvent::NotificationsChanged);
     }
@@ -380,6 +367,45 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
         round.status_due = Instant::now() + shared.config.status_every;
     }
     Ok(())
+}
+
+/// Offers every popup that is due and fits the burst window: new ones after a poll, and
+/// those not shown yet again (the listener dedups one offered twice while on its way).
+fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
+    let (silent, due): (Vec<_>, Vec<_>) = shared
+        .engine
+        .due_popups()?
+        .into_iter()
+        .partition(|n| shared.config.silent_apps.contains(&n.app));
+    let silent: Vec<i64> = silent.iter().map(|n| n.notification_id).collect();
+    shared.engine.silence_popups(&silent)?;
+    if due.is_empty() {
+        return Ok(());
+    }
+    let now = std::time::Instant::now();
+    let now_unix = crate::engine::unix_now();
+    let mut gate = shared.gate.lock().unwrap_or_else(|p| p.into_inner());
+    let popups = if first_sync {
+        gate.admit_first_sync(now, now_unix, due)
+    } else {
+        gate.admit(now, now_unix, due)
+    };
+    drop(gate);
+    if !popups.is_empty() {
+        shared.send(EngineEvent::Popups(popups));
+    }
+    Ok(())
+}
+
+/// Popups not shown yet (no notification server at login, a crash before the desktop took
+/// them, the burst gate) get their next chance here, without waiting for a poll.
+async fn offer_popups_again(shared: &Shared) {
+    loop {
+        tokio::time::sleep(OFFER_AGAIN_EVERY).await;
+        if let Err(error) = offer_popups(shared, false) {
+            tracing::debug!("offering popups again: {error}");
+        }
+    }
 }
 
 async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {

@@ -20,6 +20,7 @@ async fn a_look_from_the_command_line_leaves_the_popup_to_the_tray() {
     control.inject_notification(NewNotification::new("admin", "Old news"));
     let first = tray.poll_notifications().await.unwrap();
     assert!(first.first_sync);
+    show(&tray, &first.new);
 
     control.inject_notification(NewNotification::new("admin", "Fresh"));
     let check = cli.check_notifications().await.unwrap();
@@ -37,6 +38,10 @@ async fn a_look_from_the_command_line_leaves_the_popup_to_the_tray() {
     let poll = tray.poll_notifications().await.unwrap();
     assert_eq!(subjects(&poll.new), ["Fresh"]);
     assert!(!poll.first_sync);
+    // Seen by the tray but not shown yet (no notification server so far): still unhandled.
+    let check = cli.check_notifications().await.unwrap();
+    assert_eq!(check.unhandled.len(), 1);
+    show(&tray, &poll.new);
     let check = cli.check_notifications().await.unwrap();
     assert!(check.unhandled.is_empty());
     assert!(tray.poll_notifications().await.unwrap().new.is_empty());
@@ -63,7 +68,8 @@ async fn without_the_server_the_cached_list_is_shown_with_the_reason() {
     sim.control()
         .inject_notification(NewNotification::new("admin", "Cached"));
     let engine = engine(&sim, &dir);
-    engine.poll_notifications().await.unwrap();
+    let poll = engine.poll_notifications().await.unwrap();
+    show(&engine, &poll.new);
     sim.shutdown().await;
     let check = engine.check_notifications().await.unwrap();
     assert_eq!(subjects(&check.notifications), ["Cached"]);
@@ -82,4 +88,10 @@ async fn a_revoked_app_password_is_an_error_not_an_offline_note() {
     .unwrap();
     let error = engine.check_notifications().await.unwrap_err();
     assert_eq!(error.kind(), "unauthorized");
+}
+
+/// What the tray does once the notification server took the popups.
+fn show(engine: &Engine, popped_up: &[nctray_engine::nextcloud::Notification]) {
+    let ids: Vec<i64> = popped_up.iter().map(|n| n.notification_id).collect();
+    engine.popups_shown(&ids).unwrap();
 }

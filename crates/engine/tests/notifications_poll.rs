@@ -158,3 +158,35 @@ async fn the_first_sync_of_an_account_is_marked_so_it_can_be_summarised() {
     assert!(!next.first_sync);
     assert_eq!(subjects(&next.new), ["five"]);
 }
+
+#[tokio::test]
+async fn a_popup_stays_due_until_it_is_reported_shown_also_across_restarts() {
+    let setup = Setup::new().await;
+    let id = setup
+        .control()
+        .inject_notification(NewNotification::new("admin", "Alice shared a file"));
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+    assert_eq!(
+        subjects(&engine.due_popups().unwrap()),
+        ["Alice shared a file"]
+    );
+    // The desktop did not take it (no notification server, a crash): a restart offers it.
+    drop(engine);
+    let restarted = setup.engine();
+    restarted.poll_notifications().await.unwrap();
+    assert_eq!(
+        subjects(&restarted.due_popups().unwrap()),
+        ["Alice shared a file"]
+    );
+    assert_eq!(restarted.still_due(&[id]).unwrap(), [id]);
+
+    // Shown: never offered again, and a second report of the same popup settles nothing.
+    assert_eq!(restarted.popups_shown(&[id]).unwrap(), [id]);
+    assert!(restarted.popups_shown(&[id]).unwrap().is_empty());
+    assert!(restarted.still_due(&[id]).unwrap().is_empty());
+    drop(restarted);
+    let again = setup.engine();
+    again.poll_notifications().await.unwrap();
+    assert!(again.due_popups().unwrap().is_empty());
+}

@@ -81,12 +81,16 @@ impl Synced {
     }
 
     async fn next_popup(&mut self) -> Option<String> {
-        next_matching(&mut self.events, LIMIT, |event| match event {
-            EngineEvent::Popups(popups) => popups.iter().find_map(|p| match p {
-                Popup::One(n) => Some(n.subject.clone()),
-                Popup::Summary { .. } => None,
-            }),
-            _ => None,
+        let engine = self.engine.clone();
+        next_matching(&mut self.events, LIMIT, |event| {
+            common::report_shown(&engine, event);
+            match event {
+                EngineEvent::Popups(popups) => popups.iter().find_map(|p| match p {
+                    Popup::One(n) => Some(n.subject.clone()),
+                    Popup::Summary { .. } => None,
+                }),
+                _ => None,
+            }
         })
         .await
     }

@@ -377,3 +377,79 @@ async fn a_notification_removed_elsewhere_is_announced_but_unchanged_polls_are_n
     assert!(engine.cached_notifications().unwrap().is_empty());
     task.abort();
 }
+
+/// The subjects of single popups in an event.
+fn popped_up(event: &EngineEvent) -> Vec<String> {
+    match event {
+        EngineEvent::Popups(popups) => popups
+            .iter()
+            .filter_map(|p| match p {
+                Popup::One(n) => Some(n.subject.clone()),
+                Popup::Summary { .. } => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a popup of `subject` is offered within ten seconds.
+async fn offered(
+    events: &mut tokio::sync::mpsc::UnboundedReceiver<EngineEvent>,
+    subject: &str,
+) -> bool {
+    next_matching(events, Duration::from_secs(10), |event| {
+        popped_up(event).iter().any(|s| s == subject).then_some(())
+    })
+    .await
+    .is_some()
+}
+
+#[tokio::test]
+async fn a_popup_the_desktop_did_not_take_is_offered_again_until_it_is_shown() {
+    let Setup { sim, dir } = Setup::new().await;
+    let config = SyncConfig {
+        notifications_every: Some(Duration::from_millis(100)),
+        ..SyncConfig::default()
+    };
+    let engine = engine(&sim, &dir);
+    let (tx, mut events) = unbounded_channel();
+    let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
+    wait_until(
+        Duration::from_secs(10),
+        || notification_polls(&sim) >= 1,
+        || "never polled".into(),
+    )
+    .await;
+    sim.control()
+        .inject_notification(NewNotification::new("admin", "Missed at first"));
+    // Offered, not shown (no notification server yet): offered again.
+    assert!(offered(&mut events, "Missed at first").await);
+    assert!(
+        offered(&mut events, "Missed at first").await,
+        "never offered again"
+    );
+    engine
+        .popups_shown(
+            &engine.due_popups().unwrap()[0..1]
+                .iter()
+                .map(|n| n.notification_id)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+    // Shown: the next notification pops up, the shown one never again.
+    sim.control()
+        .inject_notification(NewNotification::new("admin", "Next"));
+    let mut after = Vec::new();
+    let next = next_matching(&mut events, Duration::from_secs(15), |event| {
+        after.extend(popped_up(event));
+        after.contains(&"Next".to_owned()).then_some(())
+    })
+    .await;
+    assert!(next.is_some(), "the next one never popped up");
+    // Events sent before the report may still carry it; none after the next one does.
+    assert!(
+        !offered(&mut events, "Missed at first").await,
+        "offered again after it was shown"
+    );
+    task.abort();
+}

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use nctray_engine::{supervise, Engine, EngineEvent, Paths, SyncConfig};
+use nctray_engine::{supervise, Engine, EngineEvent, Paths, Popup, SyncConfig};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
@@ -48,7 +48,7 @@ pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> an
         }
         let (events, mut received) = mpsc::unbounded_channel();
         tasks.push(tokio::spawn(supervise(
-            engine,
+            engine.clone(),
             sync.clone(),
             idle.clone(),
             events,
@@ -56,6 +56,16 @@ pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> an
         let events_of_all = events_of_all.clone();
         tasks.push(tokio::spawn(async move {
             while let Some(event) = received.recv().await {
+                let event = match event {
+                    EngineEvent::Popups(popups) => {
+                        let printed = settle_as_printed(&engine, popups);
+                        if printed.is_empty() {
+                            continue;
+                        }
+                        EngineEvent::Popups(printed)
+                    }
+                    other => other,
+                };
                 if events_of_all.send((key.clone(), event)).is_err() {
                     return;
                 }
@@ -78,6 +88,25 @@ pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> an
         }
     }
     Ok(())
+}
+
+/// The popups still due, settled as shown: the line printed next is the watcher's popup.
+/// One offered again (an offer repeated before it was settled) is left out.
+fn settle_as_printed(engine: &Engine, popups: Vec<Popup>) -> Vec<Popup> {
+    popups
+        .into_iter()
+        .filter(|popup| {
+            let ids = popup.notification_ids();
+            match engine.still_due(&ids) {
+                Ok(due) if due.len() == ids.len() => engine.popups_shown(&ids).is_ok(),
+                Ok(_) => false,
+                Err(error) => {
+                    tracing::warn!("cannot read which popups are due: {error}");
+                    false
+                }
+            }
+        })
+        .collect()
 }
 
 /// The engine's line for the event, with the account it belongs to.

@@ -72,13 +72,7 @@ impl WatchState {
             EngineEvent::Status(snapshot) => account.status = Some((**snapshot).clone()),
             EngineEvent::State(state) => account.state = Some(state.clone()),
             EngineEvent::Popups(popups) => {
-                account.new_notifications += popups
-                    .iter()
-                    .map(|popup| match popup {
-                        Popup::One(_) => 1,
-                        Popup::Summary { count } => *count,
-                    })
-                    .sum::<usize>();
+                account.new_notifications += popups.iter().map(Popup::count).sum::<usize>();
             }
             EngineEvent::Unread(_) | EngineEvent::NotificationsChanged => {}
         }
@@ -288,14 +282,17 @@ mod tests {
         }))
     }
 
-    fn popup() -> EngineEvent {
-        let notification: Notification = serde_json::from_value(json!({
-            "notification_id": 7,
+    fn shared_file(id: i64) -> Notification {
+        serde_json::from_value(json!({
+            "notification_id": id,
             "app": "files_sharing",
             "subject": "Carol shared “Plan.odt”",
         }))
-        .expect("a notification");
-        EngineEvent::Popups(vec![Popup::One(Box::new(notification))])
+        .expect("a notification")
+    }
+
+    fn popup() -> EngineEvent {
+        EngineEvent::Popups(vec![Popup::One(Box::new(shared_file(7)))])
     }
 
     fn offline() -> EngineEvent {
@@ -500,7 +497,9 @@ mod tests {
             (ADMIN, status(StatusType::Away, None, Some("Lunch"))),
             (
                 ADMIN,
-                EngineEvent::Popups(vec![Popup::Summary { count: 12 }]),
+                EngineEvent::Popups(vec![Popup::Summary {
+                    notifications: (1..=12).map(shared_file).collect(),
+                }]),
             ),
         ];
         assert_eq!(

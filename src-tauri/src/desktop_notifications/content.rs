@@ -22,6 +22,8 @@ const ACTION_KEY_PREFIX: &str = "action-";
 const SUMMARY_CHARS: usize = 200;
 /// Characters of a message a popup shows; the whole text is one click away.
 const BODY_CHARS: usize = 1000;
+/// Subjects a summary lists before it says how many more.
+const SUMMARY_LINES: usize = 5;
 
 /// What the user picked on a popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,9 +85,12 @@ impl PopupContent {
     pub fn of(popup: &Popup, inline_reply: bool) -> Self {
         match popup {
             Popup::One(notification) => Self::of_notification(notification, inline_reply),
-            Popup::Summary { count } => Self {
+            Popup::Summary { notifications } => Self {
                 buttons: vec![open_button()],
-                ..Self::line(&summary(&crate::language::app(), *count), "")
+                ..Self::line(
+                    &summary_title(notifications.len()),
+                    &summary_body(notifications),
+                )
             },
         }
     }
@@ -172,6 +177,30 @@ fn escape_markup(text: &str) -> String {
         }
     }
     escaped
+}
+
+/// "12 new notifications".
+fn summary_title(count: usize) -> String {
+    summary(&crate::language::app(), count)
+}
+
+/// The subjects a summary stands for, one a line, the newest first; past a few, how many more.
+fn summary_body(notifications: &[Notification]) -> String {
+    let mut lines: Vec<String> = notifications
+        .iter()
+        .rev()
+        .take(SUMMARY_LINES)
+        .map(|n| cut(&n.subject, SUMMARY_CHARS))
+        .collect();
+    if notifications.len() > SUMMARY_LINES {
+        let more = notifications.len() - SUMMARY_LINES;
+        lines.push(tr!(
+            crate::language::app(),
+            "popup-summary-more",
+            count = more
+        ));
+    }
+    lines.join("\n")
 }
 
 fn open_button() -> Button {
@@ -337,8 +366,25 @@ mod tests {
 
     #[test]
     fn a_summary_only_opens() {
-        let content = PopupContent::of(&Popup::Summary { count: 12 }, true);
+        let twelve = (1..=12)
+            .map(|id| {
+                let mut n = notification("files", "", "");
+                n.notification_id = id;
+                n.subject = format!("Share {id}");
+                n
+            })
+            .collect();
+        let content = PopupContent::of(
+            &Popup::Summary {
+                notifications: twelve,
+            },
+            true,
+        );
         assert_eq!(content.summary, "12 new notifications");
+        assert_eq!(
+            content.body,
+            "Share 12\nShare 11\nShare 10\nShare 9\nShare 8\nand 7 more"
+        );
         assert_eq!(labels(&content), [("default", "Open")]);
     }
 

@@ -36,6 +36,9 @@ const INTERFACE: &str = "org.freedesktop.Notifications";
 const INLINE_REPLY: &str = "inline-reply";
 /// The capability of servers that read the body as markup.
 const BODY_MARKUP: &str = "body-markup";
+/// Debug builds only: set, the process aborts right before its first engine popup reaches the
+/// notification server, so a test can crash it between the engine's offer and `Notify`.
+const FAULT_BEFORE_NOTIFY: &str = "NCTRAY_FAULT_BEFORE_NOTIFY";
 /// How many shown popups are remembered for their clicks. Servers that keep popups in a
 /// history may never say they closed; past this, the oldest popup's buttons do nothing.
 const LIVE_POPUPS: usize = 64;
@@ -48,6 +51,8 @@ pub enum Outgoing {
     Engine {
         popup: nctray_engine::Popup,
         origin: Origin,
+        /// The account it belongs to, named in the popup's app name when several are signed in.
+        account: Option<String>,
     },
 }
 
@@ -152,18 +157,40 @@ async fn connect() -> zbus::Result<(
 async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<LivePopup>) {
     let capabilities = capabilities(connection).await;
     let has = |capability: &str| capabilities.iter().any(|c| c == capability);
-    let (content, origin) = match request {
-        Outgoing::Line(content) => (content, None),
-        Outgoing::Engine { popup, origin } => {
-            (PopupContent::of(&popup, has(INLINE_REPLY)), Some(origin))
+    let mut app_name = APP_NAME.to_owned();
+    let (content, origin, notification_ids) = match request {
+        Outgoing::Line(content) => (content, None, Vec::new()),
+        Outgoing::Engine {
+            popup,
+            origin,
+            account,
+        } => {
+            if let Some(account) = account {
+                app_name = format!("{APP_NAME} — {account}");
+            }
+            let ids = popup.notification_ids();
+            if !still_due(&origin, &ids) {
+                return;
+            }
+            if cfg!(debug_assertions) && std::env::var_os(FAULT_BEFORE_NOTIFY).is_some() {
+                tracing::error!("{FAULT_BEFORE_NOTIFY} is set: aborting before Notify");
+                std::process::abort();
+            }
+            let content = PopupContent::of(&popup, has(INLINE_REPLY));
+            (content, Some(origin), ids)
         }
     };
-    let (id, server) = match notify(connection, &content, has(BODY_MARKUP)).await {
+    let (id, server) = match notify(connection, &app_name, &content, has(BODY_MARKUP)).await {
         Ok(shown) => shown,
+        // An engine popup stays due and is offered again (the server may not run yet).
         Err(error) => return tracing::warn!("cannot show a desktop notification: {error}"),
     };
     tracing::debug!("desktop notification {id}: {:?}", content.summary);
     let Some(origin) = origin else { return };
+    // The server took it: only now is it settled, so it never pops up again.
+    if let Err(error) = origin.engine.popups_shown(&notification_ids) {
+        tracing::warn!("cannot record a shown popup: {error}");
+    }
     if content.buttons.is_empty() {
         return;
     }
@@ -171,6 +198,19 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
         live.pop_front();
     }
     live.push_back(LivePopup { id, server, origin });
+}
+
+/// Whether the engine still wants these popups: an offer repeated while the first was on its
+/// way here finds them shown, and what a summary counts is offered again by itself if part
+/// of it was shown meanwhile.
+fn still_due(origin: &Origin, notification_ids: &[i64]) -> bool {
+    match origin.engine.still_due(notification_ids) {
+        Ok(due) => due.len() == notification_ids.len(),
+        Err(error) => {
+            tracing::warn!("cannot read which popups are due: {error}");
+            false
+        }
+    }
 }
 
 /// What the notification server can do (`GetCapabilities`); nothing when it does not answer.
@@ -190,6 +230,7 @@ async fn capabilities(connection: &Connection) -> Vec<String> {
 /// Sends the popup; returns its id and the unique name of the server that took it.
 async fn notify(
     connection: &Connection,
+    app_name: &str,
     content: &PopupContent,
     body_markup: bool,
 ) -> zbus::Result<(u32, Option<OwnedUniqueName>)> {
@@ -213,7 +254,7 @@ async fn notify(
             Some(INTERFACE),
             "Notify",
             &(
-                APP_NAME,
+                app_name,
                 0_u32,
                 "",
                 &summary,

@@ -24,8 +24,10 @@ use content::PopupContent;
 const APP_NAME: &str = "nctray";
 
 /// Pops up one Nextcloud notification of `engine`'s account (summary = subject, body =
-/// message, its actions as buttons), or a summary of several.
-pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup) {
+/// message, its actions as buttons), or a summary of several. Once the desktop took it, the
+/// engine is told (`popups_shown`); until then the engine offers it again. `account` names
+/// the account in the popup (when several are signed in).
+pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup, account: Option<&str>) {
     let origin = Origin {
         app: app.clone(),
         engine: engine.clone(),
@@ -38,9 +40,17 @@ pub fn pop_up(app: &AppHandle, engine: &Arc<Engine>, popup: &Popup) {
     freedesktop::send(freedesktop::Outgoing::Engine {
         popup: popup.clone(),
         origin,
+        account: account.map(str::to_owned),
     });
     #[cfg(not(target_os = "linux"))]
-    plain::send(PopupContent::of(popup, false), Some(origin));
+    {
+        // notify-rust gives no answer to wait for here: handed over counts as shown.
+        if let Err(error) = engine.popups_shown(&popup.notification_ids()) {
+            tracing::warn!("cannot record a shown popup: {error}");
+        }
+        let _ = account;
+        plain::send(PopupContent::of(popup, false), Some(origin));
+    }
 }
 
 /// Pops up a line of nctray's own, e.g. a failed status change.

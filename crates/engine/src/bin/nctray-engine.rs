@@ -10,8 +10,10 @@
 //! Lines (each with `at_ms`, the unix time in milliseconds it was written):
 //! `{"event":"state","state":"online"|"offline"|"maintenance"|"sign_in_needed","reason"?}`,
 //! `{"event":"popup","notification_id","app","subject","message"}`,
-//! `{"event":"summary","count"}`, `{"event":"status","status","icon","message"}`.
-//! With `--once`: one notifications poll, its popups, then exit.
+//! `{"event":"summary","count","notification_ids"}`, `{"event":"status","status","icon","message"}`.
+//! A popup counts as shown once its line is written: only then is it settled, so one the
+//! process did not get to print is printed after a restart.
+//! With `--once`: one notifications poll, every popup still due, then exit.
 //!
 //! Exit codes: 0 after SIGINT/SIGTERM or a finished `--once`, 1 on an error, 2 when the server
 //! refused the app password (sign-in needed), 64 on bad arguments.
@@ -152,13 +154,18 @@ async fn run(args: Args, password: String) -> ExitCode {
         return sync_once(&engine).await;
     }
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
-    let sync = tokio::spawn(supervise(engine, args.config, Arc::new(NeverIdle), events));
+    let sync = tokio::spawn(supervise(
+        engine.clone(),
+        args.config,
+        Arc::new(NeverIdle),
+        events,
+    ));
     let stop = shutdown_signal();
     tokio::pin!(stop);
     loop {
         tokio::select! {
             event = received.recv() => match event {
-                Some(event) => print_event(&event),
+                Some(event) => show_event(&engine, &event),
                 // The supervisor ended: only a refused app password does that.
                 None => break,
             },
@@ -180,14 +187,18 @@ async fn sync_once(engine: &Engine) -> ExitCode {
     }
     .await;
     match outcome {
-        Ok(poll) => {
+        Ok(_) => {
             print_event(&EngineEvent::State(AccountState::Online));
-            let popups: Vec<Popup> = poll
-                .new
-                .into_iter()
-                .map(|n| Popup::One(Box::new(n)))
-                .collect();
-            print_event(&EngineEvent::Popups(popups));
+            let popups: Vec<Popup> = match engine.due_popups() {
+                Ok(due) => due.into_iter().map(|n| Popup::One(Box::new(n))).collect(),
+                Err(error) => {
+                    emit(
+                        json!({"event": "error", "kind": error.kind(), "message": error.to_string()}),
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
+            show_event(engine, &EngineEvent::Popups(popups));
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -218,6 +229,30 @@ async fn shutdown_signal() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Prints the event; popups are settled as shown once printed (and skipped when a retry
+/// offers one already printed).
+fn show_event(engine: &Engine, event: &EngineEvent) {
+    let EngineEvent::Popups(popups) = event else {
+        return print_event(event);
+    };
+    for popup in popups {
+        let ids = popup.notification_ids();
+        match engine.still_due(&ids) {
+            Ok(due) if due.len() == ids.len() => {}
+            // Printed already; what else a summary counts is offered again by itself.
+            Ok(_) => continue,
+            Err(error) => {
+                eprintln!("nctray-engine: {error}");
+                continue;
+            }
+        }
+        print_event(&EngineEvent::Popups(vec![popup.clone()]));
+        if let Err(error) = engine.popups_shown(&ids) {
+            eprintln!("nctray-engine: {error}");
+        }
+    }
 }
 
 fn print_event(event: &EngineEvent) {

@@ -24,6 +24,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[other_statuses::V6],
     // 7: the user's language, locale and time zone.
     &[user_metadata::V7],
+    // 8: a popup is claimed when it was shown, not when it was first seen.
+    &[popups::V8],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

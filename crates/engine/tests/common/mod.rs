@@ -94,6 +94,16 @@ pub async fn next_matching<T>(
     }
 }
 
+/// What the tray does with popups the desktop showed: reports them, so they are not offered
+/// again.
+pub fn report_shown(engine: &Engine, event: &EngineEvent) {
+    if let EngineEvent::Popups(popups) = event {
+        for popup in popups {
+            engine.popups_shown(&popup.notification_ids()).unwrap();
+        }
+    }
+}
+
 /// Checks `done` every 20 ms until it holds; fails with `failure` once `limit` has passed.
 pub async fn wait_until(
     limit: Duration,

@@ -176,11 +176,12 @@ pub fn popup_ids(events: &[Value]) -> Vec<i64> {
         .collect()
 }
 
-/// How many notifications the summaries among `events` stand for.
-pub fn summarised(events: &[Value]) -> u64 {
-    events
-        .iter()
-        .filter(|e| e["event"] == "summary")
-        .filter_map(|e| e["count"].as_u64())
-        .sum()
+/// Every notification the popups and summaries among `events` showed, once per showing.
+pub fn shown_ids(events: &[Value]) -> Vec<i64> {
+    let mut ids = popup_ids(events);
+    for summary in events.iter().filter(|e| e["event"] == "summary") {
+        let counted = summary["notification_ids"].as_array().expect("summary ids");
+        ids.extend(counted.iter().filter_map(Value::as_i64));
+    }
+    ids
 }
