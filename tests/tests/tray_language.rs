@@ -76,7 +76,7 @@ async fn five_waiting_notifications_pop_up_as_one_polish_summary_with_the_many_f
     for n in 1..=5 {
         desktop
             .control()
-            .inject_notification(NewNotification::new("admin", &format!("Plik {n}")));
+            .inject_notification(NewNotification::new("admin", format!("Plik {n}")));
     }
     let (app, _tray) = desktop.start_tray().await?;
     let summary = "5 nowych powiadomień";
