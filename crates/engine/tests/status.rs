@@ -118,6 +118,26 @@ async fn the_users_display_name_and_quota_are_cached_for_offline_starts() {
 }
 
 #[tokio::test]
+async fn the_users_language_locale_and_time_zone_are_cached_for_the_tray_to_speak() {
+    let Setup { sim, dir } = Setup::new().await;
+    assert!(sim.control().set_language("admin", "de", "de_CH"));
+    let engine = common::engine(&sim, &dir);
+    let user = engine.refresh_user().await.unwrap();
+    assert_eq!(user.language.as_deref(), Some("de"));
+    assert_eq!(user.locale.as_deref(), Some("de_CH"));
+    assert_eq!(user.timezone.as_deref(), Some("UTC"));
+
+    // "" on the server means unset.
+    assert!(sim.control().set_language("admin", "pl", ""));
+    engine.refresh_user().await.unwrap();
+    let cached = engine.cached_user().unwrap().unwrap();
+    assert_eq!(
+        (cached.language.as_deref(), cached.locale),
+        (Some("pl"), None)
+    );
+}
+
+#[tokio::test]
 async fn other_users_statuses_are_listed_and_cached() {
     let setup = Setup::new().await;
     // bob sets a status through his own client.
