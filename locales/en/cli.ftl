@@ -4,6 +4,11 @@
 # Things typed on the command line (`nctray account add`, --all, --proxy-password-env …) stay
 # as they are in every language. Dates and times are formatted by the program, not here.
 
+## The language (--lang)
+
+# $available lists the languages nctray speaks, as tags: "en, de, fr, …".
+cli-lang-unknown = nctray has no translation into “{ $value }”; choose one of { $available }
+
 ## Statuses, named as Nextcloud's web UI names them
 
 cli-status-online = Online
@@ -27,6 +32,8 @@ cli-preset-line = { $name }: { $status } { $text }
 cli-preset-clears-after = (clears after { $duration })
 
 ## Durations
+
+# Only used inside cli-preset-clears-after ("after 2 days"): use the form that phrase needs.
 
 cli-duration-seconds =
     { $count ->

@@ -38,9 +38,9 @@ fn main() {
         std::process::exit(docs::write_all(dir));
     }
     let code = match args.command {
-        Some(command) => {
+        Some(_) => {
             logs::to_stderr();
-            cli::run(command, args.account, args.json)
+            cli::run(args)
         }
         None => {
             match nctray_engine::Paths::from_platform() {

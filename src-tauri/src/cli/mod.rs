@@ -4,6 +4,8 @@
 mod account;
 mod accounts;
 mod activity;
+mod dates;
+mod language;
 mod notifications;
 mod output;
 mod status;
@@ -32,6 +34,14 @@ pub struct Args {
     /// The account to use: login@server, login name or server (default: the first one).
     #[arg(long, global = true)]
     pub account: Option<String>,
+    /// The language of the command line's output (de, pt-BR, de_DE.UTF-8, …), instead of the
+    /// one from the settings, the Nextcloud account or LANG. --json is the same in every
+    /// language.
+    #[arg(long, global = true, value_name = "LANGUAGE", value_parser = language::parse_lang_flag)]
+    pub lang: Option<String>,
+    /// Print dates and times in UTC instead of the machine's time zone.
+    #[arg(long, global = true)]
+    pub utc: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Writes the man page and the shell completions into this folder and exits (used when
@@ -92,9 +102,18 @@ fn end_quietly_on_a_closed_pipe() {
     }));
 }
 
-/// Runs one command and returns the process exit code.
-pub fn run(command: Command, account: Option<String>, json: bool) -> i32 {
+/// Runs the command of `args` (which must have one) and returns the process exit code.
+pub fn run(args: Args) -> i32 {
     end_quietly_on_a_closed_pipe();
+    let Some(command) = args.command else {
+        return 0;
+    };
+    let (account, json) = (args.account, args.json);
+    let wanted = language::Wanted {
+        flag: args.lang,
+        ..language::Wanted::default()
+    };
+    language::speak(&wanted, args.utc, json);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

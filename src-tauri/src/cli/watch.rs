@@ -37,7 +37,10 @@ pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> an
         ..SyncConfig::default()
     };
     let (events_of_all, mut received_from_all) = mpsc::unbounded_channel::<(String, EngineEvent)>();
-    let mut state = WatchState::new(engines.iter().map(|engine| engine.account().key()));
+    let mut state = WatchState::new(
+        engines.iter().map(|engine| engine.account().key()),
+        super::language::cli_text(),
+    );
     let idle = platform_idle_source();
     let mut tasks = Vec::new();
     for engine in engines {
