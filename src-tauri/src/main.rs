@@ -33,6 +33,7 @@ mod windows;
 use clap::Parser;
 
 fn main() {
+    cli::speak_while_parsing();
     let args = cli::Args::parse();
     if let Some(dir) = &args.generate_docs {
         std::process::exit(docs::write_all(dir));

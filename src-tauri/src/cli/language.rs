@@ -91,6 +91,24 @@ pub fn parse_lang_flag(value: &str) -> Result<String, String> {
     Ok(value.to_owned())
 }
 
+/// The `--lang` value among the raw `arguments`, before they are parsed: so that a value one
+/// of nctray's own parsers refuses (`status set busy`) is explained in that language too.
+pub fn flag_in(arguments: impl IntoIterator<Item = String>) -> Option<String> {
+    let mut arguments = arguments.into_iter();
+    while let Some(argument) = arguments.next() {
+        if argument == "--" {
+            break;
+        }
+        if argument == "--lang" {
+            return arguments.next();
+        }
+        if let Some(value) = argument.strip_prefix("--lang=") {
+            return Some(value.to_owned());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +135,15 @@ mod tests {
         assert_eq!(wanted(None, Some("pl"), Some("de")).language().tag(), "pl");
         assert_eq!(wanted(None, Some(" "), Some("de")).language().tag(), "de");
         assert_eq!(wanted(None, None, Some("de_DE")).language().tag(), "de");
+    }
+
+    #[test]
+    fn the_lang_flag_is_found_before_parsing_in_both_spellings() {
+        let args = |line: &[&str]| flag_in(line.iter().map(|a| a.to_string()));
+        assert_eq!(args(&["status", "--lang", "de"]).as_deref(), Some("de"));
+        assert_eq!(args(&["--lang=pl", "status"]).as_deref(), Some("pl"));
+        assert_eq!(args(&["talk", "send", "Team", "--", "--lang", "de"]), None);
+        assert_eq!(args(&["status"]), None);
     }
 
     #[test]

@@ -102,6 +102,17 @@ fn end_quietly_on_a_closed_pipe() {
     }));
 }
 
+/// Speaks the language `--lang` names while the arguments are parsed (their full choice is
+/// made in [`run`]), so that nctray's own refusals of a value read in that language.
+pub fn speak_while_parsing() {
+    let arguments = std::env::args_os()
+        .skip(1)
+        .filter_map(|a| a.into_string().ok());
+    if let Some(flag) = language::flag_in(arguments) {
+        nctray_i18n::set_current(nctray_i18n::Language::negotiate(&[&flag]));
+    }
+}
+
 /// Runs the command of `args` (which must have one) and returns the process exit code.
 pub fn run(args: Args) -> i32 {
     end_quietly_on_a_closed_pipe();
