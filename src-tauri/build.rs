@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "open_link",
     "app_info",
     "open_log_folder",
+    "app_language",
+    "set_language",
     "status_get",
     "status_refresh",
     "status_set",

@@ -68,3 +68,28 @@ window-title-status = Status setzen — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = Konten und Einstellungen — nctray
 window-title-demo = { $title } (Demo)
+
+## Fehlermeldungen
+
+error-unauthorized = Der Server hat Anmeldename und App-Passwort nicht akzeptiert (das App-Passwort wurde möglicherweise widerrufen)
+error-not-found = Auf dem Server nicht gefunden
+error-not-found-detail = Auf dem Server nicht gefunden: { $detail }
+error-refused = Der Server hat die Anfrage abgelehnt (Code { $code })
+error-refused-detail = Der Server hat die Anfrage abgelehnt: { $detail }
+error-no-content = Der Server hat nichts aufzulisten: Für den Aktivitätenstrom sind keine Aktivitätsarten ausgewählt
+error-maintenance = Der Server ist im Wartungsmodus; bitte später erneut versuchen
+error-http = Der Server antwortete mit HTTP { $status }
+error-http-detail = Der Server antwortete mit HTTP { $status }: { $detail }
+error-decode = Der Server hat eine Antwort gesendet, die nctray nicht lesen kann: { $detail }
+error-too-large = Die Antwort des Servers ist größer als { $limit } MiB; nctray hat das Lesen abgebrochen
+error-network = Der Server ist nicht erreichbar: { $detail }
+error-certificate = Das Zertifikat des Servers wurde abgelehnt: { $detail }
+error-proxy-unreachable = Der Proxy ist nicht erreichbar: { $detail }
+error-proxy-login-refused = Der Proxy hat die Anmeldung abgelehnt: { $detail }
+error-database = Fehler in der Zwischenspeicher-Datenbank: { $detail }
+error-newer-database = Der Zwischenspeicher stammt von einer neueren nctray-Version (Schemaversion { $found }, diese kennt bis { $known }); bitte nctray aktualisieren
+error-config = Die Einstellungen sind nicht verwendbar: { $detail }
+
+## Sprache wählen
+
+language-unknown = Für „{ $language }“ gibt es keine Übersetzung von nctray. Verfügbar: { $available }

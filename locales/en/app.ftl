@@ -74,3 +74,29 @@ window-title-chat = Talk — nctray
 window-title-accounts = Accounts and settings — nctray
 # Any window's title while the demo runs.
 window-title-demo = { $title } (Demo)
+
+## Errors shown to people ($detail is the server's own message or the technical cause)
+
+error-unauthorized = The server did not accept the login name and app password (the app password may have been revoked)
+error-not-found = Not found on the server
+error-not-found-detail = Not found on the server: { $detail }
+error-refused = The server refused the request (code { $code })
+error-refused-detail = The server refused the request: { $detail }
+error-no-content = The server has nothing to list: no activity types are selected for the stream
+error-maintenance = The server is in maintenance mode; try again later
+error-http = The server answered HTTP { $status }
+error-http-detail = The server answered HTTP { $status }: { $detail }
+error-decode = The server sent an answer nctray cannot read: { $detail }
+error-too-large = The server's answer is larger than { $limit } MiB; nctray stopped reading it
+error-network = Could not reach the server: { $detail }
+error-certificate = The server's certificate was refused: { $detail }
+error-proxy-unreachable = The proxy cannot be reached: { $detail }
+error-proxy-login-refused = The proxy refused the login: { $detail }
+error-database = The cache database failed: { $detail }
+error-newer-database = The cache was written by a newer nctray (schema version { $found }, this one knows up to { $known }); update nctray
+error-config = The settings cannot be used: { $detail }
+
+## Choosing the language
+
+# --lang or the settings name a language nctray has no translation for.
+language-unknown = nctray has no translation for “{ $language }”. Available: { $available }

@@ -71,3 +71,28 @@ window-title-status = Ustaw status — nctray
 window-title-chat = Talk — nctray
 window-title-accounts = Konta i ustawienia — nctray
 window-title-demo = { $title } (Demo)
+
+## Komunikaty o błędach
+
+error-unauthorized = Serwer nie zaakceptował nazwy użytkownika i hasła aplikacji (hasło aplikacji mogło zostać unieważnione)
+error-not-found = Nie znaleziono na serwerze
+error-not-found-detail = Nie znaleziono na serwerze: { $detail }
+error-refused = Serwer odrzucił żądanie (kod { $code })
+error-refused-detail = Serwer odrzucił żądanie: { $detail }
+error-no-content = Serwer nie ma nic do wyświetlenia: w strumieniu aktywności nie wybrano żadnych rodzajów aktywności
+error-maintenance = Serwer jest w trybie konserwacji; spróbuj ponownie później
+error-http = Serwer odpowiedział kodem HTTP { $status }
+error-http-detail = Serwer odpowiedział kodem HTTP { $status }: { $detail }
+error-decode = Serwer przesłał odpowiedź, której nctray nie potrafi odczytać: { $detail }
+error-too-large = Odpowiedź serwera przekracza { $limit } MiB; nctray przerwał jej odczytywanie
+error-network = Nie można połączyć się z serwerem: { $detail }
+error-certificate = Certyfikat serwera został odrzucony: { $detail }
+error-proxy-unreachable = Serwer proxy jest niedostępny: { $detail }
+error-proxy-login-refused = Serwer proxy odrzucił logowanie: { $detail }
+error-database = Błąd bazy danych pamięci podręcznej: { $detail }
+error-newer-database = Pamięć podręczna została zapisana przez nowszą wersję nctray (wersja schematu { $found }, ta zna wersje do { $known }); zaktualizuj nctray
+error-config = Nie można użyć ustawień: { $detail }
+
+## Wybór języka
+
+language-unknown = nctray nie ma tłumaczenia dla „{ $language }”. Dostępne: { $available }

@@ -49,8 +49,10 @@ pub fn open_engine(paths: &Paths, account: &Account) -> anyhow::Result<Engine> {
 
 pub fn open_engine_in(account: &Account, database: &Path) -> anyhow::Result<Engine> {
     let secrets = secrets::account_secrets(account)?;
-    Engine::open(account.clone(), secrets, database)
-        .with_context(|| format!("cannot open the cache {}", database.display()))
+    let engine = Engine::open(account.clone(), secrets, database)
+        .with_context(|| format!("cannot open the cache {}", database.display()))?;
+    crate::language::speak_to(&engine);
+    Ok(engine)
 }
 
 /// The engine of the account the CLI was asked about (the first one by default).

@@ -39,6 +39,10 @@ pub struct AppConfig {
     /// Desktop idle minutes after which the status turns away; 5 when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away_after_idle_mins: Option<u64>,
+    /// The language nctray speaks (BCP 47, e.g. "de", "pt-BR"); unset = the Nextcloud user's,
+    /// else the desktop's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The advisory lock (flock) on `config.json.lock`, held while the config is read, changed

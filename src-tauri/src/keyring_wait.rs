@@ -142,7 +142,10 @@ pub fn unlock(app: &AppHandle) {
         .await;
         if let Err(error) = unlocked {
             tracing::warn!("{}", error.message);
-            desktop_notifications::show("nctray: the keyring is still locked", &error.message);
+            desktop_notifications::show(
+                &crate::language::app().text("popup-keyring-still-locked"),
+                &error.message,
+            );
         }
         let retry = app.state::<KeyringRetry>();
         retry.unlocking.store(false, Ordering::SeqCst);

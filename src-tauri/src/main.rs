@@ -16,10 +16,13 @@ mod config;
 mod demo;
 mod desktop_notifications;
 mod docs;
+mod errors;
 mod idle;
 mod images;
 mod ipc;
 mod keyring_wait;
+mod language;
+mod language_change;
 mod links;
 mod logs;
 mod secrets;
@@ -35,6 +38,7 @@ use clap::Parser;
 fn main() {
     cli::speak_while_parsing();
     let args = cli::Args::parse();
+    language::start(args.lang.clone(), configured_language());
     if let Some(dir) = &args.generate_docs {
         std::process::exit(docs::write_all(dir));
     }
@@ -57,4 +61,11 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// The settings' language override; an unreadable config means none (the tray reports the
+/// config itself).
+fn configured_language() -> Option<String> {
+    let paths = nctray_engine::Paths::from_platform().ok()?;
+    config::AppConfig::load(&paths).ok()?.language
 }

@@ -188,6 +188,7 @@ impl Session {
                 message: format!("{key} is already signed in."),
             });
         }
+        crate::language::speak_to(&engine);
         accounts.list.push(Signed {
             engine,
             sync: None,

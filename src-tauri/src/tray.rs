@@ -3,11 +3,13 @@
 
 use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{AccountState, StatusSnapshot};
+use nctray_i18n::tr;
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, IsMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::language::app;
 use crate::secrets::KeyringError;
 use crate::session::Session;
 use crate::windows::{self, AppWindow};
@@ -17,20 +19,67 @@ use crate::windows::{self, AppWindow};
 pub const TRAY_ID: &str = "nctray";
 
 /// The statuses offered in the menu, in the order the Nextcloud web UI shows them.
-const STATUS_CHOICES: [(StatusType, &str); 5] = [
-    (StatusType::Online, "Online"),
-    (StatusType::Away, "Away"),
-    (StatusType::Dnd, "Do not disturb"),
-    (StatusType::Invisible, "Invisible"),
-    (StatusType::Offline, "Offline"),
+const STATUS_CHOICES: [StatusType; 5] = [
+    StatusType::Online,
+    StatusType::Away,
+    StatusType::Dnd,
+    StatusType::Invisible,
+    StatusType::Offline,
 ];
 
-const WINDOW_CHOICES: [(AppWindow, &str); 4] = [
-    (AppWindow::Popover, "Notifications and activity…"),
-    (AppWindow::Status, "Set status…"),
-    (AppWindow::Chat, "Talk…"),
-    (AppWindow::Accounts, "Accounts and settings…"),
+const WINDOW_CHOICES: [AppWindow; 4] = [
+    AppWindow::Popover,
+    AppWindow::Status,
+    AppWindow::Chat,
+    AppWindow::Accounts,
 ];
+
+/// A status as Nextcloud's web UI names it, in the language spoken now.
+pub fn status_label(status: StatusType) -> String {
+    let app = app();
+    match status {
+        StatusType::Online => app.text("status-online"),
+        StatusType::Away => app.text("status-away"),
+        StatusType::Dnd => app.text("status-dnd"),
+        StatusType::Busy => app.text("status-busy"),
+        StatusType::Invisible => app.text("status-invisible"),
+        StatusType::Offline => app.text("status-offline"),
+    }
+}
+
+fn window_label(window: AppWindow) -> String {
+    let app = app();
+    match window {
+        AppWindow::Popover => app.text("tray-open-popover"),
+        AppWindow::Status => app.text("tray-open-status"),
+        AppWindow::Chat => app.text("tray-open-chat"),
+        AppWindow::Accounts => app.text("tray-open-accounts"),
+    }
+}
+
+/// The status with its message (emoji first), e.g. "Away — 🌴 On vacation".
+fn describe(snapshot: &StatusSnapshot) -> String {
+    let status = status_label(snapshot.status_type());
+    let Some(own) = &snapshot.own else {
+        return status;
+    };
+    let message = [own.icon.as_deref(), own.message.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if message.is_empty() {
+        status
+    } else {
+        tr!(
+            app(),
+            "status-with-message",
+            status = status,
+            message = message
+        )
+    }
+}
 
 /// What a click in the menu asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,11 +206,16 @@ fn item<R: Runtime>(
 
 /// Nothing to show yet: sign in, or look around in the demo first.
 fn signed_out_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let text = crate::language::app();
     let items = [
-        item(app, MenuChoice::Open(AppWindow::Accounts), "Sign in…")?,
-        item(app, MenuChoice::TryDemo, "Try the demo")?,
+        item(
+            app,
+            MenuChoice::Open(AppWindow::Accounts),
+            &text.text("tray-sign-in"),
+        )?,
+        item(app, MenuChoice::TryDemo, &text.text("tray-try-demo"))?,
         Box::new(PredefinedMenuItem::separator(app)?),
-        item(app, MenuChoice::Quit, "Quit")?,
+        item(app, MenuChoice::Quit, &text.text("tray-quit"))?,
     ];
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
     Menu::with_items(app, &refs)
@@ -179,30 +233,38 @@ fn keyring_menu<R: Runtime>(
         false,
         None::<&str>,
     )?)];
+    let text = crate::language::app();
     match problem {
-        Some(KeyringError::Locked) => items.push(item(app, MenuChoice::UnlockKeyring, "Unlock")?),
-        Some(KeyringError::Unavailable(_)) => {
-            items.push(item(app, MenuChoice::UnlockKeyring, "Try again")?)
-        }
+        Some(KeyringError::Locked) => items.push(item(
+            app,
+            MenuChoice::UnlockKeyring,
+            &text.text("tray-unlock-keyring"),
+        )?),
+        Some(KeyringError::Unavailable(_)) => items.push(item(
+            app,
+            MenuChoice::UnlockKeyring,
+            &text.text("tray-retry-keyring"),
+        )?),
         None => {}
     }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     items.push(item(
         app,
         MenuChoice::Open(AppWindow::Accounts),
-        "Accounts and settings…",
+        &window_label(AppWindow::Accounts),
     )?);
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
-    items.push(item(app, MenuChoice::Quit, "Quit")?);
+    items.push(item(app, MenuChoice::Quit, &text.text("tray-quit"))?);
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
     Menu::with_items(app, &refs)
 }
 
-fn keyring_line(problem: Option<&KeyringError>) -> &'static str {
+fn keyring_line(problem: Option<&KeyringError>) -> String {
+    let app = app();
     match problem {
-        Some(KeyringError::Locked) => "The keyring is locked: sync waits for it",
-        Some(KeyringError::Unavailable(_)) => "The keyring cannot be reached: sync waits for it",
-        None => "Opening the accounts…",
+        Some(KeyringError::Locked) => app.text("tray-keyring-locked"),
+        Some(KeyringError::Unavailable(_)) => app.text("tray-keyring-unavailable"),
+        None => app.text("tray-keyring-opening"),
     }
 }
 
@@ -222,10 +284,11 @@ fn build_menu<R: Runtime>(
     let mut items: Vec<Box<dyn IsMenuItem<R>>> = Vec::new();
     // A disabled first line says what the status is now, message included (and that it is
     // the demo's: Linux trays show no tooltip).
+    let text = crate::language::app();
     let current = if demo {
-        format!("Demo: {}", snapshot.describe())
+        tr!(text, "tray-demo-status", status = describe(snapshot))
     } else {
-        snapshot.describe()
+        describe(snapshot)
     };
     items.push(Box::new(MenuItem::with_id(
         app,
@@ -236,11 +299,11 @@ fn build_menu<R: Runtime>(
     )?));
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     let current = snapshot.status_type();
-    for (status, label) in STATUS_CHOICES {
+    for status in STATUS_CHOICES {
         items.push(Box::new(CheckMenuItem::with_id(
             app,
             MenuChoice::Status(status).id(),
-            label,
+            status_label(status),
             true,
             status == current,
             None::<&str>,
@@ -270,7 +333,7 @@ fn build_menu<R: Runtime>(
     items.push(Box::new(MenuItem::with_id(
         app,
         MenuChoice::ClearMessage.id(),
-        "Clear message",
+        text.text("tray-clear-message"),
         has_message,
         None::<&str>,
     )?));
@@ -278,18 +341,18 @@ fn build_menu<R: Runtime>(
         items.push(Box::new(MenuItem::with_id(
             app,
             MenuChoice::RestorePrevious.id(),
-            "Restore previous status",
+            text.text("tray-restore-status"),
             true,
             None::<&str>,
         )?));
     }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     // Linux trays deliver no icon clicks, only menu clicks: the windows open from here.
-    for (window, label) in WINDOW_CHOICES {
+    for window in WINDOW_CHOICES {
         items.push(Box::new(MenuItem::with_id(
             app,
             MenuChoice::Open(window).id(),
-            label,
+            window_label(window),
             true,
             None::<&str>,
         )?));
@@ -298,11 +361,11 @@ fn build_menu<R: Runtime>(
         items.push(item(
             app,
             MenuChoice::DemoNotification,
-            "Show a demo notification",
+            &text.text("tray-demo-notification"),
         )?);
     }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
-    items.push(item(app, MenuChoice::Quit, "Quit")?);
+    items.push(item(app, MenuChoice::Quit, &text.text("tray-quit"))?);
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|item| item.as_ref()).collect();
     Menu::with_items(app, &refs)
 }
@@ -403,13 +466,21 @@ pub fn show_state<R: Runtime>(
         return Ok(());
     };
     let name = name(view);
+    let text = crate::language::app();
     let line = match state {
         AccountState::Online => tooltip(view),
-        AccountState::Offline { reason } => format!("{name} — offline: {reason}"),
-        AccountState::Maintenance => format!("{name} — the server is in maintenance mode"),
-        AccountState::SignInNeeded => format!("{name} — sign-in needed"),
+        AccountState::Offline { reason } => {
+            tr!(
+                text,
+                "tray-tooltip-offline",
+                name = name,
+                reason = reason.as_str()
+            )
+        }
+        AccountState::Maintenance => tr!(text, "tray-tooltip-maintenance", name = name),
+        AccountState::SignInNeeded => tr!(text, "tray-tooltip-sign-in-needed", name = name),
         AccountState::CertificateChanged => {
-            format!("{name} — certificate changed: sync stopped, sign in again to check it")
+            tr!(text, "tray-tooltip-certificate-changed", name = name)
         }
     };
     match icon_for_state(state) {
@@ -419,18 +490,29 @@ pub fn show_state<R: Runtime>(
     tray.set_tooltip(Some(line))
 }
 
-fn name(view: &TrayView) -> &'static str {
+fn name(view: &TrayView) -> String {
     match view {
-        TrayView::Account { demo: true, .. } => "nctray (Demo)",
-        _ => "nctray",
+        TrayView::Account { demo: true, .. } => app().text("tray-name-demo"),
+        _ => "nctray".to_owned(),
     }
 }
 
 fn tooltip(view: &TrayView) -> String {
+    let text = app();
     match view {
-        TrayView::SignedOut => "nctray — not signed in".to_owned(),
-        TrayView::Keyring { problem } => format!("nctray — {}", keyring_line(problem.as_ref())),
-        TrayView::Account { snapshot, .. } => format!("{} — {}", name(view), snapshot.describe()),
+        TrayView::SignedOut => text.text("tray-tooltip-signed-out"),
+        TrayView::Keyring { problem } => tr!(
+            text,
+            "tray-tooltip",
+            name = name(view),
+            text = keyring_line(problem.as_ref())
+        ),
+        TrayView::Account { snapshot, .. } => tr!(
+            text,
+            "tray-tooltip",
+            name = name(view),
+            text = describe(snapshot)
+        ),
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Parser;
 use nctray_engine::{AccountState, Engine, EngineEvent, Paths, SyncConfig};
+use nctray_i18n::tr;
 use tauri::{AppHandle, Manager, RunEvent};
 use tokio::sync::mpsc::UnboundedReceiver;
 
@@ -19,6 +20,7 @@ use crate::images;
 use crate::ipc;
 use crate::ipc::accounts::accounts_changed;
 use crate::keyring_wait::{self, KeyringRetry};
+use crate::language;
 use crate::session::{AccountEvent, KeyringWait, Session};
 use crate::sign_in::SignIn;
 use crate::tray::{self, MenuChoice, TrayView};
@@ -47,25 +49,27 @@ fn open_session() -> anyhow::Result<(Session, UnboundedReceiver<AccountEvent>)> 
         tracing::warn!("{error}");
     }
     let (config, config_set_aside) = AppConfig::load_or_set_aside(&paths)?;
+    let text = language::app();
     if let Some(moved_to) = config_set_aside {
         desktop_notifications::show(
-            "nctray: the settings could not be read",
-            &format!(
-                "They were moved to {}. Sign in again to continue.",
-                moved_to.display()
+            &text.text("popup-settings-unreadable"),
+            &tr!(
+                text,
+                "popup-settings-moved",
+                path = moved_to.display().to_string()
             ),
         );
     }
     let cache = match check_cache(&paths.database()) {
         Ok(rebuilt) => {
             if let Some(notice) = rebuilt {
-                desktop_notifications::show("nctray: the cache was rebuilt", &notice);
+                desktop_notifications::show(&text.text("popup-cache-rebuilt"), &notice);
             }
             Ok(())
         }
         Err(error) => {
             tracing::error!("{error:#}");
-            desktop_notifications::show("nctray cannot use its cache", &format!("{error:#}"));
+            desktop_notifications::show(&text.text("popup-cache-unusable"), &format!("{error:#}"));
             Err(error)
         }
     };
@@ -88,6 +92,8 @@ struct FromAccount {
 }
 
 fn start(force_demo: bool, open_at_start: Option<AppWindow>) -> anyhow::Result<()> {
+    // The windows get their errors in the person's language.
+    crate::errors::install();
     let app = tauri::Builder::default()
         // First, so that a second launch hands over its --window and exits before the rest.
         .plugin(tauri_plugin_single_instance::init(on_second_launch))
@@ -190,10 +196,13 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
             tray::redraw(app, Some((*snapshot).clone()));
             ui_events::emit(app, ui_events::STATUS_CHANGED, snapshot);
         }
-        EngineEvent::State(AccountState::SignInNeeded) => desktop_notifications::show(
-            "nctray: sign-in needed",
-            "The server no longer accepts this app password. Add the account again to resume.",
-        ),
+        EngineEvent::State(AccountState::SignInNeeded) => {
+            let text = language::app();
+            desktop_notifications::show(
+                &text.text("popup-sign-in-needed"),
+                &text.text("popup-sign-in-needed-body"),
+            )
+        }
         EngineEvent::State(state) if primary => {
             let view = TrayView::of(&app.state::<Session>(), None);
             if let Err(e) = tray::show_state(app, &view, &state) {
@@ -238,9 +247,10 @@ fn on_menu_choice(app: &AppHandle, choice: MenuChoice) {
                 tray::redraw(&app, Some(snapshot.clone()));
                 ui_events::emit(&app, ui_events::STATUS_CHANGED, snapshot);
             }
-            Err(error) => {
-                desktop_notifications::show("nctray: the status did not change", &error.to_string())
-            }
+            Err(error) => desktop_notifications::show(
+                &language::app().text("popup-status-failed"),
+                &crate::errors::explain(&error),
+            ),
         }
     });
 }
@@ -258,7 +268,10 @@ fn start_demo(app: &AppHandle) {
             Ok(_) => accounts_changed(&app),
             Err(error) => {
                 tracing::warn!("cannot start the demo: {}", error.message);
-                desktop_notifications::show("nctray: the demo did not start", &error.message);
+                desktop_notifications::show(
+                    &language::app().text("popup-demo-failed"),
+                    &error.message,
+                );
             }
         }
     });

@@ -14,6 +14,9 @@ pub const UNREAD_CHANGED: &str = "unread-changed";
 /// An account was added, removed, switched to, paused or resumed, or its connection changed
 /// (no payload: windows ask again for what they show).
 pub const ACCOUNT_STATE: &str = "account-state";
+/// The language, locale or time zone changed (payload: `LanguageView`): the windows load
+/// their catalogue again and redraw.
+pub const LANGUAGE_CHANGED: &str = "language-changed";
 /// The windows now show another account: they load everything again.
 pub const ACCOUNT_SWITCHED: &str = "account-switched";
 

@@ -146,6 +146,16 @@ async fn status_and_notifications_speak_german_with_lang_de_and_with_a_german_de
         "Do not disturb",
         "{output}"
     );
+    // nctray's own refusal of a value, while the arguments are parsed, in German too.
+    let output = desktop
+        .session
+        .run_nctray(&["--lang", "de", "status", "set", "busy"], None)
+        .await?;
+    output.failure()?;
+    assert!(
+        output.stderr.contains("„busy“ ist kein Status"),
+        "not German:\n{output}"
+    );
 
     let id = desktop
         .control()

@@ -39,11 +39,24 @@ pub struct ErrorReport {
     pub message: String,
 }
 
+/// How the shell words an error for a person, in their language; `None` (or no wording
+/// installed) keeps the English `Display`, which the logs always use.
+pub type Wording = fn(&Error) -> Option<String>;
+
+static WORDING: std::sync::OnceLock<Wording> = std::sync::OnceLock::new();
+
+/// Installs the shell's wording of errors for every [`ErrorReport`] from now on (once; the
+/// engine itself knows no language).
+pub fn set_wording(wording: Wording) {
+    let _ = WORDING.set(wording);
+}
+
 impl From<&Error> for ErrorReport {
     fn from(error: &Error) -> Self {
+        let worded = WORDING.get().and_then(|wording| wording(error));
         Self {
             kind: error.kind(),
-            message: error.to_string(),
+            message: worded.unwrap_or_else(|| error.to_string()),
         }
     }
 }

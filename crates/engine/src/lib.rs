@@ -25,7 +25,7 @@ mod user;
 pub use account::{Account, AccountSecrets};
 pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
 pub use engine::{Engine, NotificationPoll};
-pub use error::{Error, ErrorReport, Result};
+pub use error::{set_wording, Error, ErrorReport, Result, Wording};
 pub use event_lines::status_line;
 pub use nextcloud;
 pub use notifications::NotificationCheck;

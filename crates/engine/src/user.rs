@@ -17,6 +17,9 @@ impl Engine {
             quota_used: user.quota.used,
             quota_total: user.quota.total,
             quota_relative: user.quota.relative,
+            language: user.language,
+            locale: user.locale,
+            timezone: user.timezone,
         };
         let key = self.account().key();
         self.locked(|s| user_metadata::save(s.conn(), &key, &metadata, unix_now()))?;

@@ -52,6 +52,25 @@ impl Language {
         negotiate_among(requested, &available)
     }
 
+    /// The catalogue language for `asked` (a POSIX locale, BCP 47 tag or Nextcloud code), or
+    /// None when nctray has no catalogue for it: for checking a choice a person typed.
+    pub fn find(asked: &str) -> Option<Language> {
+        let wanted = parse_requested(asked)?;
+        let available: Vec<LanguageIdentifier> = Language::available()
+            .into_iter()
+            .map(|language| language.id)
+            .collect();
+        let found =
+            negotiate_languages(&[wanted], &available, None, NegotiationStrategy::Filtering);
+        found.first().map(|id| Language { id: (*id).clone() })
+    }
+
+    /// `asked` (`de_CH.UTF-8`, `pt_BR`, `de-CH`) as a BCP 47 tag (`de-CH`), e.g. for a locale
+    /// handed to `Intl` in the windows; None when it is no language tag.
+    pub fn bcp47(asked: &str) -> Option<String> {
+        parse_requested(asked).map(|id| id.to_string())
+    }
+
     /// The desktop's language: the first set of `LC_ALL`, `LC_MESSAGES`, `LANG` (the order in
     /// which POSIX lets them override each other for messages).
     pub fn from_environment() -> Language {
@@ -191,6 +210,18 @@ mod tests {
         assert_eq!(negotiate(&["pt_BR"]).tag(), "pt-BR");
         assert_eq!(negotiate(&["zh_CN"]).tag(), "zh-CN");
         assert_eq!(negotiate(&["pt"]).tag(), "pt-BR");
+    }
+
+    #[test]
+    fn a_language_without_a_catalogue_is_not_found_but_regional_variants_are() {
+        assert_eq!(Language::find("xx_YY"), None);
+        assert_eq!(Language::find("").map(|l| l.tag()), None);
+        assert_eq!(
+            Language::find("en_GB.UTF-8").map(|l| l.tag()),
+            Some("en".into())
+        );
+        assert_eq!(Language::bcp47("de_CH.UTF-8").as_deref(), Some("de-CH"));
+        assert_eq!(Language::bcp47("nonsense here"), None);
     }
 
     #[test]

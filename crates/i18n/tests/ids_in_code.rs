@@ -94,7 +94,8 @@ fn every_id_the_code_looks_up_is_in_english() {
         "ids English lacks:\n{}",
         unknown.join("\n")
     );
-    let _ = seen;
+    // The scan itself works: the tray alone looks up dozens.
+    assert!(seen > 20, "only {seen} lookups found: is the scan broken?");
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! The HTTP side: credentials, the one place that builds requests, and OCS envelope decoding.
 
-use std::{fmt, sync::Arc, time::Duration};
+use std::{
+    fmt,
+    sync::{Arc, RwLock},
+    time::Duration,
+};
 
 use reqwest::{
     header::{self, HeaderMap},
@@ -147,6 +151,10 @@ struct Inner {
     base: Url,
     login_name: String,
     app_password: String,
+    /// Sent with every request so that the server's own texts (notification subjects,
+    /// activity, Talk's system messages) come in the person's language; shared by all clones,
+    /// so a change of language reaches every handle at once.
+    accept_language: RwLock<Option<header::HeaderValue>>,
 }
 
 impl fmt::Debug for Client {
@@ -192,8 +200,28 @@ impl Client {
                 base,
                 login_name: credentials.login_name,
                 app_password: credentials.app_password,
+                accept_language: RwLock::new(None),
             }),
         })
+    }
+
+    /// The languages the server should answer in, as an `Accept-Language` value
+    /// (`"de, en;q=0.5"`), on every request from now on, this handle's and its clones';
+    /// `None` sends none (the server then uses the user's own setting or its default).
+    /// A value that cannot be a header is refused with [`Error::Invalid`].
+    pub fn set_accept_language(&self, languages: Option<&str>) -> Result<()> {
+        let value = languages
+            .map(|text| {
+                header::HeaderValue::from_str(text)
+                    .map_err(|_| Error::refused(format!("{text:?} is not a list of languages")))
+            })
+            .transpose()?;
+        *self
+            .inner
+            .accept_language
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = value;
+        Ok(())
     }
 
     /// The server address requests are built on (ends in `/`).
@@ -256,6 +284,16 @@ impl Client {
             .request(method, url)
             .header("OCS-APIRequest", "true")
             .header(header::ACCEPT, "application/json");
+        let accept_language = self
+            .inner
+            .accept_language
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let request = match accept_language {
+            Some(languages) => request.header(header::ACCEPT_LANGUAGE, languages),
+            None => request,
+        };
         if same_origin {
             request.basic_auth(&self.inner.login_name, Some(&self.inner.app_password))
         } else {

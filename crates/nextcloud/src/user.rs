@@ -16,6 +16,15 @@ pub struct CurrentUser {
     pub display_name: String,
     pub email: Option<String>,
     pub quota: Quota,
+    /// The language the user chose (Nextcloud's code: "de", "pt_BR"); None when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The user's locale for dates and numbers ("de_CH"); None when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The user's time zone (IANA); None when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// Storage quota in bytes. Negative values are Nextcloud's special values: -3 = unlimited,
@@ -54,6 +63,12 @@ impl<'de> Deserialize<'de> for CurrentUser {
             email: Option<String>,
             #[serde(default, deserialize_with = "quota")]
             quota: Quota,
+            #[serde(default, deserialize_with = "de::opt_string")]
+            language: Option<String>,
+            #[serde(default, deserialize_with = "de::opt_string")]
+            locale: Option<String>,
+            #[serde(default, deserialize_with = "de::opt_string")]
+            timezone: Option<String>,
         }
         fn quota<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Quota, D::Error> {
             // Some backends send `[]` or nothing instead of a quota object.
@@ -73,6 +88,9 @@ impl<'de> Deserialize<'de> for CurrentUser {
             display_name,
             email: wire.email,
             quota: wire.quota,
+            language: wire.language,
+            locale: wire.locale,
+            timezone: wire.timezone,
         })
     }
 }
@@ -113,6 +131,9 @@ mod tests {
             .unwrap();
         assert_eq!(admin.quota.used, 20_200_713);
         assert_eq!(admin.quota.relative, 0.0);
+        // The recorded server sends "" for a locale nobody set.
+        assert_eq!(admin.language.as_deref(), Some("en"));
+        assert_eq!(admin.locale, None);
     }
 
     #[test]

@@ -82,6 +82,20 @@ impl Control {
         }
     }
 
+    /// Sets `user`'s language and locale as the personal settings page would (Nextcloud's
+    /// codes: "de", "pt_BR"; "" for the locale = unset). `false` if the user does not exist.
+    pub fn set_language(&self, user: &str, language: &str, locale: &str) -> bool {
+        let mut inner = self.shared.lock();
+        match inner.users.iter_mut().find(|u| u.id == user) {
+            Some(found) => {
+                found.language = language.to_owned();
+                found.locale = locale.to_owned();
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The own-status object as `GET …/user_status` would answer it for `user` right now
     /// (expiry applied, predefined message resolved), or `None` where that answers 404.
     pub fn own_status(&self, user: &str) -> Option<serde_json::Value> {

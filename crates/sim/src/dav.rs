@@ -154,6 +154,7 @@ pub(crate) fn serve(
         if_none_match: headers.contains_key(axum::http::header::IF_NONE_MATCH),
         user,
         bytes: crate::fault::bytes_sent(fault, &response),
+        accept_language: crate::state::accept_language(headers),
     });
     crate::fault::deliver(fault, response)
 }

@@ -363,6 +363,7 @@ pub(crate) async fn dispatch(State(shared): State<Arc<Shared>>, request: Request
         if_none_match: parts.headers.contains_key(IF_NONE_MATCH),
         user,
         bytes: fault::bytes_sent(fault, &response),
+        accept_language: crate::state::accept_language(&parts.headers),
     });
     fault::deliver(fault, response)
 }

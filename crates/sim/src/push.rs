@@ -295,6 +295,7 @@ fn log(inner: &mut Inner, method: &Method, uri: &Uri, response: &Response, user:
         if_none_match: false,
         user,
         bytes: fault::body_len(response),
+        accept_language: None,
     });
 }
 

@@ -125,6 +125,9 @@ pub(crate) struct User {
     pub first_login: i64,
     pub last_login: i64,
     pub timezone: String,
+    /// `cloud/user`'s language (Nextcloud's code, "en", "de", "pt_BR") and locale ("" = unset).
+    pub language: String,
+    pub locale: String,
 }
 
 impl User {
@@ -142,6 +145,8 @@ impl User {
             first_login: now - 86_400,
             last_login: now - 60,
             timezone: String::new(),
+            language: "en".to_owned(),
+            locale: String::new(),
         }
     }
 }
@@ -207,4 +212,15 @@ pub struct LoggedRequest {
     /// The bytes of the response body that went on the wire (0 for 304, 204 and a reset).
     #[serde(default)]
     pub bytes: u64,
+    /// The request's `Accept-Language` header, when it had one.
+    #[serde(default)]
+    pub accept_language: Option<String>,
+}
+
+/// The `Accept-Language` header of a request, for the request log.
+pub(crate) fn accept_language(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
 }

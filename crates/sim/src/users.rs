@@ -87,8 +87,8 @@ fn user_data(user: &User, viewer: &User) -> Node {
         ("pronouns", "".into(), Always),
         ("pronounsScope", federated(), ToSelf),
         ("groups", Node::from(groups), Always),
-        ("language", "en".into(), Always),
-        ("locale", "".into(), Always),
+        ("language", Node::from(&user.language), Always),
+        ("locale", Node::from(&user.locale), Always),
         ("timezone", Node::from(&user.timezone), Always),
         ("notify_email", Node::Null, Always),
         (

@@ -778,6 +778,7 @@ async fn the_request_log_records_every_ocs_request_but_not_sim_calls() {
             if_none_match: false,
             user: Some("admin".into()),
             bytes: 0,
+            accept_language: None,
         },
         LoggedRequest {
             method: "GET".into(),
@@ -787,6 +788,7 @@ async fn the_request_log_records_every_ocs_request_but_not_sim_calls() {
             if_none_match: false,
             user: None,
             bytes: 0,
+            accept_language: None,
         },
         LoggedRequest {
             method: "GET".into(),
@@ -796,6 +798,7 @@ async fn the_request_log_records_every_ocs_request_but_not_sim_calls() {
             if_none_match: true,
             user: Some("bob".into()),
             bytes: 0,
+            accept_language: None,
         },
         LoggedRequest {
             method: "GET".into(),
@@ -805,6 +808,7 @@ async fn the_request_log_records_every_ocs_request_but_not_sim_calls() {
             if_none_match: false,
             user: None,
             bytes: 0,
+            accept_language: None,
         },
     ];
     assert_eq!(log, expected);

@@ -1,71 +1,61 @@
-//! Which language the command line speaks, and its texts: `--lang`, else the language chosen
-//! in nctray's settings, else the account's Nextcloud language (as cached at its last
-//! refresh), else the desktop's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-//!
+//! The command line's side of the language, which `crate::language` chooses (`--lang`, the
+//! settings' override, the Nextcloud user's language, the desktop's): the command line's
+//! texts, the account's cached Nextcloud language once an account is open, English for
+//! `--json` (for programs, the same in every language) and the format of dates.
 
 use std::sync::Arc;
 
+use nctray_engine::Engine;
 use nctray_i18n::{Catalogue, Language, Localizer};
 
 use super::dates::{self, DateStyle};
+use crate::language::{self as chooser, UserLanguage};
 
-/// What asks for a language, most wanted first; each may be absent.
-#[derive(Debug, Default, Clone)]
-pub struct Wanted {
-    /// `--lang`.
+/// How this run speaks, from its flags.
+#[derive(Debug, Clone, Default)]
+pub struct Speech {
+    /// `--lang`, whose region (`de_CH`) also picks the date format.
     pub flag: Option<String>,
-    /// The settings' override.
-    pub settings: Option<String>,
-    /// The account's Nextcloud `language` (e.g. "de", "pt_BR").
-    pub nextcloud_language: Option<String>,
-    /// The account's Nextcloud `locale` (e.g. "de_CH"), for date formats only.
-    pub nextcloud_locale: Option<String>,
+    /// `--utc`.
+    pub utc: bool,
+    /// `--json`: messages in English whatever the language.
+    pub json: bool,
 }
 
-impl Wanted {
-    /// The language to speak: the first wish that is set, else the desktop's.
-    pub fn language(&self) -> Language {
-        let chosen = [&self.flag, &self.settings, &self.nextcloud_language]
-            .into_iter()
-            .flatten()
-            .map(|wish| wish.trim())
-            .find(|wish| !wish.is_empty());
-        match chosen {
-            Some(wish) => Language::negotiate(&[wish]),
-            None => Language::from_environment(),
+impl Speech {
+    /// Speaks from now on what was chosen so far (the account's language is not known yet).
+    pub fn start(&self) {
+        if self.json {
+            nctray_i18n::set_current(Language::english());
         }
+        self.format_dates();
     }
 
-    /// Where the date format's region may come from, most wanted first.
-    fn locale_hints(&self) -> Vec<String> {
-        let environment = ["LC_ALL", "LC_TIME", "LANG"]
-            .into_iter()
-            .filter_map(|name| std::env::var(name).ok());
-        [&self.flag, &self.settings, &self.nextcloud_locale]
+    /// The account is open: its user's Nextcloud language, as cached at the last refresh,
+    /// now counts, and the server is asked for its texts in the language spoken.
+    pub fn follow(&self, engine: &Engine) {
+        if self.json {
+            return;
+        }
+        if let Ok(Some(user)) = engine.cached_user() {
+            chooser::update(|inputs| inputs.user = Some(UserLanguage::from(&user)));
+            chooser::speak_to(engine);
+        }
+        self.format_dates();
+    }
+
+    fn format_dates(&self) {
+        let chosen = chooser::chosen();
+        let language = nctray_i18n::current();
+        let hints: Vec<&str> = [self.flag.as_deref(), Some(chosen.locale.as_str())]
             .into_iter()
             .flatten()
-            .cloned()
-            .chain(environment)
-            .collect()
+            .collect();
+        dates::set_style(DateStyle {
+            utc: self.utc,
+            locale: dates::locale_for(&language, &hints),
+        });
     }
-}
-
-/// Speaks the language `wanted` asks for from now on, with its date formats; `utc` keeps
-/// dates in UTC. With `json` the messages (errors, notes) are English whatever is asked:
-/// `--json` is for programs and the same in every language.
-pub fn speak(wanted: &Wanted, utc: bool, json: bool) {
-    let language = if json {
-        Language::english()
-    } else {
-        wanted.language()
-    };
-    let hints = wanted.locale_hints();
-    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
-    dates::set_style(DateStyle {
-        utc,
-        locale: dates::locale_for(&language, &hints),
-    });
-    nctray_i18n::set_current(language);
 }
 
 /// The command line's catalogue in the language spoken now.
@@ -73,22 +63,15 @@ pub fn cli_text() -> Arc<Localizer> {
     nctray_i18n::localizer(Catalogue::Cli)
 }
 
-/// `--lang`'s value: a language nctray has a catalogue for, named as a locale (`de_DE.UTF-8`),
-/// a tag (`pt-BR`) or a Nextcloud code (`zh_CN`).
-pub fn parse_lang_flag(value: &str) -> Result<String, String> {
-    let language = Language::negotiate(&[value]);
-    let asked_for_english = value.trim().to_ascii_lowercase().starts_with("en")
-        || matches!(value.split(['.', '@']).next(), Some("C" | "POSIX"));
-    if language == Language::english() && !asked_for_english {
-        let available: Vec<String> = Language::available().iter().map(Language::tag).collect();
-        return Err(nctray_i18n::tr!(
-            cli_text(),
-            "cli-lang-unknown",
-            value = value,
-            available = available.join(", ")
-        ));
-    }
-    Ok(value.to_owned())
+/// The command line's refusal of a `--lang` value nctray has no translation for.
+pub fn unknown_language(asked: &str) -> String {
+    let available: Vec<String> = Language::available().iter().map(Language::tag).collect();
+    nctray_i18n::tr!(
+        cli_text(),
+        "cli-lang-unknown",
+        value = asked,
+        available = available.join(", ")
+    )
 }
 
 /// The `--lang` value among the raw `arguments`, before they are parsed: so that a value one
@@ -113,30 +96,6 @@ pub fn flag_in(arguments: impl IntoIterator<Item = String>) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn wanted(
-        flag: Option<&str>,
-        settings: Option<&str>,
-        nextcloud_language: Option<&str>,
-    ) -> Wanted {
-        Wanted {
-            flag: flag.map(Into::into),
-            settings: settings.map(Into::into),
-            nextcloud_language: nextcloud_language.map(Into::into),
-            nextcloud_locale: None,
-        }
-    }
-
-    #[test]
-    fn the_flag_beats_the_settings_which_beat_the_nextcloud_language() {
-        assert_eq!(
-            wanted(Some("de"), Some("pl"), Some("en")).language().tag(),
-            "de"
-        );
-        assert_eq!(wanted(None, Some("pl"), Some("de")).language().tag(), "pl");
-        assert_eq!(wanted(None, Some(" "), Some("de")).language().tag(), "de");
-        assert_eq!(wanted(None, None, Some("de_DE")).language().tag(), "de");
-    }
-
     #[test]
     fn the_lang_flag_is_found_before_parsing_in_both_spellings() {
         let args = |line: &[&str]| flag_in(line.iter().map(|a| a.to_string()));
@@ -147,11 +106,8 @@ mod tests {
     }
 
     #[test]
-    fn the_lang_flag_takes_any_way_of_naming_a_language_and_refuses_unknown_ones() {
-        for value in ["de", "de_DE.UTF-8", "de-AT", "en", "en_GB", "C"] {
-            assert_eq!(parse_lang_flag(value).as_deref(), Ok(value));
-        }
-        let error = parse_lang_flag("tlh").unwrap_err();
+    fn an_unknown_language_is_refused_with_the_ones_nctray_speaks() {
+        let error = unknown_language("tlh");
         assert!(error.contains("tlh") && error.contains("de"), "{error}");
     }
 }

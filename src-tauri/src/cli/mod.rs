@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
 
 use crate::account_setup::open_selected_engine;
+use language::Speech;
 use output::say_err;
 
 #[derive(Debug, Parser)]
@@ -34,10 +35,9 @@ pub struct Args {
     /// The account to use: login@server, login name or server (default: the first one).
     #[arg(long, global = true)]
     pub account: Option<String>,
-    /// The language of the command line's output (de, pt-BR, de_DE.UTF-8, …), instead of the
-    /// one from the settings, the Nextcloud account or LANG. --json is the same in every
-    /// language.
-    #[arg(long, global = true, value_name = "LANGUAGE", value_parser = language::parse_lang_flag)]
+    /// The language to speak (e.g. de, pt-BR, de_DE.UTF-8), instead of the settings', the
+    /// Nextcloud user's or the desktop's. --json is the same in every language.
+    #[arg(long, global = true, value_name = "LANGUAGE", value_parser = parse_language)]
     pub lang: Option<String>,
     /// Print dates and times in UTC instead of the machine's time zone.
     #[arg(long, global = true)]
@@ -86,6 +86,13 @@ pub enum Command {
     },
 }
 
+/// `--lang` as given, when nctray has a catalogue for it; refused in the command line's words.
+fn parse_language(asked: &str) -> Result<String, String> {
+    crate::language::check_choice(asked)
+        .map(|()| asked.to_owned())
+        .map_err(|_| language::unknown_language(asked))
+}
+
 /// `nctray … | head` closes the pipe before we are done: Rust's `println!` then panics, but
 /// for a command line tool that is a normal end, not an error.
 fn end_quietly_on_a_closed_pipe() {
@@ -120,11 +127,12 @@ pub fn run(args: Args) -> i32 {
         return 0;
     };
     let (account, json) = (args.account, args.json);
-    let wanted = language::Wanted {
+    let speech = language::Speech {
         flag: args.lang,
-        ..language::Wanted::default()
+        utc: args.utc,
+        json,
     };
-    language::speak(&wanted, args.utc, json);
+    speech.start();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -132,7 +140,7 @@ pub fn run(args: Args) -> i32 {
         Ok(runtime) => runtime,
         Err(e) => return report_error(&anyhow::anyhow!(e), json),
     };
-    match runtime.block_on(execute(command, account.as_deref(), json)) {
+    match runtime.block_on(execute(command, account.as_deref(), &speech)) {
         Ok(()) => 0,
         Err(error) => report_error(&error, json),
     }
@@ -151,11 +159,18 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
     1
 }
 
-async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow::Result<()> {
+async fn execute(command: Command, account: Option<&str>, speech: &Speech) -> anyhow::Result<()> {
+    let json = speech.json;
     let paths = Paths::from_platform()?;
     if let Err(error) = paths.make_private() {
         tracing::warn!("{error}");
     }
+    // The selected account's engine, speaking its user's language.
+    let open = || -> anyhow::Result<nctray_engine::Engine> {
+        let engine = open_selected_engine(&paths, account)?;
+        speech.follow(&engine);
+        Ok(engine)
+    };
     if !matches!(command, Command::Watch { .. }) {
         if let Some(notice) = crate::account_setup::check_cache(&paths.database())? {
             eprintln!("nctray: {notice}");
@@ -163,23 +178,23 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
     }
     match command {
         Command::Status { action } => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
         Command::Accounts => accounts::run(&paths, json),
         Command::Notifications(args) => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             notifications::run(&engine, args, json).await
         }
         Command::Activity(args) => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             activity::run(&engine, args, json).await
         }
         Command::Talk { action } => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             talk::run(&engine, action, json).await
         }
-        Command::Watch { format } => watch::run(&paths, account, format).await,
+        Command::Watch { format } => watch::run(&paths, account, format, speech).await,
     }
 }

@@ -4,6 +4,7 @@
 
 use nctray_engine::nextcloud::{Action, Notification};
 use nctray_engine::Popup;
+use nctray_i18n::{tr, Localizer};
 
 use crate::chat_target::ChatTarget;
 
@@ -16,10 +17,6 @@ pub const INLINE_REPLY_KEY: &str = "inline-reply";
 /// Keys of the notification's own actions: this prefix and the action's index.
 const ACTION_KEY_PREFIX: &str = "action-";
 
-const OPEN_LABEL: &str = "Open";
-const REPLY_LABEL: &str = "Reply";
-/// The hint text in the field of an inline reply.
-pub const REPLY_PLACEHOLDER: &str = "Write a reply…";
 /// Characters of a subject a popup shows (a popup's title is one line; more only hides the
 /// buttons and the rest of the desktop).
 const SUMMARY_CHARS: usize = 200;
@@ -88,7 +85,7 @@ impl PopupContent {
             Popup::One(notification) => Self::of_notification(notification, inline_reply),
             Popup::Summary { count } => Self {
                 buttons: vec![open_button()],
-                ..Self::line(&format!("{count} new notifications"), "")
+                ..Self::line(&summary(&crate::language::app(), *count), "")
             },
         }
     }
@@ -106,7 +103,7 @@ impl PopupContent {
                     REPLY_KEY
                 }
                 .to_owned(),
-                label: REPLY_LABEL.to_owned(),
+                label: crate::language::app().text("popup-reply"),
             });
         }
         let mut actions: Vec<(usize, &Action)> = notification.actions.iter().enumerate().collect();
@@ -180,8 +177,19 @@ fn escape_markup(text: &str) -> String {
 fn open_button() -> Button {
     Button {
         key: DEFAULT_KEY.to_owned(),
-        label: OPEN_LABEL.to_owned(),
+        label: crate::language::app().text("popup-open"),
     }
+}
+
+/// The popup that stands for `count` notifications at once, plural-correct in `text`'s
+/// language ("5 nowych powiadomień").
+pub fn summary(text: &Localizer, count: usize) -> String {
+    tr!(text, "popup-summary-notifications", count = count)
+}
+
+/// The hint text in the field of an inline reply.
+pub fn reply_placeholder() -> String {
+    crate::language::app().text("popup-reply-placeholder")
 }
 
 /// The Talk room (and message) a notification is about: a chat message (`object_id`
@@ -219,6 +227,8 @@ pub fn reply_target(notification: &Notification) -> Option<ChatTarget> {
 
 #[cfg(test)]
 mod tests {
+    use nctray_i18n::{Catalogue, Language};
+
     use super::*;
 
     fn notification(app: &str, object_type: &str, object_id: &str) -> Notification {
@@ -330,6 +340,26 @@ mod tests {
         let content = PopupContent::of(&Popup::Summary { count: 12 }, true);
         assert_eq!(content.summary, "12 new notifications");
         assert_eq!(labels(&content), [("default", "Open")]);
+    }
+
+    #[test]
+    fn the_summary_takes_polands_three_plural_forms() {
+        let polish = Localizer::new(&Language::negotiate(&["pl_PL.UTF-8"]), Catalogue::App);
+        assert_eq!(summary(&polish, 1), "1 nowe powiadomienie");
+        assert_eq!(summary(&polish, 2), "2 nowe powiadomienia");
+        assert_eq!(summary(&polish, 5), "5 nowych powiadomień");
+        assert_eq!(summary(&polish, 22), "22 nowe powiadomienia");
+        assert_eq!(summary(&polish, 12), "12 nowych powiadomień");
+    }
+
+    #[test]
+    fn the_summary_is_singular_for_one_in_english_and_german() {
+        let english = Localizer::new(&Language::english(), Catalogue::App);
+        assert_eq!(summary(&english, 1), "1 new notification");
+        assert_eq!(summary(&english, 2), "2 new notifications");
+        let german = Localizer::new(&Language::negotiate(&["de"]), Catalogue::App);
+        assert_eq!(summary(&german, 1), "1 neue Benachrichtigung");
+        assert_eq!(summary(&german, 5), "5 neue Benachrichtigungen");
     }
 
     #[test]

@@ -26,7 +26,7 @@ use zbus::zvariant::Value;
 use zbus::{Connection, MatchRule, MessageStream};
 
 use super::clicks::{self, Origin, Response};
-use super::content::{Choice, PopupContent, INLINE_REPLY_KEY, REPLY_PLACEHOLDER};
+use super::content::{reply_placeholder, Choice, PopupContent, INLINE_REPLY_KEY};
 use super::APP_NAME;
 
 const SERVICE: &str = "org.freedesktop.Notifications";
@@ -201,7 +201,7 @@ async fn notify(
     if content.buttons.iter().any(|b| b.key == INLINE_REPLY_KEY) {
         hints.insert(
             "x-kde-reply-placeholder-text",
-            Value::from(REPLY_PLACEHOLDER),
+            Value::from(reply_placeholder()),
         );
     }
     // -1: the server's own timeout.

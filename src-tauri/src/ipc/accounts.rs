@@ -128,6 +128,8 @@ pub fn accounts_changed(app: &AppHandle) {
     tray::redraw(app, None);
     windows::retitle_all(app);
     ui_events::emit(app, ui_events::ACCOUNT_STATE, ());
+    // The primary account may be another one now, with another language.
+    crate::language_change::follow_primary(app);
 }
 
 #[tauri::command]

@@ -56,6 +56,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::open_link,
         app::app_info,
         app::open_log_folder,
+        app::app_language,
+        app::set_language,
         status::status_get,
         status::status_refresh,
         status::status_set,

@@ -108,10 +108,16 @@ pub async fn preset_apply(
 /// Display name and quota, asked from the server when a window opens (a rename or a new
 /// quota shows at once); the cached copy when the server cannot be reached.
 #[tauri::command]
-pub async fn user_get(session: State<'_, Session>) -> CommandResult<UserMetadata> {
+pub async fn user_get(app: AppHandle, session: State<'_, Session>) -> CommandResult<UserMetadata> {
     let engine = session.current()?;
     match engine.refresh_user().await {
-        Ok(user) => Ok(user),
+        Ok(user) => {
+            // The person may just have changed their language in Nextcloud.
+            if session.is_primary(&engine.account().key()) {
+                crate::language_change::follow_user(&app, Some((&user).into()));
+            }
+            Ok(user)
+        }
         Err(error) => match blocking(move || engine.cached_user()).await? {
             Some(user) if !matches!(error.kind(), "unauthorized") => Ok(user),
             _ => Err(error.into()),

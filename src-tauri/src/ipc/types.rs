@@ -33,6 +33,39 @@ pub struct AppInfo {
     pub log_dir: String,
 }
 
+/// The language the windows show, and how they format dates and numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LanguageView {
+    /// BCP 47 tag of the catalogue (`locales/<language>/ui.ftl`), e.g. "de", "pt-BR".
+    pub language: String,
+    /// BCP 47 for `Intl` (dates, numbers): the Nextcloud user's locale when set, e.g. "de-CH".
+    pub locale: String,
+    pub direction: TextDirection,
+    /// IANA time zone (the Nextcloud user's, else `TZ`), when known.
+    pub time_zone: Option<String>,
+    /// The override in the settings; None = automatic.
+    pub choice: Option<String>,
+    /// The languages to choose from, English first.
+    pub available: Vec<LanguageChoice>,
+}
+
+/// `dir` of the windows' root element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TextDirection {
+    Ltr,
+    Rtl,
+}
+
+/// One language of the settings' list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LanguageChoice {
+    /// What `set_language` takes, e.g. "pt-BR".
+    pub id: String,
+    /// Its name in itself, e.g. "Deutsch".
+    pub name: String,
+}
+
 /// The TypeScript declarations of every type above and of the engine's types the commands
 /// return, one `export` each. JSON numbers arrive as JS numbers, so i64 becomes `number`.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -43,6 +76,9 @@ pub fn typescript() -> String {
         ErrorReport::decl(&cfg),
         Theme::decl(&cfg),
         AppInfo::decl(&cfg),
+        LanguageView::decl(&cfg),
+        TextDirection::decl(&cfg),
+        LanguageChoice::decl(&cfg),
         Appearance::decl(&cfg),
         StatusType::decl(&cfg),
         OwnStatus::decl(&cfg),

@@ -43,12 +43,14 @@ impl AppWindow {
         }
     }
 
-    fn title(self) -> &'static str {
+    /// The title in the language spoken now.
+    fn title(self) -> String {
+        let text = crate::language::app();
         match self {
-            AppWindow::Popover => "nctray",
-            AppWindow::Status => "Set status — nctray",
-            AppWindow::Chat => "Talk — nctray",
-            AppWindow::Accounts => "Accounts and settings — nctray",
+            AppWindow::Popover => text.text("window-title-popover"),
+            AppWindow::Status => text.text("window-title-status"),
+            AppWindow::Chat => text.text("window-title-chat"),
+            AppWindow::Accounts => text.text("window-title-accounts"),
         }
     }
 
@@ -133,13 +135,17 @@ fn title<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> String {
         .try_state::<crate::session::Session>()
         .is_some_and(|session| session.demo_running());
     if demo {
-        format!("{} (Demo)", which.title())
+        nctray_i18n::tr!(
+            crate::language::app(),
+            "window-title-demo",
+            title = which.title()
+        )
     } else {
-        which.title().to_owned()
+        which.title()
     }
 }
 
-/// Gives every open window its title again (the demo started or ended).
+/// Gives every open window its title again (the demo started or ended, the language changed).
 pub fn retitle_all<R: Runtime>(app: &AppHandle<R>) {
     for which in AppWindow::ALL {
         if let Some(window) = app.get_webview_window(which.label()) {

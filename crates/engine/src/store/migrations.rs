@@ -22,6 +22,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[user_metadata::V5],
     // 6: other users' statuses.
     &[other_statuses::V6],
+    // 7: the user's language, locale and time zone.
+    &[user_metadata::V7],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

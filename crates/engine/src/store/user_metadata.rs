@@ -18,6 +18,12 @@ CREATE TABLE user_metadata (
     updated_at     INTEGER NOT NULL
 ) WITHOUT ROWID;";
 
+/// The user's language, locale and time zone (nctray speaks the user's language).
+pub(super) const V7: &str = "
+ALTER TABLE user_metadata ADD COLUMN language TEXT;
+ALTER TABLE user_metadata ADD COLUMN locale TEXT;
+ALTER TABLE user_metadata ADD COLUMN timezone TEXT;";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UserMetadata {
@@ -28,17 +34,30 @@ pub struct UserMetadata {
     pub quota_total: i64,
     /// Percent of the quota used.
     pub quota_relative: f64,
+    /// The language the user chose on the server (Nextcloud's code, e.g. "de", "pt_BR"):
+    /// nctray speaks it unless the settings say otherwise.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The user's locale for dates and numbers (e.g. "de_CH"), when set.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The user's time zone (IANA, e.g. "Europe/Berlin"), when set.
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 pub fn save(conn: &Connection, account: &str, user: &UserMetadata, now: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO user_metadata (account, user_id, display_name, email, quota_used,
-                                    quota_total, quota_relative, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                    quota_total, quota_relative, updated_at, language, locale,
+                                    timezone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (account) DO UPDATE SET user_id = excluded.user_id,
              display_name = excluded.display_name, email = excluded.email,
              quota_used = excluded.quota_used, quota_total = excluded.quota_total,
-             quota_relative = excluded.quota_relative, updated_at = excluded.updated_at",
+             quota_relative = excluded.quota_relative, updated_at = excluded.updated_at,
+             language = excluded.language, locale = excluded.locale,
+             timezone = excluded.timezone",
         params![
             account,
             user.user_id,
@@ -47,7 +66,10 @@ pub fn save(conn: &Connection, account: &str, user: &UserMetadata, now: i64) -> 
             user.quota_used,
             user.quota_total,
             user.quota_relative,
-            now
+            now,
+            user.language,
+            user.locale,
+            user.timezone
         ],
     )?;
     Ok(())
@@ -56,7 +78,8 @@ pub fn save(conn: &Connection, account: &str, user: &UserMetadata, now: i64) -> 
 pub fn load(conn: &Connection, account: &str) -> Result<Option<UserMetadata>> {
     Ok(conn
         .query_row(
-            "SELECT user_id, display_name, email, quota_used, quota_total, quota_relative
+            "SELECT user_id, display_name, email, quota_used, quota_total, quota_relative,
+                    language, locale, timezone
              FROM user_metadata WHERE account = ?1",
             params![account],
             |row| {
@@ -67,6 +90,9 @@ pub fn load(conn: &Connection, account: &str) -> Result<Option<UserMetadata>> {
                     quota_used: row.get(3)?,
                     quota_total: row.get(4)?,
                     quota_relative: row.get(5)?,
+                    language: row.get(6)?,
+                    locale: row.get(7)?,
+                    timezone: row.get(8)?,
                 })
             },
         )

@@ -20,6 +20,40 @@ demo: boolean,
  */
 log_dir: string, };
 
+export type LanguageView = { 
+/**
+ * BCP 47 tag of the catalogue (`locales/<language>/ui.ftl`), e.g. "de", "pt-BR".
+ */
+language: string, 
+/**
+ * BCP 47 for `Intl` (dates, numbers): the Nextcloud user's locale when set, e.g. "de-CH".
+ */
+locale: string, direction: TextDirection, 
+/**
+ * IANA time zone (the Nextcloud user's, else `TZ`), when known.
+ */
+time_zone: string | null, 
+/**
+ * The override in the settings; None = automatic.
+ */
+choice: string | null, 
+/**
+ * The languages to choose from, English first.
+ */
+available: Array<LanguageChoice>, };
+
+export type TextDirection = "ltr" | "rtl";
+
+export type LanguageChoice = { 
+/**
+ * What `set_language` takes, e.g. "pt-BR".
+ */
+id: string, 
+/**
+ * Its name in itself, e.g. "Deutsch".
+ */
+name: string, };
+
 export type Appearance = "system" | "light" | "dark";
 
 export type StatusType = "online" | "away" | "dnd" | "busy" | "invisible" | "offline";
@@ -100,7 +134,20 @@ export type UserMetadata = { user_id: string, display_name: string, email: strin
 /**
  * Percent of the quota used.
  */
-quota_relative: number, };
+quota_relative: number, 
+/**
+ * The language the user chose on the server (Nextcloud's code, e.g. "de", "pt_BR"):
+ * nctray speaks it unless the settings say otherwise.
+ */
+language: string | null, 
+/**
+ * The user's locale for dates and numbers (e.g. "de_CH"), when set.
+ */
+locale: string | null, 
+/**
+ * The user's time zone (IANA, e.g. "Europe/Berlin"), when set.
+ */
+timezone: string | null, };
 
 export type Notification = { notification_id: number, 
 /**
