@@ -4,12 +4,16 @@
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
-use nctray_e2e::Desktop;
+use std::time::Duration;
+
+use nctray_e2e::{wait_until, Desktop};
 use nctray_sim::{NewActivity, NewNotification};
 
 const SUBJECT: &str = "Carol shared “Plan.odt” with you";
 const ACTIVITY: &str = "You created Plan.odt";
 const TOKYO: &[(&str, &str)] = &[("TZ", "Asia/Tokyo")];
+/// How long the tray may take to cache the user's language.
+const SETTLE: Duration = Duration::from_secs(20);
 const GERMAN_DESKTOP: &[(&str, &str)] = &[("LANG", "de_DE.UTF-8")];
 
 /// admin with one notification and one activity, and their dates as the server sent them.
@@ -230,5 +234,48 @@ async fn a_language_nctray_does_not_speak_is_refused_with_the_ones_it_does() -> 
         output.stderr.contains("no translation into “tlh”") && output.stderr.contains("de"),
         "unclear error:\n{output}"
     );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_nextcloud_users_language_once_cached_is_spoken_and_lang_still_wins() -> Result<()> {
+    let desktop = Desktop::signed_in_as("admin").await?;
+    desktop
+        .session
+        .run_nctray(&["status", "set", "dnd"], None)
+        .await?
+        .success()?;
+    assert!(desktop.control().set_language("admin", "de", "de_DE"));
+    // The tray refreshes the user and caches their language; the command line reads it there.
+    let (_app, _tray) = desktop.start_tray().await?;
+    let session = &desktop.session;
+    wait_until(
+        "nctray status in the Nextcloud user's German",
+        SETTLE,
+        || async {
+            session
+                .run_nctray(&["status"], None)
+                .await
+                .is_ok_and(|output| output.stdout.trim() == "Nicht stören")
+        },
+    )
+    .await?;
+
+    desktop.control().clear_requests();
+    let output = session
+        .run_nctray(&["--lang", "en", "status"], None)
+        .await?;
+    assert_eq!(
+        output.success()?.stdout.trim(),
+        "Do not disturb",
+        "{output}"
+    );
+    // The server is asked for its own texts in the language spoken (the tray asks in German).
+    let english = desktop
+        .control()
+        .requests()
+        .iter()
+        .any(|request| request.accept_language.as_deref() == Some("en"));
+    assert!(english, "no request in English");
     Ok(())
 }
