@@ -93,3 +93,15 @@ error-config = Die Einstellungen sind nicht verwendbar: { $detail }
 ## Sprache wählen
 
 language-unknown = Für „{ $language }“ gibt es keine Übersetzung von nctray. Verfügbar: { $available }
+
+## Anmeldung und Schlüsselbund
+
+sign-in-none-waiting = Es wartet keine Anmeldung. Gib die Serveradresse ein und melde dich an.
+sign-in-address-missing = Gib die Adresse deines Servers ein.
+sign-in-address-invalid = „{ $address }“ ist keine Serveradresse.
+sign-in-address-scheme = „{ $address }“ ist keine Serveradresse: Sie muss mit https:// oder http:// beginnen.
+sign-in-unreachable = { $server } ist nicht erreichbar. Prüfe die Adresse und deine Verbindung. ({ $reason })
+sign-in-no-nextcloud = Unter { $server } hat keine Nextcloud geantwortet. Prüfe die Adresse.
+sign-in-cancelled = Anmeldung abgebrochen.
+sign-in-stopped-unreachable = Anmeldung angehalten: { $server } war { $times }-mal hintereinander nicht erreichbar ({ $reason }). Prüfe deine Verbindung und beginne erneut.
+sign-in-expired = Die Anmeldung ist abgelaufen: Sie wurde nicht innerhalb von { $minutes } Minuten bestätigt. Beginne erneut.

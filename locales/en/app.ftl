@@ -100,3 +100,15 @@ error-config = The settings cannot be used: { $detail }
 
 # --lang or the settings name a language nctray has no translation for.
 language-unknown = nctray has no translation for “{ $language }”. Available: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = No sign-in is waiting. Enter the server address and sign in.
+sign-in-address-missing = Enter your server's address.
+sign-in-address-invalid = “{ $address }” is not a server address.
+sign-in-address-scheme = “{ $address }” is not a server address: it must start with https:// or http://.
+sign-in-unreachable = Cannot reach { $server }. Check the address and your connection. ({ $reason })
+sign-in-no-nextcloud = No Nextcloud answered at { $server }. Check the address.
+sign-in-cancelled = Sign-in cancelled.
+sign-in-stopped-unreachable = Sign-in stopped: { $server } could not be reached { $times } times in a row ({ $reason }). Check your connection and start again.
+sign-in-expired = The sign-in expired: it was not approved within { $minutes } minutes. Start again.

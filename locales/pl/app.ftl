@@ -96,3 +96,15 @@ error-config = Nie można użyć ustawień: { $detail }
 ## Wybór języka
 
 language-unknown = nctray nie ma tłumaczenia dla „{ $language }”. Dostępne: { $available }
+
+## Logowanie i pęk kluczy
+
+sign-in-none-waiting = Żadne logowanie nie oczekuje. Wpisz adres serwera i zaloguj się.
+sign-in-address-missing = Wpisz adres swojego serwera.
+sign-in-address-invalid = „{ $address }” nie jest adresem serwera.
+sign-in-address-scheme = „{ $address }” nie jest adresem serwera: musi zaczynać się od https:// lub http://.
+sign-in-unreachable = Nie można połączyć się z { $server }. Sprawdź adres i połączenie. ({ $reason })
+sign-in-no-nextcloud = Pod adresem { $server } nie odpowiedział żaden Nextcloud. Sprawdź adres.
+sign-in-cancelled = Logowanie anulowane.
+sign-in-stopped-unreachable = Logowanie przerwane: { $server } był nieosiągalny { $times } razy z rzędu ({ $reason }). Sprawdź połączenie i zacznij od nowa.
+sign-in-expired = Logowanie wygasło: nie zostało zatwierdzone w ciągu { $minutes } minut. Zacznij od nowa.

@@ -15,6 +15,7 @@ use nctray_engine::nextcloud::{
     Error as ServerError, Fingerprint, LoginFlow, LoginPoll, Url, LOGIN_FLOW_LIFETIME,
 };
 use nctray_engine::ErrorReport;
+use nctray_i18n::tr;
 use serde::Serialize;
 use tokio::sync::watch;
 
@@ -194,7 +195,7 @@ impl SignIn {
     fn waiting(&self) -> Result<Arc<Attempt>, ErrorReport> {
         self.slot().clone().ok_or_else(|| ErrorReport {
             kind: "no_sign_in",
-            message: "No sign-in is waiting. Enter the server address and sign in.".into(),
+            message: crate::language::app().text("sign-in-none-waiting"),
         })
     }
 }
@@ -203,18 +204,23 @@ impl SignIn {
 pub fn server_address(typed: &str) -> Result<Url, ErrorReport> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err(ipc::invalid("Enter your server's address."));
+        return Err(ipc::invalid(
+            crate::language::app().text("sign-in-address-missing"),
+        ));
     }
     let with_scheme = if typed.contains("://") {
         typed.to_owned()
     } else {
         format!("https://{typed}")
     };
+    let text = crate::language::app();
     let url = Url::parse(&with_scheme)
-        .map_err(|_| ipc::invalid(format!("{typed:?} is not a server address.")))?;
+        .map_err(|_| ipc::invalid(tr!(text, "sign-in-address-invalid", address = typed)))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(ipc::invalid(format!(
-            "{typed:?} is not a server address: it must start with https:// or http://."
+        return Err(ipc::invalid(tr!(
+            text,
+            "sign-in-address-scheme",
+            address = typed
         )));
     }
     Ok(url)
@@ -222,16 +228,22 @@ pub fn server_address(typed: &str) -> Result<Url, ErrorReport> {
 
 /// Why the flow did not start, in words that say what to check.
 fn not_started(server: &Url, error: &ServerError) -> ErrorReport {
+    let text = crate::language::app();
+    let server_name = server.to_string();
     let message = match error {
-        ServerError::Network(reason) => {
-            format!("Cannot reach {server}. Check the address and your connection. ({reason})")
-        }
+        ServerError::Network(reason) => tr!(
+            text,
+            "sign-in-unreachable",
+            server = server_name,
+            reason = reason.as_str()
+        ),
         ServerError::NotFound { .. }
         | ServerError::Http { status: 404, .. }
-        | ServerError::Decode(_) => {
-            format!("No Nextcloud answered at {server}. Check the address.")
-        }
-        other => format!("{server}: {other}"),
+        | ServerError::Decode(_) => tr!(text, "sign-in-no-nextcloud", server = server_name),
+        other => format!(
+            "{server}: {}",
+            crate::errors::explain(&nctray_engine::Error::Server(other.clone()))
+        ),
     };
     ErrorReport {
         kind: error.kind(),
@@ -265,7 +277,7 @@ async fn untrusted_certificate(server: &Url, problem: &CertificateProblem) -> Si
 fn cancelled_report() -> ErrorReport {
     ErrorReport {
         kind: "cancelled",
-        message: "Sign-in cancelled.".into(),
+        message: crate::language::app().text("sign-in-cancelled"),
     }
 }
 
@@ -273,9 +285,12 @@ fn unreachable_report(login_url: &Url, reason: &str) -> ErrorReport {
     let server = login_url.host_str().unwrap_or("the server");
     ErrorReport {
         kind: "network",
-        message: format!(
-            "Sign-in stopped: {server} could not be reached {MAX_NETWORK_FAILURES} times in a \
-             row ({reason}). Check your connection and start again."
+        message: tr!(
+            crate::language::app(),
+            "sign-in-stopped-unreachable",
+            server = server,
+            times = MAX_NETWORK_FAILURES,
+            reason = reason
         ),
     }
 }
@@ -283,7 +298,7 @@ fn unreachable_report(login_url: &Url, reason: &str) -> ErrorReport {
 fn expired_report() -> ErrorReport {
     ErrorReport {
         kind: "expired",
-        message: "The sign-in expired: it was not approved within 20 minutes. Start again.".into(),
+        message: tr!(crate::language::app(), "sign-in-expired", minutes = 20),
     }
 }
 
