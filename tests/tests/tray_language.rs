@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use nctray_e2e::{Desktop, PATIENCE};
+use nctray_sim::NewNotification;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_signed_out_tray_menu_is_german_on_a_german_desktop() -> Result<()> {
@@ -62,6 +63,28 @@ async fn the_nextcloud_users_language_wins_over_the_desktops_and_reaches_the_ser
             .all(|value| value == "en" || value == "de, en;q=0.5"),
         "{sent:?}"
     );
+    app.ensure_running()?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn five_waiting_notifications_pop_up_as_one_polish_summary_with_the_many_form() -> Result<()>
+{
+    let desktop = Desktop::signed_in_as("admin").await?;
+    // The settings' choice wins over the user's language (English on the simulator).
+    desktop.session.set_config("language", "pl".into())?;
+    for n in 1..=5 {
+        desktop
+            .control()
+            .inject_notification(NewNotification::new("admin", format!("Plik {n}")));
+    }
+    let (app, _tray) = desktop.start_tray().await?;
+    let summary = "5 nowych powiadomień";
+    desktop
+        .notifications
+        .wait_for(summary, |n| n.summary == summary, PATIENCE)
+        .await
+        .map_err(|error| error.context(app.logs()))?;
     app.ensure_running()?;
     Ok(())
 }
