@@ -12,7 +12,7 @@ trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 
 ensure_packages "${BUILD_PACKAGES[@]}" \
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver \
-  fonts-noto-color-emoji tinyproxy x11-utils
+  fonts-noto-color-emoji tinyproxy x11-utils tzdata
 
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
