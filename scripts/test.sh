@@ -13,7 +13,7 @@ trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 # fonts-droid-fallback and fonts-dejavu-core: Japanese and Arabic glyphs for the window tests.
 ensure_packages "${BUILD_PACKAGES[@]}" \
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver \
-  fonts-noto-color-emoji tinyproxy x11-utils \
+  fonts-noto-color-emoji tinyproxy x11-utils tzdata \
   fonts-droid-fallback fonts-dejavu-core
 
 for component in rustfmt clippy; do

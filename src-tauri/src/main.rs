@@ -37,15 +37,16 @@ mod windows;
 use clap::Parser;
 
 fn main() {
+    cli::speak_while_parsing();
     let args = cli::Args::parse();
     language::start(args.lang.clone(), configured_language());
     if let Some(dir) = &args.generate_docs {
         std::process::exit(docs::write_all(dir));
     }
     let code = match args.command {
-        Some(command) => {
+        Some(_) => {
             logs::to_stderr();
-            cli::run(command, args.account, args.json)
+            cli::run(args)
         }
         None => {
             match nctray_engine::Paths::from_platform() {

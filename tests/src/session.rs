@@ -362,6 +362,16 @@ impl Session {
         self.run(nctray_binary()?, args, stdin).await
     }
 
+    /// Runs `nctray ARGS` to completion with `env` over the session's environment (`LANG`,
+    /// `TZ` …), capturing its output.
+    pub async fn run_nctray_with_env(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<CliOutput> {
+        self.run_with_env(nctray_binary()?, args, None, env).await
+    }
+
     /// Runs `program ARGS` inside the session to completion (with `stdin` written to it),
     /// capturing its output; killed if it hangs.
     pub async fn run(
@@ -370,13 +380,24 @@ impl Session {
         args: &[&str],
         stdin: Option<&str>,
     ) -> Result<CliOutput> {
+        self.run_with_env(program, args, stdin, &[]).await
+    }
+
+    /// Like [`Session::run`], with `env` over the session's environment.
+    pub async fn run_with_env(
+        &self,
+        program: impl AsRef<std::ffi::OsStr>,
+        args: &[&str],
+        stdin: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Result<CliOutput> {
         let program = PathBuf::from(program.as_ref());
         let name = program.file_name().map_or_else(
             || program.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
         let mut command = self.command(&program);
-        command.args(args);
+        command.args(args).envs(env.iter().copied());
         let stdout = self.log_file(&format!("{name}-stdout"));
         let stderr = self.log_file(&format!("{name}-stderr"));
         command

@@ -114,7 +114,8 @@ async fn watch_for_waybar_prints_the_whole_state_once_per_change() -> Result<()>
     assert_eq!(online["text"], "Online", "{online}");
     assert_eq!(
         online["tooltip"],
-        format!("{}: online", desktop.account_key()),
+        // The tooltip is for people: the status as Nextcloud names it (in their language).
+        format!("{}: Online", desktop.account_key()),
         "{online}"
     );
 

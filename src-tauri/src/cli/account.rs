@@ -8,6 +8,9 @@ use clap::Subcommand;
 use nctray_engine::nextcloud::{self, Proxy};
 use nctray_engine::{Account, AccountSecrets, Engine, Paths};
 
+use nctray_i18n::tr;
+
+use super::language::cli_text;
 use super::output::{say, say_err};
 use crate::config::AppConfig;
 use crate::secrets;
@@ -71,27 +74,28 @@ fn proxy_password(account: &Account, variable: Option<&str>) -> anyhow::Result<O
     };
     let proxy = Proxy::new(address, None)?;
     if proxy.url().as_str() != nextcloud::Url::parse(address.trim())?.as_str() {
-        bail!(
-            "put no password in --proxy: name an environment variable holding it with \
-             --proxy-password-env, so it goes to the keyring and not into the config file"
-        );
+        bail!(cli_text().text("cli-account-proxy-password-in-url"));
     }
     match (proxy.login_name(), variable) {
         (None, None) => Ok(None),
-        (None, Some(_)) => bail!(
-            "--proxy-password-env is for a proxy login, but {address} names none \
-             (write it as http://LOGIN@host:port)"
-        ),
-        (Some(login), None) => bail!(
-            "the proxy login {login:?} needs a password: put it in an environment variable \
-             and name it with --proxy-password-env NAME"
-        ),
+        (None, Some(_)) => bail!(tr!(
+            cli_text(),
+            "cli-account-proxy-has-no-login",
+            address = address.as_str()
+        )),
+        (Some(login), None) => bail!(tr!(
+            cli_text(),
+            "cli-account-proxy-needs-password",
+            login = login
+        )),
         (Some(login), Some(variable)) => match std::env::var(variable) {
             Ok(password) if !password.is_empty() => Ok(Some(password)),
-            _ => bail!(
-                "the environment variable {variable} holds no password for the proxy login \
-                 {login:?}"
-            ),
+            _ => bail!(tr!(
+                cli_text(),
+                "cli-account-proxy-variable-empty",
+                variable = variable,
+                login = login
+            )),
         },
     }
 }
@@ -105,18 +109,19 @@ async fn add_account(
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
-        .context("cannot read the app password from standard input")?;
+        .context(cli_text().text("cli-account-cannot-read-password"))?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
     if password.is_empty() {
-        bail!("no app password on standard input");
+        bail!(cli_text().text("cli-account-no-password"));
     }
     if let Ok(url) = account.server.parse() {
         if nctray_engine::nextcloud::travels_unencrypted(&url) {
-            say_err(format!(
-                "nctray: warning: {} is http://, not https://: the app password and everything \
-                 the account syncs travel unencrypted and can be read on the way",
-                account.server
-            ));
+            let warning = tr!(
+                cli_text(),
+                "cli-account-unencrypted",
+                server = account.server.as_str()
+            );
+            say_err(format!("nctray: {warning}"));
         }
     }
     // Check the credentials before keeping anything, so a typo is caught now.
@@ -132,10 +137,11 @@ async fn add_account(
         }
         Err(error @ nextcloud::Error::Unauthorized) => {
             return Err(nctray_engine::Error::from(error))
-                .context("the server did not accept these credentials")
+                .context(cli_text().text("cli-account-credentials-refused"))
         }
         Err(error) => {
-            return Err(nctray_engine::Error::from(error)).context("cannot check the account")
+            return Err(nctray_engine::Error::from(error))
+                .context(cli_text().text("cli-account-cannot-check"))
         }
     };
     secrets::store_app_password(&account, &password)?;
@@ -154,7 +160,12 @@ async fn add_account(
             serde_json::json!({ "account": account.key(), "user_id": user.id, "display_name": user.display_name })
         );
     } else {
-        say(format!("Added {} ({})", account.key(), user.display_name));
+        say(tr!(
+            cli_text(),
+            "cli-account-added",
+            account = account.key(),
+            name = user.display_name.as_str()
+        ));
     }
     Ok(())
 }
@@ -175,13 +186,20 @@ async fn untrusted_certificate(
     };
     match nextcloud::inspect(&server, connection).await {
         Ok(info) => {
+            let hint = cli_text().text("cli-account-trust-hint");
             text.push_str(&format!(
-                "\n\n{info}\n\nIf this is your server's certificate, trust it for this account by \
-                 adding:\n  --trust-fingerprint {}",
+                "\n\n{info}\n\n{hint}\n  --trust-fingerprint {}",
                 info.fingerprint
             ));
         }
-        Err(error) => text.push_str(&format!(" (its details could not be read: {error})")),
+        Err(error) => {
+            let unreadable = tr!(
+                cli_text(),
+                "cli-account-certificate-unreadable",
+                error = error.to_string()
+            );
+            text.push_str(&format!(" ({unreadable})"));
+        }
     }
     text
 }

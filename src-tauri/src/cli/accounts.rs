@@ -4,6 +4,9 @@
 use nctray_engine::Paths;
 use serde::Serialize;
 
+use nctray_i18n::{tr, Localizer};
+
+use super::language::cli_text;
 use super::output::say;
 use crate::config::AppConfig;
 use crate::secrets;
@@ -46,32 +49,44 @@ pub fn run(paths: &Paths, json: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     if reports.is_empty() {
-        say(
-            "No accounts; add one with `nctray account add --server URL --login NAME --password-stdin`",
-        );
+        say(cli_text().text("cli-accounts-none"));
     }
     for report in &reports {
-        say(describe(report));
+        say(describe(report, &cli_text()));
     }
     Ok(())
 }
 
-fn describe(report: &AccountReport) -> String {
+fn describe(report: &AccountReport, text: &Localizer) -> String {
     let password = match (report.has_password, &report.keyring_error) {
-        (Some(true), _) => "app password in the keyring".to_owned(),
-        (Some(false), _) => {
-            "no app password in the keyring (add it again with `nctray account add`)".to_owned()
-        }
-        (None, Some(error)) => format!("keyring unavailable: {error}"),
-        (None, None) => "keyring unavailable".to_owned(),
+        (Some(true), _) => text.text("cli-accounts-password-stored"),
+        (Some(false), _) => text.text("cli-accounts-password-missing"),
+        (None, Some(error)) => tr!(text, "cli-accounts-keyring-error", error = error.as_str()),
+        (None, None) => text.text("cli-accounts-keyring-unavailable"),
     };
-    let default = if report.default { " (default)" } else { "" };
-    format!("{}{default}: {password}", report.account)
+    let account = report.account.as_str();
+    if report.default {
+        tr!(
+            text,
+            "cli-accounts-line-default",
+            account = account,
+            password = password
+        )
+    } else {
+        tr!(
+            text,
+            "cli-accounts-line",
+            account = account,
+            password = password
+        )
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use clap::Parser;
+
+    use nctray_i18n::{Catalogue, Language};
 
     use super::*;
     use crate::cli::{Args, Command};
@@ -94,12 +109,18 @@ mod tests {
             has_password,
             keyring_error: keyring_error.map(Into::into),
         };
+        let english = Localizer::new(&Language::english(), Catalogue::Cli);
         assert_eq!(
-            describe(&report(Some(true), None)),
+            describe(&report(Some(true), None), &english),
             "admin@http://127.0.0.1:4711 (default): app password in the keyring"
         );
-        assert!(describe(&report(Some(false), None)).contains("no app password"));
-        assert!(describe(&report(None, Some("no D-Bus"))).contains("no D-Bus"));
+        assert!(describe(&report(Some(false), None), &english).contains("no app password"));
+        assert!(describe(&report(None, Some("no D-Bus")), &english).contains("no D-Bus"));
+        let german = Localizer::new(&Language::negotiate(&["de"]), Catalogue::Cli);
+        assert_eq!(
+            describe(&report(Some(true), None), &german),
+            "admin@http://127.0.0.1:4711 (Standard): App-Passwort im Schlüsselbund"
+        );
         let json = serde_json::to_value(report(Some(true), None)).unwrap();
         assert_eq!(json["has_password"], true);
         assert!(json.get("keyring_error").is_none());

@@ -5,7 +5,9 @@ use clap::Args as ClapArgs;
 use nctray_engine::nextcloud::Activity;
 use nctray_engine::Engine;
 
-use super::output::{is_offline, printable, say, short_date};
+use super::dates::show_iso;
+use super::language::cli_text;
+use super::output::{is_offline, printable, say, Cached};
 
 /// Pages fetched at most to fill `--limit` from older activities.
 const MAX_OLDER_PAGES: usize = 10;
@@ -30,7 +32,7 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
     match engine.sync_activity().await {
         Ok(_) => {}
         Err(error) if is_offline(&error) => {
-            super::output::note_offline(engine, &error, "the cached activities", json);
+            super::output::note_offline(engine, &error, Cached::Activities, json);
             online = false;
         }
         Err(error) => return Err(error.into()),
@@ -64,7 +66,7 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
     if json {
         println!("{}", serde_json::to_string(&shown)?);
     } else if shown.is_empty() {
-        say("No activities");
+        say(cli_text().text("cli-activity-none"));
     } else {
         for activity in &shown {
             print_activity(activity);
@@ -76,7 +78,7 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
 fn print_activity(activity: &Activity) {
     say(format!(
         "{}  {}",
-        short_date(&activity.datetime),
+        show_iso(&activity.datetime),
         printable(&activity.subject)
     ));
     if let Some(message) = activity.message.as_deref().filter(|m| !m.trim().is_empty()) {

@@ -4,6 +4,8 @@
 mod account;
 mod accounts;
 mod activity;
+mod dates;
+mod language;
 mod notifications;
 mod output;
 mod status;
@@ -15,6 +17,7 @@ use clap::{Parser, Subcommand};
 use nctray_engine::Paths;
 
 use crate::account_setup::open_selected_engine;
+use language::Speech;
 use output::say_err;
 
 #[derive(Debug, Parser)]
@@ -32,10 +35,13 @@ pub struct Args {
     /// The account to use: login@server, login name or server (default: the first one).
     #[arg(long, global = true)]
     pub account: Option<String>,
-    /// The language to speak (e.g. de, pt-BR, ja), instead of the settings', the Nextcloud
-    /// user's or the desktop's.
+    /// The language to speak (e.g. de, pt-BR, de_DE.UTF-8), instead of the settings', the
+    /// Nextcloud user's or the desktop's. --json is the same in every language.
     #[arg(long, global = true, value_name = "LANGUAGE", value_parser = parse_language)]
     pub lang: Option<String>,
+    /// Print dates and times in UTC instead of the machine's time zone.
+    #[arg(long, global = true)]
+    pub utc: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Writes the man page and the shell completions into this folder and exits (used when
@@ -80,9 +86,11 @@ pub enum Command {
     },
 }
 
-/// `--lang` as given, when nctray has a catalogue for it.
+/// `--lang` as given, when nctray has a catalogue for it; refused in the command line's words.
 fn parse_language(asked: &str) -> Result<String, String> {
-    crate::language::check_choice(asked).map(|()| asked.to_owned())
+    crate::language::check_choice(asked)
+        .map(|()| asked.to_owned())
+        .map_err(|_| language::unknown_language(asked))
 }
 
 /// `nctray … | head` closes the pipe before we are done: Rust's `println!` then panics, but
@@ -101,9 +109,30 @@ fn end_quietly_on_a_closed_pipe() {
     }));
 }
 
-/// Runs one command and returns the process exit code.
-pub fn run(command: Command, account: Option<String>, json: bool) -> i32 {
+/// Speaks the language `--lang` names while the arguments are parsed (their full choice is
+/// made in [`run`]), so that nctray's own refusals of a value read in that language.
+pub fn speak_while_parsing() {
+    let arguments = std::env::args_os()
+        .skip(1)
+        .filter_map(|a| a.into_string().ok());
+    if let Some(flag) = language::flag_in(arguments) {
+        nctray_i18n::set_current(nctray_i18n::Language::negotiate(&[&flag]));
+    }
+}
+
+/// Runs the command of `args` (which must have one) and returns the process exit code.
+pub fn run(args: Args) -> i32 {
     end_quietly_on_a_closed_pipe();
+    let Some(command) = args.command else {
+        return 0;
+    };
+    let (account, json) = (args.account, args.json);
+    let speech = language::Speech {
+        flag: args.lang,
+        utc: args.utc,
+        json,
+    };
+    speech.start();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -111,7 +140,7 @@ pub fn run(command: Command, account: Option<String>, json: bool) -> i32 {
         Ok(runtime) => runtime,
         Err(e) => return report_error(&anyhow::anyhow!(e), json),
     };
-    match runtime.block_on(execute(command, account.as_deref(), json)) {
+    match runtime.block_on(execute(command, account.as_deref(), &speech)) {
         Ok(()) => 0,
         Err(error) => report_error(&error, json),
     }
@@ -130,11 +159,18 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
     1
 }
 
-async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow::Result<()> {
+async fn execute(command: Command, account: Option<&str>, speech: &Speech) -> anyhow::Result<()> {
+    let json = speech.json;
     let paths = Paths::from_platform()?;
     if let Err(error) = paths.make_private() {
         tracing::warn!("{error}");
     }
+    // The selected account's engine, speaking its user's language.
+    let open = || -> anyhow::Result<nctray_engine::Engine> {
+        let engine = open_selected_engine(&paths, account)?;
+        speech.follow(&engine);
+        Ok(engine)
+    };
     if !matches!(command, Command::Watch { .. }) {
         if let Some(notice) = crate::account_setup::check_cache(&paths.database())? {
             eprintln!("nctray: {notice}");
@@ -142,23 +178,23 @@ async fn execute(command: Command, account: Option<&str>, json: bool) -> anyhow:
     }
     match command {
         Command::Status { action } => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             status::run(&engine, action, json).await
         }
         Command::Account { action } => account::run(&paths, action, json).await,
         Command::Accounts => accounts::run(&paths, json),
         Command::Notifications(args) => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             notifications::run(&engine, args, json).await
         }
         Command::Activity(args) => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             activity::run(&engine, args, json).await
         }
         Command::Talk { action } => {
-            let engine = open_selected_engine(&paths, account)?;
+            let engine = open()?;
             talk::run(&engine, action, json).await
         }
-        Command::Watch { format } => watch::run(&paths, account, format).await,
+        Command::Watch { format } => watch::run(&paths, account, format, speech).await,
     }
 }

@@ -5,7 +5,11 @@ use clap::{Args as ClapArgs, Subcommand};
 use nctray_engine::nextcloud::Notification;
 use nctray_engine::{Engine, NotificationCheck};
 
-use super::output::{printable, say, short_date};
+use nctray_i18n::tr;
+
+use super::dates::show_iso;
+use super::language::cli_text;
+use super::output::{printable, say, Cached};
 
 #[derive(Debug, ClapArgs)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -51,16 +55,18 @@ pub async fn run(engine: &Engine, args: NotificationsArgs, json: bool) -> anyhow
         Some(NotificationsAction::Dismiss(DismissArgs { all: true, .. })) => {
             engine.dismiss_all_notifications().await?;
             if !json {
-                say("Dismissed every notification");
+                say(cli_text().text("cli-notifications-dismissed-all"));
             }
         }
         Some(NotificationsAction::Dismiss(DismissArgs { id: Some(id), .. })) => {
             engine.dismiss_notification(id).await?;
             if !json {
-                say(format!("Dismissed #{id}"));
+                say(tr!(cli_text(), "cli-notifications-dismissed", id = id));
             }
         }
-        Some(NotificationsAction::Dismiss(_)) => anyhow::bail!("say which: an id or --all"),
+        Some(NotificationsAction::Dismiss(_)) => {
+            anyhow::bail!(cli_text().text("cli-notifications-dismiss-choose"))
+        }
         None => list(engine, args.all, json).await?,
     }
     Ok(())
@@ -69,7 +75,7 @@ pub async fn run(engine: &Engine, args: NotificationsArgs, json: bool) -> anyhow
 async fn list(engine: &Engine, all: bool, json: bool) -> anyhow::Result<()> {
     let check = engine.check_notifications().await?;
     if let Some(reason) = &check.offline {
-        super::output::note_offline(engine, reason, "the cached notifications", json);
+        super::output::note_offline(engine, reason, Cached::Notifications, json);
     }
     let shown = chosen(&check, all);
     if json {
@@ -79,10 +85,8 @@ async fn list(engine: &Engine, all: bool, json: bool) -> anyhow::Result<()> {
     if shown.is_empty() {
         let waiting = check.notifications.len();
         match (all, waiting) {
-            (true, _) | (false, 0) => say("No notifications"),
-            (false, n) => say(format!(
-                "No new notifications ({n} already shown; `nctray notifications --all` lists them)"
-            )),
+            (true, _) | (false, 0) => say(cli_text().text("cli-notifications-none")),
+            (false, n) => say(tr!(cli_text(), "cli-notifications-none-new", count = n)),
         }
     }
     for notification in shown {
@@ -104,7 +108,7 @@ fn print_notification(n: &Notification) {
     say(format!(
         "#{}  {}  {}",
         n.notification_id,
-        short_date(&n.datetime),
+        show_iso(&n.datetime),
         printable(&n.subject)
     ));
     if let Some(message) = n.message.as_deref().filter(|m| !m.trim().is_empty()) {

@@ -1,7 +1,10 @@
 //! What the command groups share when they print: text from the server made safe for a
-//! terminal, dates, and the note that the server could not be reached.
+//! terminal, and the note that the server could not be reached.
 
 use nctray_engine::Engine;
+use nctray_i18n::tr;
+
+use super::language::cli_text;
 
 /// The one filter for text a person reads in a terminal: server text must never drive the
 /// terminal (clear the screen, retitle the window, plant a hyperlink) nor reorder what is
@@ -73,58 +76,49 @@ pub fn say_err(text: impl AsRef<str>) {
     eprintln!("{}", printable(text.as_ref()));
 }
 
-/// `2026-11-25T23:03:23+00:00` → `2026-11-25 23:03 UTC` (other offsets are kept as sent).
-pub fn short_date(datetime: &str) -> String {
-    let Some((date, rest)) = datetime.split_once('T') else {
-        return printable(datetime);
-    };
-    let minutes = rest.get(..5).unwrap_or(rest);
-    let zone = match rest.get(8..) {
-        Some("+00:00" | "Z" | "") | None => "UTC",
-        Some(offset) => offset,
-    };
-    printable(&format!("{date} {minutes} {zone}"))
-}
-
 /// Whether the error means the server cannot be reached now (network, maintenance, server
 /// error), so the cache is shown instead.
 pub fn is_offline(error: &nctray_engine::Error) -> bool {
     matches!(error, nctray_engine::Error::Server(e) if e.is_transient())
 }
 
-/// Tells on standard error that `what` comes from the cache, and why.
-pub fn note_offline(engine: &Engine, reason: &nctray_engine::Error, what: &str, json: bool) {
+/// What comes from the cache when the server cannot be reached.
+#[derive(Debug, Clone, Copy)]
+pub enum Cached {
+    Notifications,
+    Activities,
+}
+
+/// Tells on standard error that what is shown comes from the cache, and why.
+pub fn note_offline(engine: &Engine, reason: &nctray_engine::Error, what: Cached, json: bool) {
     let server = engine.account().origin();
+    let text = cli_text();
+    let (server, reason) = (server.to_string(), reason.to_string());
+    let message = match what {
+        Cached::Notifications => tr!(
+            text,
+            "cli-offline-notifications",
+            server = server,
+            reason = reason
+        ),
+        Cached::Activities => tr!(
+            text,
+            "cli-offline-activities",
+            server = server,
+            reason = reason
+        ),
+    };
     if json {
-        let note = serde_json::json!({
-            "kind": "offline",
-            "message": format!("{server} cannot be reached ({reason}); showing {what}"),
-        });
+        let note = serde_json::json!({ "kind": "offline", "message": message });
         eprintln!("{note}");
     } else {
-        say_err(format!(
-            "nctray: {server} cannot be reached ({reason}); showing {what}"
-        ));
+        say_err(format!("nctray: {message}"));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_short_and_say_their_zone() {
-        assert_eq!(
-            short_date("2026-11-25T23:03:23+00:00"),
-            "2026-11-25 23:03 UTC"
-        );
-        assert_eq!(
-            short_date("2026-11-25T23:03:23+02:00"),
-            "2026-11-25 23:03 +02:00"
-        );
-        assert_eq!(short_date(""), "");
-        assert_eq!(short_date("yesterday\u{1b}[2J"), "yesterday");
-    }
 
     #[test]
     fn escape_sequences_never_reach_the_terminal() {

@@ -6,6 +6,9 @@ use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{Engine, StatusPreset, StatusSnapshot};
 use serde::Serialize;
 
+use nctray_i18n::{tr, Localizer};
+
+use super::language::cli_text;
 use super::output::say;
 
 #[derive(Debug, Subcommand)]
@@ -55,13 +58,13 @@ fn parse_duration_secs(text: &str) -> Result<i64, String> {
     let (digits, unit) = text.split_at(text.trim_end_matches(char::is_alphabetic).len());
     let value: i64 = digits
         .parse()
-        .map_err(|_| format!("{text:?} is not a duration like 30m, 1h or 1d"))?;
+        .map_err(|_| tr!(cli_text(), "cli-status-not-a-duration", text = text))?;
     let scale = match unit {
         "" | "s" => 1,
         "m" => 60,
         "h" => 3600,
         "d" => 86_400,
-        _ => return Err(format!("{text:?}: use s, m, h or d")),
+        _ => return Err(tr!(cli_text(), "cli-status-duration-unit", text = text)),
     };
     Ok(value * scale)
 }
@@ -86,9 +89,7 @@ fn parse_status_type(text: &str) -> Result<StatusType, String> {
             | StatusType::Invisible
             | StatusType::Offline),
         ) => Ok(status),
-        _ => Err(format!(
-            "{text:?} is not a status; choose online, away, dnd, invisible or offline"
-        )),
+        _ => Err(tr!(cli_text(), "cli-status-not-a-status", text = text)),
     }
 }
 
@@ -104,7 +105,7 @@ pub async fn run(engine: &Engine, action: Option<StatusAction>, json: bool) -> a
         Some(StatusAction::Message(MessageArgs { clear: true, .. })) => {
             engine.clear_message().await?
         }
-        Some(StatusAction::Message(_)) => bail!("say --predefined <id> or --clear"),
+        Some(StatusAction::Message(_)) => bail!(cli_text().text("cli-status-message-choose")),
         Some(StatusAction::Restore) => engine.restore_previous_status().await?,
     };
     print_status(&snapshot, json);
@@ -118,21 +119,9 @@ async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow
             if json {
                 println!("{}", serde_json::to_string(&presets)?);
             }
+            let text = cli_text();
             for preset in presets.iter().filter(|_| !json) {
-                let text = [preset.icon.as_deref(), preset.message.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let clears = preset
-                    .clear_after_secs
-                    .map(|secs| format!(" (clears after {} min)", secs / 60))
-                    .unwrap_or_default();
-                say(format!(
-                    "{}: {} {text}{clears}",
-                    preset.name,
-                    preset.status.as_str()
-                ));
+                say(describe_preset(preset, &text));
             }
         }
         PresetAction::Add {
@@ -169,7 +158,7 @@ struct StatusReport<'a> {
 
 fn print_status(snapshot: &StatusSnapshot, json: bool) {
     if !json {
-        say(snapshot.describe());
+        say(describe(snapshot, &cli_text()));
         return;
     }
     let own = snapshot.own.as_ref();
@@ -184,9 +173,144 @@ fn print_status(snapshot: &StatusSnapshot, json: bool) {
     println!("{}", serde_json::to_string(&report).unwrap_or_default());
 }
 
+/// The status's name as Nextcloud's web UI has it in this language ("Do not disturb").
+pub fn status_name(status: StatusType, text: &Localizer) -> String {
+    match status {
+        StatusType::Online => text.text("cli-status-online"),
+        StatusType::Away => text.text("cli-status-away"),
+        StatusType::Dnd => text.text("cli-status-dnd"),
+        StatusType::Busy => text.text("cli-status-busy"),
+        StatusType::Invisible => text.text("cli-status-invisible"),
+        StatusType::Offline => text.text("cli-status-offline"),
+    }
+}
+
+/// The emoji and message of a status, or of a preset: `🌴 On vacation` ("" for neither).
+pub fn icon_and_message(icon: Option<&str>, message: Option<&str>) -> String {
+    [icon, message]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One line for people: `Away — 🌴 On vacation`, or just `Away`.
+pub fn describe(snapshot: &StatusSnapshot, text: &Localizer) -> String {
+    let status = status_name(snapshot.status_type(), text);
+    let message = snapshot
+        .own
+        .as_ref()
+        .map(|own| icon_and_message(own.icon.as_deref(), own.message.as_deref()))
+        .unwrap_or_default();
+    if message.is_empty() {
+        status
+    } else {
+        tr!(
+            text,
+            "cli-status-with-message",
+            status = status,
+            message = message
+        )
+    }
+}
+
+/// `Lunch: Away 🍕 Out for lunch (clears after 1 hour)`.
+fn describe_preset(preset: &StatusPreset, text: &Localizer) -> String {
+    let line = tr!(
+        text,
+        "cli-preset-line",
+        name = preset.name.as_str(),
+        status = status_name(preset.status, text),
+        text = icon_and_message(preset.icon.as_deref(), preset.message.as_deref())
+    );
+    match preset.clear_after_secs {
+        Some(secs) => {
+            let clears = tr!(
+                text,
+                "cli-preset-clears-after",
+                duration = duration(secs, text)
+            );
+            format!("{} {clears}", line.trim_end())
+        }
+        None => line.trim_end().to_owned(),
+    }
+}
+
+/// A duration in its largest whole unit: `1 hour`, `90 minutes`, `2 days`.
+fn duration(secs: i64, text: &Localizer) -> String {
+    match secs {
+        s if s != 0 && s % 86_400 == 0 => tr!(text, "cli-duration-days", count = s / 86_400),
+        s if s != 0 && s % 3600 == 0 => tr!(text, "cli-duration-hours", count = s / 3600),
+        s if s % 60 == 0 => tr!(text, "cli-duration-minutes", count = s / 60),
+        s => tr!(text, "cli-duration-seconds", count = s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use nctray_i18n::{Catalogue, Language};
+
     use super::*;
+
+    fn localizer(language: &str) -> Localizer {
+        Localizer::new(&Language::negotiate(&[language]), Catalogue::Cli)
+    }
+
+    #[test]
+    fn durations_take_their_largest_whole_unit_and_the_language_s_plural() {
+        let english = localizer("en");
+        assert_eq!(duration(3600, &english), "1 hour");
+        assert_eq!(duration(5400, &english), "90 minutes");
+        assert_eq!(duration(172_800, &english), "2 days");
+        assert_eq!(duration(45, &english), "45 seconds");
+        assert_eq!(duration(60, &english), "1 minute");
+        let german = localizer("de");
+        assert_eq!(duration(1800, &german), "30 Minuten");
+        assert_eq!(duration(86_400, &german), "1 Tag");
+    }
+
+    #[test]
+    fn a_status_is_named_as_nextcloud_names_it_in_the_language() {
+        let snapshot = |status, message: Option<&str>| StatusSnapshot {
+            own: Some(nctray_engine::nextcloud::OwnStatus {
+                user_id: "admin".to_owned(),
+                message: message.map(str::to_owned),
+                message_id: None,
+                message_is_predefined: false,
+                icon: Some("🌴".to_owned()),
+                clear_at: None,
+                status,
+                status_is_user_defined: true,
+            }),
+            ..StatusSnapshot::default()
+        };
+        let german = localizer("de");
+        assert_eq!(
+            describe(&snapshot(StatusType::Dnd, Some("Urlaub")), &german),
+            "Nicht stören — 🌴 Urlaub"
+        );
+        assert_eq!(
+            describe(&StatusSnapshot::default(), &localizer("en")),
+            "Offline"
+        );
+        let preset = StatusPreset {
+            name: "Lunch".to_owned(),
+            status: StatusType::Away,
+            icon: None,
+            message: Some("Out for lunch".to_owned()),
+            clear_after_secs: Some(3600),
+        };
+        assert_eq!(
+            describe_preset(&preset, &localizer("en")),
+            "Lunch: Away Out for lunch (clears after 1 hour)"
+        );
+        assert_eq!(
+            describe_preset(&preset, &german),
+            "Lunch: Abwesend Out for lunch (wird nach 1 Stunde gelöscht)"
+        );
+    }
 
     #[test]
     fn clear_after_reads_the_units_people_type() {

@@ -5,6 +5,10 @@ use clap::Subcommand;
 use nctray_engine::{ChatMessage, ChatRoom, Engine};
 use serde_json::json;
 
+use nctray_i18n::tr;
+
+use super::dates::show_unix;
+use super::language::cli_text;
 use super::output::{printable, say};
 
 #[derive(Debug, Subcommand)]
@@ -72,7 +76,7 @@ pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Res
 
 fn print_rooms(rooms: &[ChatRoom]) {
     if rooms.is_empty() {
-        say("No conversations.");
+        say(cli_text().text("cli-talk-no-rooms"));
         return;
     }
     let width = rooms
@@ -105,11 +109,17 @@ fn print_rooms(rooms: &[ChatRoom]) {
         .filter(|r| r.unread_mention && !r.muted)
         .count();
     if unread > 0 || mentions > 0 {
-        say(format!("{unread} unread, mentioned in {mentions}"));
+        say(tr!(
+            cli_text(),
+            "cli-talk-unread-summary",
+            unread = unread,
+            mentions = mentions
+        ));
     }
 }
 
-/// `2025-11-26 14:03  bob: text`, a system message as `* text`; further lines indented.
+/// `<date and time>  bob: text`, a system message as `* text`; further lines indented under
+/// the text.
 fn print_message(message: &ChatMessage) {
     let text = printable(&message.text);
     let line = if message.is_system() {
@@ -117,10 +127,11 @@ fn print_message(message: &ChatMessage) {
     } else {
         format!("{}: {text}", printable(&message.author))
     };
-    let indent = " ".repeat(18);
+    let time = show_unix(message.timestamp);
+    // Dates are as wide as the locale makes them: the indent follows.
+    let indent = " ".repeat(time.chars().count() + 2);
     say(format!(
-        "{}  {}",
-        message.local_time(),
+        "{time}  {}",
         line.replace('\n', &format!("\n{indent}"))
     ));
 }

@@ -11,12 +11,18 @@ use nctray_engine::{supervise, Engine, EngineEvent, Paths, Popup, SyncConfig};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
+use super::language::Speech;
 use super::watch_format::{WatchFormat, WatchState};
 use crate::account_setup::{open_all_engines_in, open_engine_in, select_account};
 use crate::config::AppConfig;
 use crate::idle::platform_idle_source;
 
-pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> anyhow::Result<()> {
+pub async fn run(
+    paths: &Paths,
+    wanted: Option<&str>,
+    format: WatchFormat,
+    speech: &Speech,
+) -> anyhow::Result<()> {
     let config = AppConfig::load(paths)?;
     let database = paths.data_dir.join("watch.sqlite3");
     if let Some(notice) = crate::account_setup::check_cache(&database)? {
@@ -37,7 +43,14 @@ pub async fn run(paths: &Paths, wanted: Option<&str>, format: WatchFormat) -> an
         ..SyncConfig::default()
     };
     let (events_of_all, mut received_from_all) = mpsc::unbounded_channel::<(String, EngineEvent)>();
-    let mut state = WatchState::new(engines.iter().map(|engine| engine.account().key()));
+    // The first account is the primary one, as in the tray: its user's language is spoken.
+    if let Some(primary) = engines.first() {
+        speech.follow(primary);
+    }
+    let mut state = WatchState::new(
+        engines.iter().map(|engine| engine.account().key()),
+        super::language::cli_text(),
+    );
     let idle = platform_idle_source();
     let mut tasks = Vec::new();
     for engine in engines {

@@ -7,11 +7,15 @@
 //!
 //! Pure: no I/O here, so a sequence of events maps to the lines to print.
 
+use std::sync::Arc;
+
 use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{AccountState, EngineEvent, Popup, StatusSnapshot};
+use nctray_i18n::{tr, Localizer};
 use serde_json::json;
 
 use super::output::printable;
+use super::status::{describe, icon_and_message, status_name};
 
 /// What `nctray watch` prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -36,15 +40,17 @@ struct AccountView {
 
 /// The state of all watched accounts, folded from their events. The first account is the
 /// primary one: its state is the line's text and class.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct WatchState {
     accounts: Vec<AccountView>,
     last_line: Option<String>,
+    /// The texts for people (the plain line, waybar's text and tooltip; not its class).
+    text: Arc<Localizer>,
 }
 
 impl WatchState {
-    /// The accounts in the order the configuration lists them.
-    pub fn new<I>(keys: I) -> Self
+    /// The accounts in the order the configuration lists them, shown with `text`.
+    pub fn new<I>(keys: I, text: Arc<Localizer>) -> Self
     where
         I: IntoIterator,
         I::Item: Into<String>,
@@ -60,6 +66,7 @@ impl WatchState {
                 })
                 .collect(),
             last_line: None,
+            text,
         }
     }
 
@@ -108,7 +115,8 @@ impl WatchState {
         if primary.status.is_none() && connection == Connection::Fine {
             return None;
         }
-        let text = one_line(&short_text(primary.status.as_ref(), connection));
+        let words = &*self.text;
+        let text = one_line(&short_text(primary.status.as_ref(), connection, words));
         match format {
             WatchFormat::Json => None,
             WatchFormat::Waybar => {
@@ -124,7 +132,7 @@ impl WatchState {
                 let tooltip = self
                     .accounts
                     .iter()
-                    .map(tooltip_line)
+                    .map(|account| tooltip_line(account, words))
                     .collect::<Vec<_>>()
                     .join("\n");
                 let line = json!({
@@ -140,13 +148,18 @@ impl WatchState {
                 if primary.status.is_some() {
                     match connection {
                         Connection::Fine => {}
-                        Connection::Disconnected => line.push_str(" (disconnected)"),
-                        Connection::SignIn => line.push_str(" (sign-in needed)"),
+                        Connection::Disconnected => {
+                            line = format!("{line} {}", words.text("cli-watch-suffix-disconnected"))
+                        }
+                        Connection::SignIn => {
+                            line =
+                                format!("{line} {}", words.text("cli-watch-suffix-sign-in-needed"))
+                        }
                     }
                 }
                 let total: usize = self.accounts.iter().map(|a| a.new_notifications).sum();
                 if total > 0 {
-                    line.push_str(&format!(" · {}", new_notifications(total)));
+                    line.push_str(&format!(" · {}", new_notifications(total, words)));
                 }
                 Some(one_line(&line))
             }
@@ -180,76 +193,59 @@ impl Connection {
 
 /// The status's emoji and message when set, else its type as a word; without any status
 /// yet, the connection problem.
-fn short_text(status: Option<&StatusSnapshot>, connection: Connection) -> String {
+fn short_text(status: Option<&StatusSnapshot>, connection: Connection, text: &Localizer) -> String {
     let Some(snapshot) = status else {
         return match connection {
-            Connection::SignIn => "Sign-in needed",
-            Connection::Disconnected | Connection::Fine => "Disconnected",
-        }
-        .to_owned();
+            Connection::SignIn => text.text("cli-watch-sign-in-needed"),
+            Connection::Disconnected | Connection::Fine => text.text("cli-watch-disconnected"),
+        };
     };
     let message = snapshot
         .own
         .as_ref()
-        .map(|own| {
-            [own.icon.as_deref(), own.message.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(str::trim)
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|own| icon_and_message(own.icon.as_deref(), own.message.as_deref()))
         .unwrap_or_default();
     if message.is_empty() {
-        status_word(snapshot.status_type()).to_owned()
+        status_name(snapshot.status_type(), text)
     } else {
         message
     }
 }
 
-fn status_word(status: StatusType) -> &'static str {
-    match status {
-        StatusType::Online => "Online",
-        StatusType::Away => "Away",
-        StatusType::Dnd => "Do not disturb",
-        StatusType::Busy => "Busy",
-        StatusType::Invisible => "Invisible",
-        StatusType::Offline => "Offline",
-    }
-}
-
-/// `login@server: dnd — 🌴 On vacation`, then the connection problem and the new
+/// `login@server: Do not disturb — 🌴 On vacation`, then the connection problem and the new
 /// notifications, if any.
-fn tooltip_line(account: &AccountView) -> String {
-    let status = account
-        .status
-        .as_ref()
-        .map_or_else(|| "status unknown".to_owned(), StatusSnapshot::describe);
-    let mut line = format!("{}: {}", account.key, one_line(&status));
+fn tooltip_line(account: &AccountView, text: &Localizer) -> String {
+    let status = account.status.as_ref().map_or_else(
+        || text.text("cli-watch-status-unknown"),
+        |snapshot| describe(snapshot, text),
+    );
+    let mut parts = vec![tr!(
+        text,
+        "cli-watch-tooltip-account",
+        account = account.key.as_str(),
+        status = one_line(&status)
+    )];
     match &account.state {
         None | Some(AccountState::Online) => {}
-        Some(AccountState::Offline { reason }) => {
-            line.push_str(&format!(", cannot reach the server ({})", one_line(reason)));
+        Some(AccountState::Offline { reason }) => parts.push(tr!(
+            text,
+            "cli-watch-cannot-reach",
+            reason = one_line(reason)
+        )),
+        Some(AccountState::Maintenance) => parts.push(text.text("cli-watch-maintenance")),
+        Some(AccountState::SignInNeeded) => parts.push(text.text("cli-watch-sign-in")),
+        Some(AccountState::CertificateChanged) => {
+            parts.push(text.text("cli-watch-certificate-changed"))
         }
-        Some(AccountState::Maintenance) => line.push_str(", server in maintenance mode"),
-        Some(AccountState::SignInNeeded) => line.push_str(", sign-in needed"),
-        Some(AccountState::CertificateChanged) => line.push_str(", certificate changed"),
     }
     if account.new_notifications > 0 {
-        line.push_str(&format!(
-            ", {}",
-            new_notifications(account.new_notifications)
-        ));
+        parts.push(new_notifications(account.new_notifications, text));
     }
-    line
+    parts.join(&text.text("cli-watch-separator"))
 }
 
-fn new_notifications(count: usize) -> String {
-    match count {
-        1 => "1 new notification".to_owned(),
-        n => format!("{n} new notifications"),
-    }
+fn new_notifications(count: usize, text: &Localizer) -> String {
+    tr!(text, "cli-watch-new-notifications", count = count)
 }
 
 /// A status bar line holds one line: new lines and tabs from the server become spaces.
@@ -261,6 +257,7 @@ fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use nctray_engine::nextcloud::{Notification, OwnStatus};
+    use nctray_i18n::{Catalogue, Language};
     use serde_json::Value;
 
     const ADMIN: &str = "admin@https://cloud.example";
@@ -303,7 +300,18 @@ mod tests {
 
     /// The lines `events` print in `format`, starting from `keys`.
     fn lines(keys: &[&str], events: &[(&str, EngineEvent)], format: WatchFormat) -> Vec<String> {
-        let mut state = WatchState::new(keys.iter().copied());
+        lines_in("en", keys, events, format)
+    }
+
+    /// The lines `events` print in `format` and in `language`.
+    fn lines_in(
+        language: &str,
+        keys: &[&str],
+        events: &[(&str, EngineEvent)],
+        format: WatchFormat,
+    ) -> Vec<String> {
+        let text = Localizer::new(&Language::negotiate(&[language]), Catalogue::Cli);
+        let mut state = WatchState::new(keys.iter().copied(), Arc::new(text));
         events
             .iter()
             .filter_map(|(key, event)| state.update(key, event, format))
@@ -359,39 +367,39 @@ mod tests {
         assert_eq!(
             summary,
             [
-                ("Online", "online", "admin@https://cloud.example: online"),
+                ("Online", "online", "admin@https://cloud.example: Online"),
                 (
                     "Online",
                     "online",
-                    "admin@https://cloud.example: online, 1 new notification"
+                    "admin@https://cloud.example: Online, 1 new notification"
                 ),
                 (
                     "🌴 On vacation",
                     "dnd",
-                    "admin@https://cloud.example: dnd — 🌴 On vacation, 1 new notification"
+                    "admin@https://cloud.example: Do not disturb — 🌴 On vacation, 1 new notification"
                 ),
                 (
                     "🌴 On vacation",
                     "disconnected",
-                    "admin@https://cloud.example: dnd — 🌴 On vacation, cannot reach the server \
+                    "admin@https://cloud.example: Do not disturb — 🌴 On vacation, cannot reach the server \
                      (connection refused), 1 new notification"
                 ),
                 (
                     "🌴 On vacation",
                     "disconnected",
-                    "admin@https://cloud.example: dnd — 🌴 On vacation, cannot reach the server \
+                    "admin@https://cloud.example: Do not disturb — 🌴 On vacation, cannot reach the server \
                      (timed out), 1 new notification"
                 ),
                 (
                     "🌴 On vacation",
                     "disconnected",
-                    "admin@https://cloud.example: dnd — 🌴 On vacation, server in maintenance \
+                    "admin@https://cloud.example: Do not disturb — 🌴 On vacation, server in maintenance \
                      mode, 1 new notification"
                 ),
                 (
                     "🌴 On vacation",
                     "signin",
-                    "admin@https://cloud.example: dnd — 🌴 On vacation, sign-in needed, \
+                    "admin@https://cloud.example: Do not disturb — 🌴 On vacation, sign-in needed, \
                      1 new notification"
                 ),
             ]
@@ -466,8 +474,8 @@ mod tests {
         assert_eq!(last["text"], "Invisible");
         assert_eq!(
             last["tooltip"],
-            "admin@https://cloud.example: invisible\n\
-             bob@https://other.example: away, sign-in needed, 1 new notification"
+            "admin@https://cloud.example: Invisible\n\
+             bob@https://other.example: Away, sign-in needed, 1 new notification"
         );
     }
 
@@ -505,6 +513,39 @@ mod tests {
         assert_eq!(
             lines(&[ADMIN], &events, WatchFormat::Plain),
             ["Lunch", "Lunch · 12 new notifications"]
+        );
+    }
+
+    #[test]
+    fn the_plain_line_and_the_tooltip_speak_the_language_but_the_class_stays() {
+        assert_eq!(
+            lines_in("de", &[ADMIN], &a_day(), WatchFormat::Plain),
+            [
+                "Online",
+                "Online · 1 neue Benachrichtigung",
+                "🌴 On vacation · 1 neue Benachrichtigung",
+                "🌴 On vacation (getrennt) · 1 neue Benachrichtigung",
+                "🌴 On vacation (Anmeldung erforderlich) · 1 neue Benachrichtigung",
+            ]
+        );
+        let events = [
+            (ADMIN, status(StatusType::Dnd, None, None)),
+            (
+                ADMIN,
+                EngineEvent::Popups(vec![Popup::Summary { count: 5 }]),
+            ),
+        ];
+        let last: Value = serde_json::from_str(
+            lines_in("de", &[ADMIN], &events, WatchFormat::Waybar)
+                .last()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(last["text"], "Nicht stören");
+        assert_eq!(last["class"], "dnd");
+        assert_eq!(
+            last["tooltip"],
+            "admin@https://cloud.example: Nicht stören, 5 neue Benachrichtigungen"
         );
     }
 }
