@@ -532,7 +532,9 @@ mod tests {
             (ADMIN, status(StatusType::Dnd, None, None)),
             (
                 ADMIN,
-                EngineEvent::Popups(vec![Popup::Summary { count: 5 }]),
+                EngineEvent::Popups(vec![Popup::Summary {
+                    notifications: (1..=5).map(shared_file).collect(),
+                }]),
             ),
         ];
         let last: Value = serde_json::from_str(
