@@ -115,3 +115,15 @@ error-config = No se puede usar la configuración: { $detail }
 
 # --lang o la configuración indican un idioma al que nctray no está traducido.
 language-unknown = nctray no tiene traducción para «{ $language }». Disponibles: { $available }
+
+## Inicio de sesión y llavero
+
+sign-in-none-waiting = No hay ningún inicio de sesión pendiente. Introduce la dirección del servidor e inicia sesión.
+sign-in-address-missing = Introduce la dirección de tu servidor.
+sign-in-address-invalid = «{ $address }» no es una dirección de servidor.
+sign-in-address-scheme = «{ $address }» no es una dirección de servidor: debe empezar por https:// o http://.
+sign-in-unreachable = No se puede acceder a { $server }. Comprueba la dirección y tu conexión. ({ $reason })
+sign-in-no-nextcloud = Ningún Nextcloud respondió en { $server }. Comprueba la dirección.
+sign-in-cancelled = Inicio de sesión cancelado.
+sign-in-stopped-unreachable = Inicio de sesión detenido: no se pudo acceder a { $server } { $times } veces seguidas ({ $reason }). Comprueba tu conexión y vuelve a empezar.
+sign-in-expired = El inicio de sesión ha caducado: no se aprobó en { $minutes } minutos. Vuelve a empezar.

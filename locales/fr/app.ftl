@@ -116,3 +116,15 @@ error-config = Les paramètres sont inutilisables : { $detail }
 
 # --lang ou les paramètres désignent une langue dans laquelle nctray n’est pas traduit.
 language-unknown = nctray n’a pas de traduction pour « { $language } ». Langues disponibles : { $available }
+
+## Connexion et trousseau de clés
+
+sign-in-none-waiting = Aucune connexion en attente. Saisissez l’adresse du serveur et connectez-vous.
+sign-in-address-missing = Saisissez l’adresse de votre serveur.
+sign-in-address-invalid = « { $address } » n’est pas une adresse de serveur.
+sign-in-address-scheme = « { $address } » n’est pas une adresse de serveur : elle doit commencer par https:// ou http://.
+sign-in-unreachable = Impossible de joindre { $server }. Vérifiez l’adresse et votre connexion. ({ $reason })
+sign-in-no-nextcloud = Aucun Nextcloud n’a répondu à l’adresse { $server }. Vérifiez l’adresse.
+sign-in-cancelled = Connexion annulée.
+sign-in-stopped-unreachable = Connexion interrompue : { $server } a été injoignable { $times } fois de suite ({ $reason }). Vérifiez votre connexion et recommencez.
+sign-in-expired = La connexion a expiré : elle n’a pas été autorisée dans les { $minutes } minutes. Recommencez.

@@ -119,3 +119,15 @@ error-config = Le impostazioni non sono utilizzabili: { $detail }
 
 # --lang o le impostazioni indicano una lingua in cui nctray non è tradotto.
 language-unknown = nctray non ha una traduzione per «{ $language }». Disponibili: { $available }
+
+## Accesso e portachiavi
+
+sign-in-none-waiting = Nessun accesso in attesa. Inserisci l’indirizzo del server e accedi.
+sign-in-address-missing = Inserisci l’indirizzo del tuo server.
+sign-in-address-invalid = «{ $address }» non è un indirizzo di server.
+sign-in-address-scheme = «{ $address }» non è un indirizzo di server: deve iniziare con https:// o http://.
+sign-in-unreachable = Impossibile raggiungere { $server }. Controlla l’indirizzo e la connessione. ({ $reason })
+sign-in-no-nextcloud = Nessun Nextcloud ha risposto su { $server }. Controlla l’indirizzo.
+sign-in-cancelled = Accesso annullato.
+sign-in-stopped-unreachable = Accesso interrotto: { $server } non è stato raggiungibile per { $times } volte di seguito ({ $reason }). Controlla la connessione e ricomincia.
+sign-in-expired = L’accesso è scaduto: non è stato approvato entro { $minutes } minuti. Ricomincia.

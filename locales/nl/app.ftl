@@ -115,3 +115,15 @@ error-config = De instellingen zijn niet bruikbaar: { $detail }
 
 # --lang of de instellingen noemen een taal waarin nctray niet vertaald is.
 language-unknown = nctray heeft geen vertaling voor “{ $language }”. Beschikbaar: { $available }
+
+## Aanmelden en de sleutelbos
+
+sign-in-none-waiting = Er wacht geen aanmelding. Voer het serveradres in en meld je aan.
+sign-in-address-missing = Voer het adres van je server in.
+sign-in-address-invalid = “{ $address }” is geen serveradres.
+sign-in-address-scheme = “{ $address }” is geen serveradres: het moet beginnen met https:// of http://.
+sign-in-unreachable = Kan { $server } niet bereiken. Controleer het adres en je verbinding. ({ $reason })
+sign-in-no-nextcloud = Er antwoordde geen Nextcloud op { $server }. Controleer het adres.
+sign-in-cancelled = Aanmelden geannuleerd.
+sign-in-stopped-unreachable = Aanmelden gestopt: { $server } was { $times } keer achter elkaar niet bereikbaar ({ $reason }). Controleer je verbinding en begin opnieuw.
+sign-in-expired = De aanmelding is verlopen: ze is niet binnen { $minutes } minuten goedgekeurd. Begin opnieuw.
