@@ -88,3 +88,15 @@ error-config = 設定を使用できません: { $detail }
 ## Choosing the language
 
 language-unknown = nctray には「{ $language }」の翻訳がありません。利用可能な言語: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = 待機中のログインはありません。サーバーアドレスを入力してログインしてください。
+sign-in-address-missing = サーバーのアドレスを入力してください。
+sign-in-address-invalid = 「{ $address }」はサーバーアドレスではありません。
+sign-in-address-scheme = 「{ $address }」はサーバーアドレスではありません: https:// または http:// で始まる必要があります。
+sign-in-unreachable = { $server } に接続できません。アドレスと接続を確認してください。（{ $reason }）
+sign-in-no-nextcloud = { $server } から Nextcloud の応答がありません。アドレスを確認してください。
+sign-in-cancelled = ログインをキャンセルしました。
+sign-in-stopped-unreachable = ログインを中止しました: { $server } に { $times } 回続けて接続できませんでした（{ $reason }）。接続を確認して、最初からやり直してください。
+sign-in-expired = ログインの有効期限が切れました: { $minutes } 分以内に承認されませんでした。最初からやり直してください。

@@ -92,3 +92,15 @@ error-config = Não é possível usar as configurações: { $detail }
 ## Choosing the language
 
 language-unknown = O nctray não tem tradução para “{ $language }”. Disponíveis: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = Nenhum login está aguardando. Digite o endereço do servidor e entre.
+sign-in-address-missing = Digite o endereço do seu servidor.
+sign-in-address-invalid = “{ $address }” não é um endereço de servidor.
+sign-in-address-scheme = “{ $address }” não é um endereço de servidor: ele deve começar com https:// ou http://.
+sign-in-unreachable = Não foi possível acessar { $server }. Verifique o endereço e sua conexão. ({ $reason })
+sign-in-no-nextcloud = Nenhum Nextcloud respondeu em { $server }. Verifique o endereço.
+sign-in-cancelled = Login cancelado.
+sign-in-stopped-unreachable = Login interrompido: não foi possível acessar { $server } { $times } vezes seguidas ({ $reason }). Verifique sua conexão e comece de novo.
+sign-in-expired = O login expirou: não foi aprovado em { $minutes } minutos. Comece de novo.
