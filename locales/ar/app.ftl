@@ -39,6 +39,26 @@ tray-tooltip-offline = { $name } — غير متصل: { $reason }
 tray-tooltip-maintenance = { $name } — الخادم في وضع الصيانة
 tray-tooltip-sign-in-needed = { $name } — يلزم تسجيل الدخول
 tray-tooltip-certificate-changed = { $name } — تغيّرت الشهادة: توقفت المزامنة، سجّل الدخول مجددًا للتحقق منها
+tray-account-status = { $account }: { $status }
+tray-waiting-notifications =
+    { $count ->
+        [zero] لا إشعارات
+        [one] إشعار واحد
+        [two] إشعاران
+        [few] { $count } إشعارات
+        [many] { $count } إشعارًا
+       *[other] { $count } إشعار
+    }
+tray-waiting-mentions =
+    { $count ->
+        [zero] لا إشارات في Talk
+        [one] إشارة واحدة في Talk
+        [two] إشارتان في Talk
+        [few] { $count } إشارات في Talk
+        [many] { $count } إشارة في Talk
+       *[other] { $count } إشارة في Talk
+    }
+tray-waiting-both = { $notifications }، { $mentions }
 
 ## Desktop popups
 
@@ -51,6 +71,7 @@ popup-summary-notifications =
         [many] { $count } إشعارًا جديدًا
        *[other] { $count } إشعار جديد
     }
+popup-summary-more = و{ $count } غيرها
 popup-open = فتح
 popup-reply = رد
 popup-reply-placeholder = اكتب ردًّا…

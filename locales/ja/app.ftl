@@ -39,10 +39,15 @@ tray-tooltip-offline = { $name } — オフライン: { $reason }
 tray-tooltip-maintenance = { $name } — サーバーはメンテナンス中です
 tray-tooltip-sign-in-needed = { $name } — ログインが必要です
 tray-tooltip-certificate-changed = { $name } — 証明書が変更されました: 同期を停止しました。もう一度ログインして確認してください
+tray-account-status = { $account }: { $status }
+tray-waiting-notifications = 通知 { $count } 件
+tray-waiting-mentions = Talk のメンション { $count } 件
+tray-waiting-both = { $notifications }、{ $mentions }
 
 ## Desktop popups
 
 popup-summary-notifications = 新しい通知が { $count } 件あります
+popup-summary-more = ほか { $count } 件
 popup-open = 開く
 popup-reply = 返信
 popup-reply-placeholder = 返信を入力…

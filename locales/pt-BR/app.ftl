@@ -39,6 +39,18 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — o servidor está em modo de manutenção
 tray-tooltip-sign-in-needed = { $name } — é preciso entrar
 tray-tooltip-certificate-changed = { $name } — o certificado mudou: sincronização parada, entre novamente para verificá-lo
+tray-account-status = { $account }: { $status }
+tray-waiting-notifications =
+    { $count ->
+        [one] { $count } notificação
+       *[other] { $count } notificações
+    }
+tray-waiting-mentions =
+    { $count ->
+        [one] { $count } menção no Talk
+       *[other] { $count } menções no Talk
+    }
+tray-waiting-both = { $notifications }, { $mentions }
 
 ## Desktop popups
 
@@ -47,6 +59,7 @@ popup-summary-notifications =
         [one] { $count } nova notificação
        *[other] { $count } novas notificações
     }
+popup-summary-more = e mais { $count }
 popup-open = Abrir
 popup-reply = Responder
 popup-reply-placeholder = Escreva uma resposta…

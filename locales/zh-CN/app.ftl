@@ -39,10 +39,15 @@ tray-tooltip-offline = { $name } — 离线：{ $reason }
 tray-tooltip-maintenance = { $name } — 服务器处于维护模式
 tray-tooltip-sign-in-needed = { $name } — 需要登录
 tray-tooltip-certificate-changed = { $name } — 证书已更改：同步已停止，请重新登录以检查证书
+tray-account-status = { $account }: { $status }
+tray-waiting-notifications = { $count } 条通知
+tray-waiting-mentions = Talk 中有 { $count } 条提及
+tray-waiting-both = { $notifications }，{ $mentions }
 
 ## Desktop popups
 
 popup-summary-notifications = { $count } 条新通知
+popup-summary-more = 还有 { $count } 条
 popup-open = 打开
 popup-reply = 回复
 popup-reply-placeholder = 输入回复…
