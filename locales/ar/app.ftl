@@ -39,11 +39,10 @@ tray-tooltip-offline = { $name } — غير متصل: { $reason }
 tray-tooltip-maintenance = { $name } — الخادم في وضع الصيانة
 tray-tooltip-sign-in-needed = { $name } — يلزم تسجيل الدخول
 tray-tooltip-certificate-changed = { $name } — تغيّرت الشهادة: توقفت المزامنة، سجّل الدخول مجددًا للتحقق منها
-# A section of the menu per account when several are signed in.
 tray-account-status = { $account }: { $status }
-# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
 tray-waiting-notifications =
     { $count ->
+        [zero] لا إشعارات
         [one] إشعار واحد
         [two] إشعاران
         [few] { $count } إشعارات
@@ -52,6 +51,7 @@ tray-waiting-notifications =
     }
 tray-waiting-mentions =
     { $count ->
+        [zero] لا إشارات في Talk
         [one] إشارة واحدة في Talk
         [two] إشارتان في Talk
         [few] { $count } إشارات في Talk
@@ -71,15 +71,7 @@ popup-summary-notifications =
         [many] { $count } إشعارًا جديدًا
        *[other] { $count } إشعار جديد
     }
-# Under a summary's first subjects: how many more it stands for.
-popup-summary-more =
-    { $count ->
-        [one] وواحد آخر
-        [two] واثنان آخران
-        [few] و{ $count } أخرى
-        [many] و{ $count } أخرى
-       *[other] و{ $count } أخرى
-    }
+popup-summary-more = و{ $count } غيرها
 popup-open = فتح
 popup-reply = رد
 popup-reply-placeholder = اكتب ردًّا…
@@ -125,3 +117,31 @@ error-config = لا يمكن استخدام الإعدادات: { $detail }
 ## Choosing the language
 
 language-unknown = لا تتوفر في nctray ترجمة إلى «{ $language }». اللغات المتاحة: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = لا يوجد تسجيل دخول قيد الانتظار. أدخل عنوان الخادم وسجّل الدخول.
+sign-in-address-missing = أدخل عنوان خادمك.
+sign-in-address-invalid = «{ $address }» ليس عنوان خادم.
+sign-in-address-scheme = «{ $address }» ليس عنوان خادم: يجب أن يبدأ بـ https:// أو http://.
+sign-in-unreachable = تعذّر الوصول إلى { $server }. تحقّق من العنوان ومن اتصالك. ({ $reason })
+sign-in-no-nextcloud = لم يستجب أي Nextcloud على { $server }. تحقّق من العنوان.
+sign-in-cancelled = أُلغي تسجيل الدخول.
+sign-in-stopped-unreachable =
+    { $times ->
+        [zero] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+        [one] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } مرة واحدة ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+        [two] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } مرتين متتاليتين ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+        [few] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } { $times } مرات متتالية ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+        [many] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } { $times } مرة متتالية ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+       *[other] توقف تسجيل الدخول: تعذّر الوصول إلى { $server } { $times } مرة متتالية ({ $reason }). تحقّق من اتصالك وابدأ من جديد.
+    }
+sign-in-expired =
+    { $minutes ->
+        [zero] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه في الوقت المحدد. ابدأ من جديد.
+        [one] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه خلال دقيقة واحدة. ابدأ من جديد.
+        [two] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه خلال دقيقتين. ابدأ من جديد.
+        [few] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه خلال { $minutes } دقائق. ابدأ من جديد.
+        [many] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه خلال { $minutes } دقيقة. ابدأ من جديد.
+       *[other] انتهت صلاحية تسجيل الدخول: لم تتم الموافقة عليه خلال { $minutes } دقيقة. ابدأ من جديد.
+    }

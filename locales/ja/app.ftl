@@ -39,17 +39,14 @@ tray-tooltip-offline = { $name } — オフライン: { $reason }
 tray-tooltip-maintenance = { $name } — サーバーはメンテナンス中です
 tray-tooltip-sign-in-needed = { $name } — ログインが必要です
 tray-tooltip-certificate-changed = { $name } — 証明書が変更されました: 同期を停止しました。もう一度ログインして確認してください
-# A section of the menu per account when several are signed in.
 tray-account-status = { $account }: { $status }
-# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
 tray-waiting-notifications = 通知 { $count } 件
-tray-waiting-mentions = Talk でのメンション { $count } 件
+tray-waiting-mentions = Talk のメンション { $count } 件
 tray-waiting-both = { $notifications }、{ $mentions }
 
 ## Desktop popups
 
 popup-summary-notifications = 新しい通知が { $count } 件あります
-# Under a summary's first subjects: how many more it stands for.
 popup-summary-more = ほか { $count } 件
 popup-open = 開く
 popup-reply = 返信
@@ -96,3 +93,15 @@ error-config = 設定を使用できません: { $detail }
 ## Choosing the language
 
 language-unknown = nctray には「{ $language }」の翻訳がありません。利用可能な言語: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = 待機中のログインはありません。サーバーアドレスを入力してログインしてください。
+sign-in-address-missing = サーバーのアドレスを入力してください。
+sign-in-address-invalid = 「{ $address }」はサーバーアドレスではありません。
+sign-in-address-scheme = 「{ $address }」はサーバーアドレスではありません: https:// または http:// で始まる必要があります。
+sign-in-unreachable = { $server } に接続できません。アドレスと接続を確認してください。（{ $reason }）
+sign-in-no-nextcloud = { $server } から Nextcloud の応答がありません。アドレスを確認してください。
+sign-in-cancelled = ログインをキャンセルしました。
+sign-in-stopped-unreachable = ログインを中止しました: { $server } に { $times } 回続けて接続できませんでした（{ $reason }）。接続を確認して、最初からやり直してください。
+sign-in-expired = ログインの有効期限が切れました: { $minutes } 分以内に承認されませんでした。最初からやり直してください。

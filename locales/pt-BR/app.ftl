@@ -39,17 +39,15 @@ tray-tooltip-offline = { $name } — offline: { $reason }
 tray-tooltip-maintenance = { $name } — o servidor está em modo de manutenção
 tray-tooltip-sign-in-needed = { $name } — é preciso entrar
 tray-tooltip-certificate-changed = { $name } — o certificado mudou: sincronização parada, entre novamente para verificá-lo
-# A section of the menu per account when several are signed in.
 tray-account-status = { $account }: { $status }
-# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
 tray-waiting-notifications =
     { $count ->
-        [one] 1 notificação
+        [one] { $count } notificação
        *[other] { $count } notificações
     }
 tray-waiting-mentions =
     { $count ->
-        [one] 1 menção no Talk
+        [one] { $count } menção no Talk
        *[other] { $count } menções no Talk
     }
 tray-waiting-both = { $notifications }, { $mentions }
@@ -61,7 +59,6 @@ popup-summary-notifications =
         [one] { $count } nova notificação
        *[other] { $count } novas notificações
     }
-# Under a summary's first subjects: how many more it stands for.
 popup-summary-more = e mais { $count }
 popup-open = Abrir
 popup-reply = Responder
@@ -108,3 +105,15 @@ error-config = Não é possível usar as configurações: { $detail }
 ## Choosing the language
 
 language-unknown = O nctray não tem tradução para “{ $language }”. Disponíveis: { $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = Nenhum login está aguardando. Digite o endereço do servidor e entre.
+sign-in-address-missing = Digite o endereço do seu servidor.
+sign-in-address-invalid = “{ $address }” não é um endereço de servidor.
+sign-in-address-scheme = “{ $address }” não é um endereço de servidor: ele deve começar com https:// ou http://.
+sign-in-unreachable = Não foi possível acessar { $server }. Verifique o endereço e sua conexão. ({ $reason })
+sign-in-no-nextcloud = Nenhum Nextcloud respondeu em { $server }. Verifique o endereço.
+sign-in-cancelled = Login cancelado.
+sign-in-stopped-unreachable = Login interrompido: não foi possível acessar { $server } { $times } vezes seguidas ({ $reason }). Verifique sua conexão e comece de novo.
+sign-in-expired = O login expirou: não foi aprovado em { $minutes } minutos. Comece de novo.

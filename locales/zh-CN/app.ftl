@@ -39,9 +39,7 @@ tray-tooltip-offline = { $name } — 离线：{ $reason }
 tray-tooltip-maintenance = { $name } — 服务器处于维护模式
 tray-tooltip-sign-in-needed = { $name } — 需要登录
 tray-tooltip-certificate-changed = { $name } — 证书已更改：同步已停止，请重新登录以检查证书
-# A section of the menu per account when several are signed in.
-tray-account-status = { $account }：{ $status }
-# What waits, in the menu's first line: "3 notifications, 2 mentions in Talk".
+tray-account-status = { $account }: { $status }
 tray-waiting-notifications = { $count } 条通知
 tray-waiting-mentions = Talk 中有 { $count } 条提及
 tray-waiting-both = { $notifications }，{ $mentions }
@@ -49,7 +47,6 @@ tray-waiting-both = { $notifications }，{ $mentions }
 ## Desktop popups
 
 popup-summary-notifications = { $count } 条新通知
-# Under a summary's first subjects: how many more it stands for.
 popup-summary-more = 还有 { $count } 条
 popup-open = 打开
 popup-reply = 回复
@@ -96,3 +93,15 @@ error-config = 无法使用这些设置：{ $detail }
 ## Choosing the language
 
 language-unknown = nctray 没有“{ $language }”的翻译。可用语言：{ $available }
+
+## Sign-in and the keyring
+
+sign-in-none-waiting = 没有正在等待的登录。请输入服务器地址并登录。
+sign-in-address-missing = 请输入你的服务器地址。
+sign-in-address-invalid = “{ $address }”不是服务器地址。
+sign-in-address-scheme = “{ $address }”不是服务器地址：必须以 https:// 或 http:// 开头。
+sign-in-unreachable = 无法连接 { $server }。请检查地址和网络连接。（{ $reason }）
+sign-in-no-nextcloud = { $server } 上没有 Nextcloud 响应。请检查地址。
+sign-in-cancelled = 已取消登录。
+sign-in-stopped-unreachable = 登录已停止：连续 { $times } 次无法连接 { $server }（{ $reason }）。请检查网络连接后重新开始。
+sign-in-expired = 登录已过期：未在 { $minutes } 分钟内获得批准。请重新开始。
