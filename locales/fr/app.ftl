@@ -67,7 +67,7 @@ popup-summary-notifications =
        *[other] { $count } nouvelles notifications
     }
 # Under a summary's first subjects: how many more it stands for.
-popup-summary-more = et { $count } de plus
+popup-summary-more = et { $count } autres
 popup-open = Ouvrir
 popup-reply = Répondre
 # Le texte indicatif du champ où l’on tape une réponse dans la notification.
