@@ -113,7 +113,9 @@ pub fn choose(inputs: &Inputs, desktop: &Desktop) -> Chosen {
     .collect();
     let language = Language::negotiate(&asked);
     // Nextcloud formats dates by the user's locale, and by their language when no locale is
-    // set; without an account the desktop's LC_TIME says how.
+    // set; without an account the desktop's LC_TIME says how. Only a locale of the language
+    // nctray speaks is taken: Intl's words ("yesterday", month names) come from the locale, and
+    // a Polish window with German month names (an override in settings) reads as broken.
     let locale = [
         user.locale.as_deref(),
         user.language.as_deref(),
@@ -122,7 +124,8 @@ pub fn choose(inputs: &Inputs, desktop: &Desktop) -> Chosen {
     .into_iter()
     .flatten()
     .filter(|asked| !matches!(asked.split('.').next(), Some("C" | "POSIX")))
-    .find_map(Language::bcp47)
+    .filter_map(Language::bcp47)
+    .find(|locale| same_language(locale, &language.tag()))
     .unwrap_or_else(|| language.tag());
     Chosen {
         language,
@@ -130,6 +133,18 @@ pub fn choose(inputs: &Inputs, desktop: &Desktop) -> Chosen {
         time_zone: user.time_zone.or_else(|| desktop.time_zone.clone()),
         choice: inputs.setting.clone(),
     }
+}
+
+/// `de-CH` and `de` are one language; `pt-PT` and `pt-BR` count as one too (the region is the
+/// locale's business).
+fn same_language(locale: &str, language: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(locale) == primary(language)
 }
 
 struct State {
@@ -270,10 +285,30 @@ mod tests {
         let chosen = choose(&inputs, &desktop("C"));
         assert_eq!(chosen.language.tag(), "pl");
         assert_eq!(chosen.choice.as_deref(), Some("pl"));
-        // The user's language still formats the dates when the user set no locale.
-        assert_eq!(chosen.locale, "de");
+        // Dates follow the language spoken, not the user's German: no German month names in a
+        // Polish window.
+        assert_eq!(chosen.locale, "pl");
         inputs.command_line = Some("en".into());
         assert_eq!(choose(&inputs, &desktop("C")).language.tag(), "en");
+    }
+
+    #[test]
+    fn a_locale_of_the_spoken_language_keeps_its_region() {
+        let inputs = Inputs {
+            setting: Some("de".into()),
+            user: user("en", "de_AT"),
+            ..Inputs::default()
+        };
+        assert_eq!(choose(&inputs, &desktop("C")).locale, "de-AT");
+        let english_user_german_desktop = Inputs {
+            setting: Some("de".into()),
+            user: user("en", ""),
+            ..Inputs::default()
+        };
+        assert_eq!(
+            choose(&english_user_german_desktop, &desktop("de_CH.UTF-8")).locale,
+            "de-CH"
+        );
     }
 
     #[test]
