@@ -25,6 +25,28 @@ impl StatusSnapshot {
             .unwrap_or(StatusType::Offline)
     }
 
+    /// A status the user chose that no heartbeat changes (away, dnd, busy, invisible,
+    /// offline): the server answers a heartbeat 204 and keeps it, so none needs to be sent.
+    pub fn is_persistent(&self) -> bool {
+        self.own
+            .as_ref()
+            .is_some_and(|own| own.status_is_user_defined && own.status != StatusType::Online)
+    }
+
+    /// Whether `answer` (a heartbeat's) shows the same status as this snapshot: type and
+    /// message. A predefined message is compared by its id, since a heartbeat's answer may
+    /// carry it unresolved.
+    pub fn matches(&self, answer: &OwnStatus) -> bool {
+        let Some(own) = &self.own else {
+            return false;
+        };
+        own.status == answer.status
+            && own.message_id == answer.message_id
+            && own.icon == answer.icon
+            && own.clear_at == answer.clear_at
+            && (own.message_id.is_some() || own.message == answer.message)
+    }
+
     /// The message id a revert must name: the server reverts only while the current status
     /// still carries the messageId that overwrote the backup.
     pub fn restorable_message_id(&self) -> Option<&str> {
