@@ -73,3 +73,76 @@ impl StatusSnapshot {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn own(status: StatusType, user_defined: bool) -> OwnStatus {
+        OwnStatus {
+            user_id: "alice".into(),
+            message: Some("In a meeting".into()),
+            message_id: Some("meeting".into()),
+            message_is_predefined: true,
+            icon: Some("📅".into()),
+            clear_at: Some(1_700_000_000),
+            status,
+            status_is_user_defined: user_defined,
+        }
+    }
+
+    fn snapshot(own: OwnStatus) -> StatusSnapshot {
+        StatusSnapshot {
+            own: Some(own),
+            ..StatusSnapshot::default()
+        }
+    }
+
+    #[test]
+    fn only_a_chosen_status_other_than_online_keeps_itself_without_heartbeats() {
+        for status in [
+            StatusType::Away,
+            StatusType::Dnd,
+            StatusType::Busy,
+            StatusType::Invisible,
+            StatusType::Offline,
+        ] {
+            assert!(snapshot(own(status, true)).is_persistent(), "{status:?}");
+            assert!(!snapshot(own(status, false)).is_persistent(), "{status:?}");
+        }
+        assert!(!snapshot(own(StatusType::Online, true)).is_persistent());
+        assert!(!StatusSnapshot::default().is_persistent());
+    }
+
+    #[test]
+    fn a_heartbeat_answer_matches_when_type_and_message_are_the_same() {
+        let cached = snapshot(own(StatusType::Online, false));
+        // A predefined message may come unresolved: its id decides.
+        let unresolved = OwnStatus {
+            message: None,
+            ..own(StatusType::Online, false)
+        };
+        assert!(cached.matches(&unresolved));
+        assert!(!cached.matches(&own(StatusType::Away, false)));
+        let other_message = OwnStatus {
+            message_id: Some("commuting".into()),
+            ..own(StatusType::Online, false)
+        };
+        assert!(!cached.matches(&other_message));
+        let later = OwnStatus {
+            clear_at: Some(1_800_000_000),
+            ..own(StatusType::Online, false)
+        };
+        assert!(!cached.matches(&later));
+        // A custom message has no id: its text decides.
+        let custom = |text: &str| OwnStatus {
+            message: Some(text.into()),
+            message_id: None,
+            message_is_predefined: false,
+            ..own(StatusType::Online, false)
+        };
+        assert!(snapshot(custom("Lunch")).matches(&custom("Lunch")));
+        assert!(!snapshot(custom("Lunch")).matches(&custom("Back at 2")));
+        assert!(!StatusSnapshot::default().matches(&custom("Lunch")));
+    }
+}
