@@ -132,7 +132,8 @@ async fn an_idle_hour_without_push_costs_at_most_90_requests_and_10_kb() {
         .await
         .unwrap();
     let (_engine, task) = idle_sync(&sim, &dir, scaled(false), Arc::new(NeverIdle)).await;
-    tokio::time::sleep(HOUR).await;
+    // Two hours: the hourly whole room list falls at either end of a single hour now and then.
+    tokio::time::sleep(HOUR * 2).await;
     task.abort();
 
     let counts = per_endpoint(&sim);
@@ -143,22 +144,22 @@ async fn an_idle_hour_without_push_costs_at_most_90_requests_and_10_kb() {
         !counts.keys().any(|e| e.starts_with("GET apps/user_status")),
         "{counts:#?}"
     );
-    // One more than the interval allows for where the hour starts and the jitter.
-    assert!(count(&counts, NOTIFICATIONS) <= 61, "{counts:#?}");
-    assert!(count(&counts, HEARTBEAT) <= 13, "{counts:#?}");
-    assert!(count(&counts, ROOMS) <= 13, "every 5 minutes: {counts:#?}");
+    // Per two hours; one more than the intervals allow for where they start and the jitter.
+    assert!(count(&counts, NOTIFICATIONS) <= 121, "{counts:#?}");
+    assert!(count(&counts, HEARTBEAT) <= 25, "{counts:#?}");
+    assert!(count(&counts, ROOMS) <= 25, "every 5 minutes: {counts:#?}");
     assert!(
-        count(&counts, ACTIVITY) <= 5,
+        count(&counts, ACTIVITY) <= 9,
         "every 15 minutes: {counts:#?}"
     );
-    assert!(total <= 90, "{total} requests: {counts:#?}");
-    assert!(bytes <= 10_000, "{bytes} body bytes");
-    // The room list asked only for changes, but for at most two whole lists (one an hour).
+    assert!(total <= 2 * 90, "{total} requests: {counts:#?}");
+    assert!(bytes <= 2 * 10_000, "{bytes} body bytes");
+    // The room list asked only for changes, but for a whole list once an hour.
     let whole = room_list_requests(&sim)
         .iter()
         .filter(|query| !query.contains("modifiedSince="))
         .count();
-    assert!(whole <= 2, "{whole} whole room lists");
+    assert!(whole <= 3, "{whole} whole room lists");
 }
 
 #[tokio::test(flavor = "multi_thread")]
