@@ -105,9 +105,10 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
     {
         return Err("the push socket never opened".into());
     }
-    // Start-up (capabilities, the first poll, the refresh after the socket's login) is not
-    // idle: count from one scaled poll interval later.
-    tokio::time::sleep(poll / scale * 2).await;
+    // Start-up (capabilities, the first poll, the refresh after the socket's login, the first
+    // `modifiedSince` room list, which lists again the rooms the first list created in its
+    // second) is not idle: count from after the first room-list interval.
+    tokio::time::sleep(poll.max(real.rooms_every) / scale + poll / scale).await;
     sim.control().clear_requests();
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(3600) / scale).await;
