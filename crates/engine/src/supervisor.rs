@@ -116,7 +116,8 @@ pub struct SyncConfig {
     pub heartbeat_every: Duration,
     /// Desktop idle for this long → heartbeat `away`.
     pub away_after_idle: Duration,
-    /// Desktop idle (or locked) for this long → notifications only every `idle_poll_every`,
+    /// Desktop idle for this long (the `IdleSource` says; a locked screen counts where the
+    /// desktop's idle time keeps running) → notifications only every `idle_poll_every`,
     /// until the person is back.
     pub slow_down_after_idle: Duration,
     pub idle_poll_every: Duration,
@@ -154,9 +155,9 @@ impl Default for SyncConfig {
 }
 
 const DEFAULT_POLL: Duration = Duration::from_secs(60);
+const MIN_POLL: Duration = Duration::from_secs(30);
 /// The app of Talk's notifications.
 const TALK_APP: &str = "spreed";
-const MIN_POLL: Duration = Duration::from_secs(30);
 
 /// What the loops of one account share.
 struct Shared {
