@@ -2,6 +2,7 @@
 //! windows show, and (in demo mode) the built-in server. Managed Tauri state, shared by tray
 //! and commands; accounts come and go, and their syncs start and stop, while the app runs.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -82,6 +83,8 @@ pub struct Session {
     /// The built-in demo server while the demo runs (`--demo` or "Try the demo").
     demo: Mutex<Option<DemoServer>>,
     keyring_wait: Mutex<KeyringWait>,
+    /// The quick chat is open (it shows the current account).
+    chat_open: AtomicBool,
 }
 
 impl Session {
@@ -111,6 +114,7 @@ impl Session {
             events,
             demo: Mutex::new(None),
             keyring_wait: Mutex::new(KeyringWait::default()),
+            chat_open: AtomicBool::new(false),
         };
         (session, received)
     }
@@ -172,10 +176,32 @@ impl Session {
 
     /// Makes the account with `key` (login@origin) the one the windows show.
     pub fn switch_to(&self, key: &str) -> Result<(), ErrorReport> {
-        let mut accounts = self.accounts();
-        accounts.find(key)?;
-        accounts.current = Some(key.to_owned());
+        {
+            let mut accounts = self.accounts();
+            accounts.find(key)?;
+            accounts.current = Some(key.to_owned());
+        }
+        self.tell_interest();
         Ok(())
+    }
+
+    /// The quick chat opened or closed: the sync of the account it shows keeps the room list
+    /// fresh while it is open.
+    pub fn set_chat_open(&self, open: bool) {
+        self.chat_open.store(open, Ordering::SeqCst);
+        self.tell_interest();
+    }
+
+    /// Tells every account's sync what the windows show of it.
+    fn tell_interest(&self) {
+        let open = self.chat_open.load(Ordering::SeqCst);
+        let shown = self.current().ok();
+        for engine in self.engines() {
+            let is_shown = shown
+                .as_ref()
+                .is_some_and(|shown| Arc::ptr_eq(shown, &engine));
+            engine.set_chat_open(open && is_shown);
+        }
     }
 
     /// Adds an account (its sync not started); refused when it is already there.
@@ -194,6 +220,8 @@ impl Session {
             sync: None,
             state: None,
         });
+        drop(accounts);
+        self.tell_interest();
         Ok(())
     }
 
@@ -210,6 +238,8 @@ impl Session {
         if accounts.current.as_deref() == Some(key) {
             accounts.current = None;
         }
+        drop(accounts);
+        self.tell_interest();
         Some(removed.engine)
     }
 
@@ -493,6 +523,29 @@ mod tests {
         assert!(session.remove(&bob_key).is_none());
         assert!(session.remove(&admin_key).is_some());
         assert_eq!(session.current().err().map(|e| e.kind), Some("no_account"));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_open_quick_chat_tells_the_sync_of_the_account_it_shows_and_follows_a_switch() {
+        let sim = Sim::start(SimConfig::default()).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (admin, bob) = (engine(&sim, &dir, "admin"), engine(&sim, &dir, "bob"));
+        let (session, _events) = session(vec![admin.clone(), bob.clone()]);
+        let chat_open = |engine: &Engine| engine.sync_interest().chat_open;
+        assert!(!chat_open(&admin) && !chat_open(&bob));
+
+        session.set_chat_open(true);
+        assert!(chat_open(&admin) && !chat_open(&bob));
+        session.switch_to(&bob.account().key()).unwrap();
+        assert!(!chat_open(&admin) && chat_open(&bob));
+        session.remove(&bob.account().key());
+        assert!(
+            chat_open(&admin),
+            "the chat falls back to the primary account"
+        );
+
+        session.set_chat_open(false);
+        assert!(!chat_open(&admin));
     }
 
     #[tokio::test(flavor = "multi_thread")]

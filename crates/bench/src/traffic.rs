@@ -71,9 +71,16 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
     let config = SyncConfig {
         notifications_every: Some(poll / scale),
         push_safety_every: real.push_safety_every / scale,
+        push_quiet_every: real.push_quiet_every / scale,
+        activity_every: real.activity_every / scale,
+        rooms_every: real.rooms_every / scale,
+        rooms_full_every: real.rooms_full_every / scale,
         status_every: real.status_every / scale,
         heartbeat_every: real.heartbeat_every / scale,
         away_after_idle: real.away_after_idle / scale,
+        slow_down_after_idle: real.slow_down_after_idle / scale,
+        idle_poll_every: real.idle_poll_every / scale,
+        idle_check_every: real.idle_check_every / scale,
         max_backoff: real.max_backoff / scale,
         push,
         ..real
@@ -98,9 +105,10 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
     {
         return Err("the push socket never opened".into());
     }
-    // Start-up (capabilities, the first poll, the refresh after the socket's login) is not
-    // idle: count from one scaled poll interval later.
-    tokio::time::sleep(poll / scale * 2).await;
+    // Start-up (capabilities, the first poll, the refresh after the socket's login, the first
+    // `modifiedSince` room list, which lists again the rooms the first list created in its
+    // second) is not idle: count from after the first room-list interval.
+    tokio::time::sleep(poll.max(real.rooms_every) / scale + poll / scale).await;
     sim.control().clear_requests();
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(3600) / scale).await;
@@ -149,11 +157,10 @@ fn report(runs: &[Idle], scale: u32) -> String {
     } else {
         out.push_str(&format!(
             "Simulated: every interval of `SyncConfig` divided by {scale}, one idle hour in {} s \
-             of wall time, counts divided by the simulated hours that passed. Intervals outside \
-             `SyncConfig` are not scaled and so undercounted (the Talk room list's full refresh \
-             every {} s); run with `--scale 1` for a real hour.\n\n",
+             of wall time, counts divided by the simulated hours that passed (the room list's \
+             full refresh is timed in whole seconds, so keep the scale at most {}).\n\n",
             3600 / scale,
-            nctray_engine::FULL_REFRESH_EVERY.as_secs(),
+            SyncConfig::default().rooms_full_every.as_secs() / 10,
         ));
     }
     out.push_str(
@@ -211,13 +218,34 @@ fn report(runs: &[Idle], scale: u32) -> String {
             format_args!("{:.1}", polls.requests as f64 / run.hours),
             run.poll.as_secs(),
             if run.push {
-                ", slowed to the 5 min safety net while the socket is up"
+                format!(
+                    ", slowed to the {} min safety net while the socket is up",
+                    SyncConfig::default().push_safety_every.as_secs() / 60
+                )
             } else {
-                ""
+                String::new()
             },
             if all_conditional { "all" } else { "NOT all" },
             if all_304 { "all" } else { "NOT all" },
             polls.bytes,
+        ));
+    }
+    out.push('\n');
+    for run in runs {
+        let requests: u64 = run.endpoints.values().map(|e| e.requests).sum();
+        let bytes: u64 = run.endpoints.values().map(|e| e.bytes).sum();
+        let (requests, bytes) = (requests as f64 / run.hours, bytes as f64 / run.hours);
+        let limit = if run.push { 20.0 } else { 90.0 };
+        out.push_str(&format!(
+            "- push {}: {requests:.1} requests per idle hour (target ≤ {limit}: {}), {bytes:.0} body \
+             bytes{}.\n",
+            if run.push { "on" } else { "off" },
+            support::verdict(requests <= limit),
+            if run.push {
+                String::new()
+            } else {
+                format!(" (target ≤ 10 KB: {})", support::verdict(bytes <= 10_000.0))
+            },
         ));
     }
     out.push('\n');

@@ -36,6 +36,8 @@ pub struct Engine {
     /// One activity fetch at a time: each reads the stream cursor, waits for the server and
     /// writes the cursor back, so a poll overlapping a scroll-back page would undo its move.
     pub(crate) activity_turn: tokio::sync::Mutex<()>,
+    /// What the windows show of this account (`sync_interest.rs`).
+    pub(crate) interest: tokio::sync::watch::Sender<crate::SyncInterest>,
 }
 
 impl Engine {
@@ -73,6 +75,7 @@ impl Engine {
             client,
             store: Mutex::new(store),
             activity_turn: tokio::sync::Mutex::new(()),
+            interest: tokio::sync::watch::Sender::new(crate::SyncInterest::default()),
         })
     }
 
@@ -295,25 +298,34 @@ impl Engine {
     }
 
     /// Tells the server the user is here (`online`) or idle (`away`). The server never lets a
-    /// heartbeat override a status the user chose. Returns the new snapshot when the status
-    /// the server reports differs from the cached one.
-    pub async fn heartbeat(&self, idle: bool) -> Result<Option<StatusSnapshot>> {
+    /// heartbeat override a status the user chose. The answer carries the own status, so it
+    /// is compared with the cached one and the full status fetched only when they differ.
+    pub async fn heartbeat(&self, idle: bool) -> Result<Heartbeat> {
         let status = if idle {
             StatusType::Away
         } else {
             StatusType::Online
         };
         let answer = self.client.user_status().heartbeat(status).await?;
-        let cached = self.cached_status()?.and_then(|snapshot| snapshot.own);
+        let cached = self.cached_status()?.unwrap_or_default();
         match answer {
-            // The answer may carry unresolved message texts (like a PUT), so only the type
-            // is compared.
-            Some(own) if cached.as_ref().map(|c| c.status) != Some(own.status) => {
-                Ok(Some(self.refresh_status().await?))
-            }
-            _ => Ok(None),
+            Some(own) if cached.matches(&own) => Ok(Heartbeat::Unchanged),
+            // 204: the server keeps a status the user chose; expected when the cache says so.
+            None if cached.is_persistent() => Ok(Heartbeat::Kept),
+            _ => Ok(Heartbeat::Changed(Box::new(self.refresh_status().await?))),
         }
     }
+}
+
+/// What a heartbeat told about the own status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Heartbeat {
+    /// The answer shows the cached status (type and message): it stands confirmed.
+    Unchanged,
+    /// The server keeps a status the user chose (204), as the cache says.
+    Kept,
+    /// The answer differed from the cache: the full status, fetched again.
+    Changed(Box<StatusSnapshot>),
 }
 
 pub(crate) fn unix_now() -> i64 {

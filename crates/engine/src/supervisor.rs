@@ -1,6 +1,11 @@
 //! One account's sync, supervised: the notifications poll, the status heartbeat and the push
 //! socket run side by side; failures back off, the account's state is reported when it
 //! changes, and a refused app password stops everything until the user signs in again.
+//!
+//! Each job asks only as often as someone may look: the notifications (which pop up) at the
+//! server's poll interval, slower while push works or the person is away from the desktop;
+//! the activity stream and the Talk room list (which pop nothing up) rarely, unless a window
+//! shows them ([`crate::SyncInterest`]) or push or a Talk notification says they changed.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -11,7 +16,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
-use crate::{Engine, Error, Popup, PopupGate, StatusSnapshot, UnreadCounts};
+use crate::{Engine, Error, Heartbeat, Popup, PopupGate, StatusSnapshot, UnreadCounts};
 
 /// What the shell hears from an account's supervisor.
 #[derive(Debug, Clone)]
@@ -90,16 +95,38 @@ impl IdleSource for NeverIdle {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncConfig {
-    /// `None`: the server's `core.pollinterval` (at least 30 s).
+    /// `None`: the server's `core.pollinterval` (at least 30 s). Also the Talk room list's
+    /// interval while the quick chat is open.
     pub notifications_every: Option<Duration>,
-    /// While push works, polls are only a safety net.
+    /// While push works, notification polls are only a safety net.
     pub push_safety_every: Duration,
+    /// While push works, the activity stream and the Talk room list are fetched on push
+    /// events (and Talk notifications), and this often in case one was lost.
+    pub push_quiet_every: Duration,
+    /// The activity stream without push: it raises no popups, and the popover fetches it
+    /// when it shows it.
+    pub activity_every: Duration,
+    /// The Talk room list while the quick chat is closed (and push is down); a Talk
+    /// notification fetches it at once.
+    pub rooms_every: Duration,
+    /// The whole room list, the only one that shows rooms that are gone; the polls between
+    /// ask only for rooms changed since (`modifiedSince`).
+    pub rooms_full_every: Duration,
     /// Safety net for status changes the list header cannot show (message, backup); the
-    /// header of every notifications poll and the heartbeat answer cover the status type.
+    /// header of every notifications poll and the heartbeat answer cover the status type,
+    /// and a heartbeat answer that matches the cached status counts as a check.
     pub status_every: Duration,
     pub heartbeat_every: Duration,
     /// Desktop idle for this long → heartbeat `away`.
     pub away_after_idle: Duration,
+    /// Desktop idle for this long (the `IdleSource` says; a locked screen counts where the
+    /// desktop's idle time keeps running) → notifications only every `idle_poll_every`,
+    /// until the person is back.
+    pub slow_down_after_idle: Duration,
+    pub idle_poll_every: Duration,
+    /// How often the desktop's idle time is read while the person is away, so that the
+    /// notifications are polled as soon as they are back.
+    pub idle_check_every: Duration,
     pub max_backoff: Duration,
     /// Use notify_push when the server offers it.
     pub push: bool,
@@ -112,10 +139,17 @@ impl Default for SyncConfig {
     fn default() -> Self {
         Self {
             notifications_every: None,
-            push_safety_every: Duration::from_secs(300),
-            status_every: Duration::from_secs(1800),
-            heartbeat_every: Duration::from_secs(300),
-            away_after_idle: Duration::from_secs(300),
+            push_safety_every: Duration::from_secs(15 * 60),
+            push_quiet_every: Duration::from_secs(60 * 60),
+            activity_every: Duration::from_secs(15 * 60),
+            rooms_every: Duration::from_secs(5 * 60),
+            rooms_full_every: Duration::from_secs(60 * 60),
+            status_every: Duration::from_secs(30 * 60),
+            heartbeat_every: Duration::from_secs(5 * 60),
+            away_after_idle: Duration::from_secs(5 * 60),
+            slow_down_after_idle: Duration::from_secs(30 * 60),
+            idle_poll_every: Duration::from_secs(5 * 60),
+            idle_check_every: Duration::from_secs(5),
             max_backoff: Duration::from_secs(300),
             push: true,
             silent_apps: Vec::new(),
@@ -128,6 +162,8 @@ const MIN_POLL: Duration = Duration::from_secs(30);
 /// How often popups that were offered but not shown (no notification server yet, held back by
 /// the burst gate) are offered again; only the cache is read.
 const OFFER_AGAIN_EVERY: Duration = Duration::from_secs(5);
+/// The app of Talk's notifications.
+const TALK_APP: &str = "spreed";
 
 /// What the loops of one account share.
 struct Shared {
@@ -139,7 +175,18 @@ struct Shared {
     poll_now: Notify,
     /// Wakes the activity sync early (`notify_activity`, a reconnected socket).
     activity_now: Notify,
+    /// Wakes the room-list sync early (a Talk notification, a reconnected socket).
+    rooms_now: Notify,
+    /// A status was fetched: a heartbeat held back for a chosen status looks again.
+    status_fetched: Notify,
+    /// Wakes every waiting job to work out its interval again (push came or went, a window
+    /// opened or closed, the person left or came back), without running it.
+    rescheduled: Notify,
     push_connected: AtomicBool,
+    /// The desktop has been idle for `slow_down_after_idle`.
+    person_away: AtomicBool,
+    /// When the own status was last confirmed (fetched, or matched by a heartbeat answer).
+    status_checked: Mutex<Option<Instant>>,
     stop: watch::Sender<bool>,
     /// Offers and re-offers take turns at the one burst window.
     gate: Mutex<PopupGate>,
@@ -163,7 +210,33 @@ impl Shared {
     }
 
     fn send(&self, event: EngineEvent) {
+        if matches!(event, EngineEvent::Status(_)) {
+            self.status_fetched.notify_one();
+        }
         let _ = self.events.send(event);
+    }
+
+    fn push_up(&self) -> bool {
+        self.push_connected.load(Ordering::SeqCst)
+    }
+
+    fn person_away(&self) -> bool {
+        self.person_away.load(Ordering::SeqCst)
+    }
+
+    fn check_status(&self) {
+        *self
+            .status_checked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+
+    /// Whether the status safety net is due: nothing confirmed the status for `status_every`.
+    fn status_due(&self) -> bool {
+        self.status_checked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_none_or(|at| at.elapsed() >= self.config.status_every)
     }
 }
 
@@ -183,7 +256,12 @@ pub async fn supervise(
         state: Mutex::new(None),
         poll_now: Notify::new(),
         activity_now: Notify::new(),
+        rooms_now: Notify::new(),
+        status_fetched: Notify::new(),
+        rescheduled: Notify::new(),
         push_connected: AtomicBool::new(false),
+        person_away: AtomicBool::new(false),
+        status_checked: Mutex::new(None),
         stop,
         gate: Mutex::new(PopupGate::default()),
     });
@@ -218,9 +296,11 @@ pub async fn supervise(
     let work = async {
         tokio::join!(
             notifications_loop(&shared, poll_every),
-            heartbeat_loop(&shared, idle),
+            heartbeat_loop(&shared, idle.clone()),
+            presence_loop(&shared, idle),
+            interest_loop(&shared),
             push_loop(&shared, push),
-            activity_loop(&shared, poll_every, has_activity),
+            activity_loop(&shared, has_activity),
             talk_loop(&shared, poll_every, has_talk),
             offer_popups_again(&shared),
         )
@@ -240,11 +320,11 @@ enum OnFailure {
     ReportSignInOnly,
 }
 
-/// Runs `step` now and then every `every` (every `push_safety_every` while the push socket
-/// is up, for jobs push wakes), at once when `wake` fires, backing off on failure.
+/// Runs `step` now and then every `every()` (asked again whenever the schedule changes), at
+/// once when `wake` fires, backing off on failure.
 async fn run_periodically<F, Fut>(
     shared: &Shared,
-    every: Duration,
+    every: impl Fn() -> Duration,
     wake: Option<&Notify>,
     on_failure: OnFailure,
     mut step: F,
@@ -275,35 +355,51 @@ async fn run_periodically<F, Fut>(
                 }
             }
         }
-        let wait = if failures > 0 {
-            backoff(every, failures, shared.config.max_backoff)
-        } else if wake.is_some() && shared.push_connected.load(Ordering::SeqCst) {
-            shared.config.push_safety_every
-        } else {
-            every
-        };
-        match wake {
-            Some(wake) => tokio::select! {
-                _ = tokio::time::sleep(jittered(wait)) => {}
-                _ = wake.notified() => {}
-            },
-            None => tokio::time::sleep(jittered(wait)).await,
+        let ran = Instant::now();
+        let jitter = jitter_factor();
+        loop {
+            let wait = if failures > 0 {
+                backoff(every(), failures, shared.config.max_backoff)
+            } else {
+                every()
+            };
+            let rescheduled = shared.rescheduled.notified();
+            tokio::select! {
+                _ = tokio::time::sleep_until(ran + wait.mul_f64(jitter)) => break,
+                _ = woken(wake) => break,
+                _ = rescheduled => {}
+            }
         }
+    }
+}
+
+async fn woken(wake: Option<&Notify>) {
+    match wake {
+        Some(wake) => wake.notified().await,
+        None => std::future::pending().await,
     }
 }
 
 /// What the notifications poll carries from one round to the next.
 struct NotificationsRound {
     last_header: Option<String>,
-    status_due: Instant,
 }
 
-async fn notifications_loop(shared: &Shared, every: Duration) {
+async fn notifications_loop(shared: &Shared, poll_every: Duration) {
     // Each round borrows it in turn; the lock is never contended.
-    let round = tokio::sync::Mutex::new(NotificationsRound {
-        last_header: None,
-        status_due: Instant::now(),
-    });
+    let round = tokio::sync::Mutex::new(NotificationsRound { last_header: None });
+    let every = || {
+        let every = if shared.push_up() {
+            shared.config.push_safety_every
+        } else {
+            poll_every
+        };
+        if shared.person_away() {
+            every.max(shared.config.idle_poll_every)
+        } else {
+            every
+        }
+    };
     run_periodically(
         shared,
         every,
@@ -317,10 +413,17 @@ async fn notifications_loop(shared: &Shared, every: Duration) {
     .await;
 }
 
-async fn activity_loop(shared: &Shared, every: Duration, has_activity: bool) {
+async fn activity_loop(shared: &Shared, has_activity: bool) {
     if !has_activity {
         return;
     }
+    let every = || {
+        if shared.push_up() {
+            shared.config.push_quiet_every
+        } else {
+            shared.config.activity_every
+        }
+    };
     run_periodically(
         shared,
         every,
@@ -331,9 +434,11 @@ async fn activity_loop(shared: &Shared, every: Duration, has_activity: bool) {
     .await;
 }
 
-/// Rooms are polled with `modifiedSince` (a full list every few minutes): Talk's own
-/// signaling is not notify_push, so push does not slow this one down.
-async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
+/// The room list: only rooms changed since the last poll (`modifiedSince`), the whole list
+/// rarely. Quick while the quick chat is open; else mentions and one-to-one messages come as
+/// notifications, which fetch it at once, so a slow poll suffices (Talk's own signaling is
+/// not notify_push).
+async fn talk_loop(shared: &Shared, poll_every: Duration, has_talk: bool) {
     if !has_talk {
         return;
     }
@@ -341,17 +446,40 @@ async fn talk_loop(shared: &Shared, every: Duration, has_talk: bool) {
     if let Ok(unread) = shared.engine.unread_counts() {
         shared.send(EngineEvent::Unread(unread));
     }
-    run_periodically(shared, every, None, OnFailure::ReportSignInOnly, || async {
-        if let Some(unread) = shared.engine.sync_rooms().await?.unread {
-            shared.send(EngineEvent::Unread(unread));
+    let every = || {
+        if shared.engine.sync_interest().chat_open {
+            poll_every
+        } else if shared.push_up() {
+            shared.config.push_quiet_every
+        } else {
+            shared.config.rooms_every
         }
-        Ok(())
-    })
+    };
+    run_periodically(
+        shared,
+        every,
+        Some(&shared.rooms_now),
+        OnFailure::ReportSignInOnly,
+        || async {
+            let change = shared
+                .engine
+                .sync_rooms_in_full_every(shared.config.rooms_full_every)
+                .await?;
+            if let Some(unread) = change.unread {
+                shared.send(EngineEvent::Unread(unread));
+            }
+            Ok(())
+        },
+    )
     .await;
 }
 
 async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
     let poll = shared.engine.poll_notifications().await?;
+    if poll.new.iter().any(|n| n.app == TALK_APP) {
+        // A mention or a one-to-one message: its room's unread count changed.
+        shared.rooms_now.notify_one();
+    }
     offer_popups(shared, poll.first_sync)?;
     if poll.changed {
         shared.send(EngineEvent::NotificationsChanged);
@@ -359,12 +487,12 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
     // Every list answer names the status type: the full status is fetched only when it
     // changed, or now and then for what the header cannot show.
     let header_changed = poll.server_status.is_some() && poll.server_status != round.last_header;
-    if header_changed || Instant::now() >= round.status_due {
+    if header_changed || shared.status_due() {
         shared.send(EngineEvent::Status(Box::new(
             shared.engine.refresh_status().await?,
         )));
         round.last_header = poll.server_status;
-        round.status_due = Instant::now() + shared.config.status_every;
+        shared.check_status();
     }
     Ok(())
 }
@@ -410,20 +538,76 @@ async fn offer_popups_again(shared: &Shared) {
 
 async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
     loop {
-        // Platform idle detection may block (D-Bus round trips): keep it off the workers.
-        let source = idle.clone();
-        let idle_for = tokio::task::spawn_blocking(move || source.idle_for())
-            .await
+        // The server keeps a status the user chose whatever a heartbeat says (it answers
+        // 204): none is sent until a fetched status is automatic or online again.
+        let chosen = shared
+            .engine
+            .cached_status()
             .ok()
-            .flatten();
-        let is_idle = idle_for.is_some_and(|idle| idle >= shared.config.away_after_idle);
+            .flatten()
+            .is_some_and(|status| status.is_persistent());
+        if chosen {
+            shared.status_fetched.notified().await;
+            continue;
+        }
+        let is_idle = idle_for(&idle)
+            .await
+            .is_some_and(|idle| idle >= shared.config.away_after_idle);
         match shared.engine.heartbeat(is_idle).await {
-            Ok(Some(snapshot)) => shared.send(EngineEvent::Status(Box::new(snapshot))),
-            Ok(None) => {}
+            Ok(Heartbeat::Changed(snapshot)) => {
+                shared.check_status();
+                shared.send(EngineEvent::Status(snapshot));
+            }
+            Ok(Heartbeat::Unchanged) => shared.check_status(),
+            Ok(Heartbeat::Kept) => {}
             // The notifications loop reports the state; a failed heartbeat is retried later.
             Err(error) => tracing::debug!("heartbeat failed: {error}"),
         }
         tokio::time::sleep(jittered(shared.config.heartbeat_every)).await;
+    }
+}
+
+/// How long the desktop has been idle. Platform idle detection may block (D-Bus round
+/// trips): it runs off the workers.
+async fn idle_for(idle: &Arc<dyn IdleSource>) -> Option<Duration> {
+    let source = idle.clone();
+    tokio::task::spawn_blocking(move || source.idle_for())
+        .await
+        .ok()
+        .flatten()
+}
+
+/// Follows whether the person is at the desktop: after `slow_down_after_idle` of idle the
+/// notifications slow down; when they are back the notifications are polled at once. The
+/// idle time is read often only while they are away; before, only when the threshold could
+/// be reached.
+async fn presence_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
+    let threshold = shared.config.slow_down_after_idle;
+    loop {
+        let idle_for = idle_for(&idle).await;
+        let away = idle_for.is_some_and(|idle| idle >= threshold);
+        if shared.person_away.swap(away, Ordering::SeqCst) != away {
+            tracing::debug!(away, "the person left or came back: polls follow");
+            shared.rescheduled.notify_waiters();
+            if !away {
+                shared.poll_now.notify_one();
+            }
+        }
+        let next = match idle_for {
+            Some(_) if away => shared.config.idle_check_every,
+            Some(idle) => threshold.saturating_sub(idle),
+            None => threshold,
+        };
+        tokio::time::sleep(next.max(shared.config.idle_check_every)).await;
+    }
+}
+
+/// Follows what the windows show ([`crate::SyncInterest`]): the jobs work out their
+/// intervals again. (The quick chat fetches the whole room list itself when it opens.)
+async fn interest_loop(shared: &Shared) {
+    let mut interest = shared.engine.watch_interest();
+    while interest.changed().await.is_ok() {
+        shared.rescheduled.notify_waiters();
     }
 }
 
@@ -450,15 +634,18 @@ async fn push_loop(shared: &Shared, capability: Option<NotifyPush>) {
         match listener.next().await {
             PushUpdate::Connected => {
                 shared.push_connected.store(true, Ordering::SeqCst);
+                shared.rescheduled.notify_waiters();
                 // Whatever changed while the socket was down was missed: refresh once.
                 shared.poll_now.notify_one();
                 shared.activity_now.notify_one();
+                shared.rooms_now.notify_one();
             }
             PushUpdate::Event(PushEvent::Notification) => shared.poll_now.notify_one(),
             PushUpdate::Event(PushEvent::Activity) => shared.activity_now.notify_one(),
             PushUpdate::Event(_) => {}
             PushUpdate::Disconnected(error) => {
                 shared.push_connected.store(false, Ordering::SeqCst);
+                shared.rescheduled.notify_waiters();
                 tracing::info!("push socket down, polling instead: {error}");
                 let state = AccountState::after(&Error::Server(error));
                 if state.stops_sync() {
@@ -476,12 +663,16 @@ fn backoff(base: Duration, failures: u32, cap: Duration) -> Duration {
 
 /// ±10 % so that many clients started together do not poll in lockstep.
 fn jittered(wait: Duration) -> Duration {
+    wait.mul_f64(jitter_factor())
+}
+
+/// A factor between 0.9 and 1.1.
+fn jitter_factor() -> f64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    let factor = 0.9 + f64::from(nanos % 1000) / 1000.0 * 0.2;
-    wait.mul_f64(factor)
+    0.9 + f64::from(nanos % 1000) / 1000.0 * 0.2
 }
 
 #[cfg(test)]

@@ -82,8 +82,16 @@ impl Engine {
     }
 
     /// One room-list poll: only the rooms changed since the last one, or the whole list when
-    /// [`FULL_REFRESH_EVERY`] has passed. The supervisor calls this on its rooms interval.
+    /// [`FULL_REFRESH_EVERY`] has passed.
     pub async fn sync_rooms(&self) -> Result<RoomsChange> {
+        self.sync_rooms_in_full_every(FULL_REFRESH_EVERY).await
+    }
+
+    /// One room-list poll: only the rooms changed since the last one, or the whole list when
+    /// `full_every` has passed since the last whole one. The supervisor calls this on its
+    /// rooms interval, with a full list rarely: only it shows rooms that are gone, and it is
+    /// most of the bytes an idle hour costs.
+    pub async fn sync_rooms_in_full_every(&self, full_every: Duration) -> Result<RoomsChange> {
         let key = self.account().key();
         let now = unix_now();
         let (since, full_at) = self.locked(|s| {
@@ -95,8 +103,8 @@ impl Engine {
         let since = since.and_then(|last| last.etag?.parse::<i64>().ok());
         let full_due = full_at.is_none_or(|last| {
             let age = now - last.at;
-            // A clock set back counts as due, not as "five minutes from now".
-            age < 0 || age >= FULL_REFRESH_EVERY.as_secs() as i64
+            // A clock set back counts as due, not as "a while from now".
+            age < 0 || age >= full_every.as_secs() as i64
         });
         match since {
             Some(since) if !full_due => self.fetch_rooms(Some(since)).await,

@@ -333,8 +333,11 @@ async fn a_fault_of_the_notifications_endpoint_alone_takes_the_account_offline()
 #[tokio::test]
 async fn a_failing_heartbeat_alone_leaves_the_account_online_and_notifications_flowing() {
     let mut synced = Synced::start().await;
+    // Online for a while: a status heartbeats keep alive (the chosen away gets none).
+    synced.engine.set_status(StatusType::Online).await.unwrap();
     synced.sim.control().set_fault_for(HEARTBEAT, Fault::Reset);
     synced.wait_for_requests(HEARTBEAT, 2).await;
+    synced.engine.set_status(StatusType::Away).await.unwrap();
     synced.picks_up_new_notifications().await;
     let state = next_matching(
         &mut synced.events,

@@ -116,7 +116,26 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
     if which == AppWindow::Popover {
         close_when_left(&window);
     }
+    if which == AppWindow::Chat {
+        tell_sync_while_open(&window);
+    }
     Ok(window)
+}
+
+/// While the quick chat is open, the sync keeps its account's room list fresh.
+fn tell_sync_while_open<R: Runtime>(window: &WebviewWindow<R>) {
+    let app = window.app_handle().clone();
+    let chat_open = move |open: bool| {
+        if let Some(session) = app.try_state::<crate::session::Session>() {
+            session.set_chat_open(open);
+        }
+    };
+    chat_open(true);
+    window.on_window_event(move |event| {
+        if matches!(event, WindowEvent::Destroyed) {
+            chat_open(false);
+        }
+    });
 }
 
 /// Whether `url` is the app's own front end (`tauri://localhost` on Linux and macOS,
