@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use nextcloud::{CertificateProblem, NotifyPush, PushEvent, PushOptions, PushUpdate};
+use nextcloud::{CertificateProblem, NotifyPush, PushEvent, PushOptions, PushUpdate, StatusType};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
@@ -486,7 +486,9 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
     }
     // Every list answer names the status type: the full status is fetched only when it
     // changed, or now and then for what the header cannot show.
-    let header_changed = poll.server_status.is_some() && poll.server_status != round.last_header;
+    let header_changed = poll.server_status.is_some()
+        && poll.server_status != round.last_header
+        && !renewed_by_heartbeats(shared, poll.server_status.as_deref());
     if header_changed || shared.status_due() {
         shared.send(EngineEvent::Status(Box::new(
             shared.engine.refresh_status().await?,
@@ -495,6 +497,23 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
         shared.check_status();
     }
     Ok(())
+}
+
+/// Whether a header of "offline" is only an automatic status the server let go stale: Nextcloud
+/// shows a status whose timestamp is over 15 minutes old as offline and renews the timestamp
+/// only with a heartbeat after that, so the header flips offline and back about every 20
+/// minutes while nctray's heartbeats run. That flip is no news; a real change (offline chosen
+/// on the web) reaches the next heartbeat, which refetches when the server keeps a chosen status.
+fn renewed_by_heartbeats(shared: &Shared, header: Option<&str>) -> bool {
+    header == Some("offline")
+        && shared
+            .engine
+            .cached_status()
+            .ok()
+            .flatten()
+            .is_some_and(|cached| {
+                !cached.is_persistent() && cached.status_type() != StatusType::Offline
+            })
 }
 
 /// Offers every popup that is due and fits the burst window: new ones after a poll, and

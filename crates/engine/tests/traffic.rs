@@ -341,3 +341,54 @@ async fn a_signed_out_account_sends_nothing_for_the_rest_of_the_hour() {
         per_endpoint(&sim)
     );
 }
+
+const OWN_STATUS: &str = "GET apps/user_status/api/v1/user_status";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_automatic_status_the_server_lets_go_stale_costs_no_status_fetch_while_heartbeats_renew_it(
+) {
+    let Setup { sim, dir } = Setup::new().await;
+    let (engine, task) = idle_sync(&sim, &dir, scaled(false), Arc::new(NeverIdle)).await;
+    // Three times past the server's 15 minutes: the list's header says "offline" until the
+    // next heartbeat renews the status, and "online" again after it.
+    for _ in 0..3 {
+        sim.control().advance_clock(Duration::from_secs(16 * 60));
+        tokio::time::sleep(HOUR / 12).await;
+    }
+    let counts = per_endpoint(&sim);
+    assert!(count(&counts, HEARTBEAT) >= 3, "{counts:#?}");
+    assert_eq!(count(&counts, OWN_STATUS), 0, "{counts:#?}");
+    let cached = engine.cached_status().unwrap().unwrap();
+    assert_eq!(cached.status_type(), StatusType::Online);
+    task.abort();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invisible_chosen_on_another_device_still_reaches_the_cache_with_the_next_heartbeat() {
+    let Setup { sim, dir } = Setup::new().await;
+    let (engine, task) = idle_sync(&sim, &dir, scaled(false), Arc::new(NeverIdle)).await;
+    // A chosen status still arrives at once. (A real server's header may show invisible as
+    // "offline", like a status gone stale; then the next heartbeat, answered 204, fetches it.)
+    let elsewhere = tempfile::tempdir().unwrap();
+    common::engine(&sim, &elsewhere)
+        .set_status(StatusType::Invisible)
+        .await
+        .unwrap();
+    wait_until(
+        Duration::from_secs(10),
+        || {
+            engine
+                .cached_status()
+                .unwrap()
+                .is_some_and(|status| status.status_type() == StatusType::Invisible)
+        },
+        || {
+            format!(
+                "the chosen invisible never arrived: {:#?}",
+                per_endpoint(&sim)
+            )
+        },
+    )
+    .await;
+    task.abort();
+}
