@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use std::time::Duration;
 
 use nctray_e2e::{wait_until, Desktop};
-use nctray_sim::{NewActivity, NewNotification};
+use nctray_sim::{Fault, NewActivity, NewNotification};
 
 const SUBJECT: &str = "Carol shared “Plan.odt” with you";
 const ACTIVITY: &str = "You created Plan.odt";
@@ -277,5 +277,30 @@ async fn the_nextcloud_users_language_once_cached_is_spoken_and_lang_still_wins(
         .iter()
         .any(|request| request.accept_language.as_deref() == Some("en"));
     assert!(english, "no request in English");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_error_is_told_in_the_chosen_language() -> Result<()> {
+    let desktop = Desktop::signed_in_as("admin").await?;
+    desktop.control().set_fault(Fault::Maintenance);
+    let output = desktop
+        .session
+        .run_nctray(&["--lang", "de", "status", "set", "away"], None)
+        .await?;
+    output.failure()?;
+    assert!(
+        output.stderr.contains("Der Server ist im Wartungsmodus"),
+        "not German:\n{output}"
+    );
+    let output = desktop
+        .session
+        .run_nctray(&["status", "set", "away"], None)
+        .await?;
+    output.failure()?;
+    assert!(
+        output.stderr.contains("The server is in maintenance mode"),
+        "{output}"
+    );
     Ok(())
 }

@@ -154,9 +154,21 @@ fn report_error(error: &anyhow::Error, json: bool) -> i32 {
         let report = serde_json::json!({ "kind": kind, "message": format!("{error:#}") });
         eprintln!("{report}");
     } else {
-        say_err(format!("nctray: {error:#}"));
+        say_err(format!("nctray: {}", in_words(error)));
     }
     1
+}
+
+/// An engine or server error as people read it, in the language spoken (`errors.rs`); one that
+/// carries context of its own, or that nctray worded itself, as it is.
+fn in_words(error: &anyhow::Error) -> String {
+    let engine_error = (error.chain().count() == 1)
+        .then(|| error.downcast_ref::<nctray_engine::Error>())
+        .flatten();
+    match engine_error {
+        Some(engine_error) => crate::errors::explain(engine_error),
+        None => format!("{error:#}"),
+    }
 }
 
 async fn execute(command: Command, account: Option<&str>, speech: &Speech) -> anyhow::Result<()> {
