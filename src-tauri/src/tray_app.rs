@@ -229,7 +229,7 @@ fn on_engine_event(app: &AppHandle, from: FromAccount) {
         EngineEvent::State(_) => {}
         EngineEvent::Unread(counts) => {
             app.state::<TrayUnread>()
-                .set_mentions(&key, counts.total_mentions);
+                .set_mentions(&key, counts.awaiting_answer);
             tray::redraw(app, None);
             ui_events::emit(app, ui_events::UNREAD_CHANGED, counts)
         }

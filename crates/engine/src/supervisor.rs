@@ -476,8 +476,16 @@ async fn talk_loop(shared: &Shared, poll_every: Duration, has_talk: bool) {
 
 async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
     let poll = shared.engine.poll_notifications().await?;
-    if poll.new.iter().any(|n| n.app == TALK_APP) {
-        // A mention or a one-to-one message: its room's unread count changed.
+    // A mention or a one-to-one message: its room's unread count changed. A list that changed
+    // while rooms are unread may have lost a Talk notification because the room was read
+    // elsewhere: the tray's mark must go without waiting for the next room list.
+    let talk_unread = || {
+        shared
+            .engine
+            .unread_counts()
+            .is_ok_and(|counts| counts.total_unread > 0 || counts.awaiting_answer > 0)
+    };
+    if poll.new.iter().any(|n| n.app == TALK_APP) || (poll.changed && talk_unread()) {
         shared.rooms_now.notify_one();
     }
     offer_popups(shared, poll.first_sync)?;

@@ -62,7 +62,7 @@ beforeEach(() => {
       case "talk_history":
         return [entry(1, "{actor} created the conversation", { system_message: "conversation_created" }), entry(2, "hello"), entry(3, "lunch?")];
       case "talk_mark_read":
-        return { rooms: [], total_unread: 0, total_mentions: 0 };
+        return { rooms: [], total_unread: 0, total_mentions: 0, awaiting_answer: 0 };
       case "talk_send":
         return entry(10, args.text as string, { actor_id: "admin", author: "Admin" });
       default:
@@ -110,7 +110,7 @@ describe("QuickChat", () => {
     render(QuickChat);
     await waitFor(() => expect(screen.getAllByTestId("room")).toHaveLength(2));
     rooms = [room("team", "Team", { last_activity: 10 }), room("other", "Other", { last_activity: 5, unread_messages: 7, unread_mention: true })];
-    const counts: UnreadCounts = { rooms: [{ token: "other", name: "Other", unread: 7, mentioned: true }], total_unread: 7, total_mentions: 1 };
+    const counts: UnreadCounts = { rooms: [{ token: "other", name: "Other", unread: 7, mentioned: true }], total_unread: 7, total_mentions: 1, awaiting_answer: 1 };
     emit("unread-changed", counts);
     await waitFor(() => {
       const other = screen.getAllByTestId("room")[1];

@@ -60,6 +60,9 @@ pub struct UnreadCounts {
     pub total_unread: i64,
     /// Rooms in which the user was mentioned since the last read.
     pub total_mentions: i64,
+    /// Rooms that wait for the user's answer: a mention since the last read, or unread
+    /// messages in a one-to-one conversation (the tray's mark).
+    pub awaiting_answer: i64,
 }
 
 /// One room's share of [`UnreadCounts`].
@@ -240,23 +243,31 @@ pub fn mark_read(conn: &Connection, account: &str, token: &str) -> Result<()> {
 /// as Talk itself does not notify about them.
 pub fn unread_counts(conn: &Connection, account: &str) -> Result<UnreadCounts> {
     let mut query = conn.prepare_cached(
-        "SELECT token, display_name, unread_messages, unread_mention FROM rooms
+        "SELECT token, display_name, unread_messages, unread_mention, room_type FROM rooms
          WHERE account = ?1 AND notification_level != ?2
            AND (unread_messages > 0 OR unread_mention != 0)
          ORDER BY is_favorite DESC, last_activity DESC, token",
     )?;
     let rows = query.query_map(params![account, NotificationLevel::Never.code()], |row| {
-        Ok(RoomUnread {
+        let room = RoomUnread {
             token: row.get(0)?,
             name: row.get(1)?,
             unread: row.get(2)?,
             mentioned: row.get(3)?,
-        })
+        };
+        let one_to_one = row.get::<_, i64>(4)? == RoomType::OneToOne.code();
+        Ok((room, one_to_one))
     })?;
-    let rooms: Vec<RoomUnread> = rows.collect::<rusqlite::Result<_>>()?;
+    let rooms: Vec<(RoomUnread, bool)> = rows.collect::<rusqlite::Result<_>>()?;
+    let awaiting_answer = rooms
+        .iter()
+        .filter(|(room, one_to_one)| room.mentioned || (*one_to_one && room.unread > 0))
+        .count() as i64;
+    let rooms: Vec<RoomUnread> = rooms.into_iter().map(|(room, _)| room).collect();
     Ok(UnreadCounts {
         total_unread: rooms.iter().map(|r| r.unread).sum(),
         total_mentions: rooms.iter().filter(|r| r.mentioned).count() as i64,
+        awaiting_answer,
         rooms,
     })
 }
@@ -306,5 +317,27 @@ mod tests {
         assert_eq!((counts.total_unread, counts.total_mentions), (3, 1));
         assert_eq!(counts.rooms.len(), 1);
         assert_eq!(counts.rooms[0].token, "loud");
+    }
+
+    #[test]
+    fn a_mention_or_an_unread_one_to_one_conversation_awaits_an_answer_a_group_message_does_not() {
+        let mut store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let mut direct = room("direct", "Bob", 1);
+        direct.room_type = RoomType::OneToOne;
+        direct.unread_messages = 2;
+        let mut mentioned = room("team", "Team", 2);
+        mentioned.room_type = RoomType::Group;
+        mentioned.unread_messages = 1;
+        mentioned.unread_mention = true;
+        let mut chatter = room("all", "Everyone", 3);
+        chatter.room_type = RoomType::Group;
+        chatter.unread_messages = 40;
+        let mut read_direct = room("carol", "Carol", 4);
+        read_direct.room_type = RoomType::OneToOne;
+        upsert(conn, "a", &[direct, mentioned, chatter, read_direct]).unwrap();
+        let counts = unread_counts(conn, "a").unwrap();
+        assert_eq!(counts.awaiting_answer, 2);
+        assert_eq!(counts.total_mentions, 1);
     }
 }

@@ -48,6 +48,7 @@ describe("unread counts from unread-changed", () => {
       rooms: [{ token: "b", name: "B", unread: 2, mentioned: true }],
       total_unread: 2,
       total_mentions: 1,
+      awaiting_answer: 1,
     });
     expect(updated.map((r) => [r.token, r.unread_messages, r.unread_mention])).toEqual([
       ["a", 0, false],

@@ -355,7 +355,12 @@ total_unread: number,
 /**
  * Rooms in which the user was mentioned since the last read.
  */
-total_mentions: number, };
+total_mentions: number, 
+/**
+ * Rooms that wait for the user's answer: a mention since the last read, or unread
+ * messages in a one-to-one conversation (the tray's mark).
+ */
+awaiting_answer: number, };
 
 export type RoomUnread = { token: string, name: string, unread: number, mentioned: boolean, };
 
