@@ -61,15 +61,7 @@ fn window_label(window: AppWindow) -> String {
 /// The status with its message (emoji first), e.g. "Away — 🌴 On vacation".
 fn describe(snapshot: &StatusSnapshot) -> String {
     let status = status_label(snapshot.status_type());
-    let Some(own) = &snapshot.own else {
-        return status;
-    };
-    let message = [own.icon.as_deref(), own.message.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let message = snapshot.message_line();
     if message.is_empty() {
         status
     } else {

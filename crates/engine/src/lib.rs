@@ -34,7 +34,7 @@ pub use notifications::NotificationCheck;
 pub use paths::Paths;
 pub use popup_gate::{Popup, PopupGate};
 pub use search::SearchHit;
-pub use status::StatusSnapshot;
+pub use status::{icon_and_message, StatusSnapshot};
 pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
 pub use store::rooms::{ChatRoom, RoomUnread, UnreadCounts};

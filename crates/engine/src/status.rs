@@ -25,6 +25,14 @@ impl StatusSnapshot {
             .unwrap_or(StatusType::Offline)
     }
 
+    /// The emoji and message of the own status: `🌴 On vacation` ("" for neither).
+    pub fn message_line(&self) -> String {
+        self.own
+            .as_ref()
+            .map(|own| icon_and_message(own.icon.as_deref(), own.message.as_deref()))
+            .unwrap_or_default()
+    }
+
     /// A status the user chose that no heartbeat changes (away, dnd, busy, invisible,
     /// offline): the server answers a heartbeat 204 and keeps it, so none needs to be sent.
     pub fn is_persistent(&self) -> bool {
@@ -57,21 +65,24 @@ impl StatusSnapshot {
     /// One line for the CLI and tooltips: `online — 📅 In a meeting`.
     pub fn describe(&self) -> String {
         let status = self.status_type().as_str();
-        let Some(own) = &self.own else {
-            return status.to_owned();
-        };
-        let message = [own.icon.as_deref(), own.message.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let message = self.message_line();
         if message.is_empty() {
             status.to_owned()
         } else {
             format!("{status} — {message}")
         }
     }
+}
+
+/// The emoji and message of a status, or of a preset: `🌴 On vacation` ("" for neither).
+pub fn icon_and_message(icon: Option<&str>, message: Option<&str>) -> String {
+    [icon, message]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use anyhow::bail;
 use clap::{Args as ClapArgs, Subcommand};
 use nctray_engine::nextcloud::StatusType;
-use nctray_engine::{Engine, StatusPreset, StatusSnapshot};
+use nctray_engine::{icon_and_message, Engine, StatusPreset, StatusSnapshot};
 use serde::Serialize;
 
 use nctray_i18n::{tr, Localizer};
@@ -185,25 +185,10 @@ pub fn status_name(status: StatusType, text: &Localizer) -> String {
     }
 }
 
-/// The emoji and message of a status, or of a preset: `🌴 On vacation` ("" for neither).
-pub fn icon_and_message(icon: Option<&str>, message: Option<&str>) -> String {
-    [icon, message]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// One line for people: `Away — 🌴 On vacation`, or just `Away`.
 pub fn describe(snapshot: &StatusSnapshot, text: &Localizer) -> String {
     let status = status_name(snapshot.status_type(), text);
-    let message = snapshot
-        .own
-        .as_ref()
-        .map(|own| icon_and_message(own.icon.as_deref(), own.message.as_deref()))
-        .unwrap_or_default();
+    let message = snapshot.message_line();
     if message.is_empty() {
         status
     } else {

@@ -15,7 +15,7 @@ use nctray_i18n::{tr, Localizer};
 use serde_json::json;
 
 use super::output::printable;
-use super::status::{describe, icon_and_message, status_name};
+use super::status::{describe, status_name};
 
 /// What `nctray watch` prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -200,11 +200,7 @@ fn short_text(status: Option<&StatusSnapshot>, connection: Connection, text: &Lo
             Connection::Disconnected | Connection::Fine => text.text("cli-watch-disconnected"),
         };
     };
-    let message = snapshot
-        .own
-        .as_ref()
-        .map(|own| icon_and_message(own.icon.as_deref(), own.message.as_deref()))
-        .unwrap_or_default();
+    let message = snapshot.message_line();
     if message.is_empty() {
         status_name(snapshot.status_type(), text)
     } else {
