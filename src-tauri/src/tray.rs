@@ -497,8 +497,19 @@ impl TrayView {
 
 /// Redraws the tray for the session as it is now: the one place a status change, an account
 /// change or the demo reaches the tray.
+/// Draws run on blocking threads and the event loop at once; one at a time, each reading the
+/// state when its turn comes, so the last one drawn is the newest (an older draw finishing late
+/// left the unread mark on the icon after the menu had lost its line).
+fn one_draw_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static DRAWING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    DRAWING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 pub fn redraw(app: &AppHandle, fresh: Option<StatusSnapshot>) {
     let draw = |app: &AppHandle, fresh| {
+        let _turn = one_draw_at_a_time();
         let session = app.state::<Session>();
         let keys: Vec<String> = session
             .engines()
@@ -511,13 +522,10 @@ pub fn redraw(app: &AppHandle, fresh: Option<StatusSnapshot>) {
             tracing::warn!("cannot update the tray: {error}");
         }
     };
-    if fresh.is_some() {
-        draw(app, fresh);
-    } else {
-        // Without a fresh status the cached one is read from SQLite: never on the GUI thread.
-        let app = app.clone();
-        tauri::async_runtime::spawn_blocking(move || draw(&app, None));
-    }
+    // Never on the GUI thread: a draw may read the cached status from SQLite, and it waits its
+    // turn behind one whose tray calls wait for the GUI thread.
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || draw(&app, fresh));
 }
 
 /// Makes icon, tooltip and menu show `view`.
@@ -540,6 +548,7 @@ pub fn show_state<R: Runtime>(
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return Ok(());
     };
+    let _turn = one_draw_at_a_time();
     let name = name(view);
     let text = crate::language::app();
     let line = match state {
