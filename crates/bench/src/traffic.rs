@@ -67,23 +67,9 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
         .unwrap_or(60)
         .max(30);
     let poll = Duration::from_secs(pollinterval as u64);
-    let real = SyncConfig::default();
     let config = SyncConfig {
-        notifications_every: Some(poll / scale),
-        push_safety_every: real.push_safety_every / scale,
-        push_quiet_every: real.push_quiet_every / scale,
-        activity_every: real.activity_every / scale,
-        rooms_every: real.rooms_every / scale,
-        rooms_full_every: real.rooms_full_every / scale,
-        status_every: real.status_every / scale,
-        heartbeat_every: real.heartbeat_every / scale,
-        away_after_idle: real.away_after_idle / scale,
-        slow_down_after_idle: real.slow_down_after_idle / scale,
-        idle_poll_every: real.idle_poll_every / scale,
-        idle_check_every: real.idle_check_every / scale,
-        max_backoff: real.max_backoff / scale,
         push,
-        ..real
+        ..SyncConfig::default().scaled(poll, scale)
     };
     sim.control().set_push_ping_interval(DAEMON_PING / scale);
 
@@ -108,7 +94,7 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
     // Start-up (capabilities, the first poll, the refresh after the socket's login, the first
     // `modifiedSince` room list, which lists again the rooms the first list created in its
     // second) is not idle: count from after the first room-list interval.
-    tokio::time::sleep(poll.max(real.rooms_every) / scale + poll / scale).await;
+    tokio::time::sleep(poll.max(SyncConfig::default().rooms_every) / scale + poll / scale).await;
     sim.control().clear_requests();
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(3600) / scale).await;

@@ -157,6 +157,30 @@ impl Default for SyncConfig {
     }
 }
 
+impl SyncConfig {
+    /// These intervals divided by `divisor`, with `poll` (already real time) as the
+    /// notifications interval: one real hour passes in `3600 / divisor` seconds. For the
+    /// traffic bench and its tests; the server's own clock is not scaled.
+    pub fn scaled(&self, poll: Duration, divisor: u32) -> Self {
+        Self {
+            notifications_every: Some(poll / divisor),
+            push_safety_every: self.push_safety_every / divisor,
+            push_quiet_every: self.push_quiet_every / divisor,
+            activity_every: self.activity_every / divisor,
+            rooms_every: self.rooms_every / divisor,
+            rooms_full_every: self.rooms_full_every / divisor,
+            status_every: self.status_every / divisor,
+            heartbeat_every: self.heartbeat_every / divisor,
+            away_after_idle: self.away_after_idle / divisor,
+            slow_down_after_idle: self.slow_down_after_idle / divisor,
+            idle_poll_every: self.idle_poll_every / divisor,
+            idle_check_every: self.idle_check_every / divisor,
+            max_backoff: self.max_backoff / divisor,
+            ..self.clone()
+        }
+    }
+}
+
 const DEFAULT_POLL: Duration = Duration::from_secs(60);
 const MIN_POLL: Duration = Duration::from_secs(30);
 /// How often popups that were offered but not shown (no notification server yet, held back by

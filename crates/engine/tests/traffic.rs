@@ -28,23 +28,9 @@ const POLL: Duration = Duration::from_millis(60_000 / SCALE as u64);
 
 /// The default intervals, scaled.
 fn scaled(push: bool) -> SyncConfig {
-    let real = SyncConfig::default();
     SyncConfig {
-        notifications_every: Some(POLL),
-        push_safety_every: real.push_safety_every / SCALE,
-        push_quiet_every: real.push_quiet_every / SCALE,
-        activity_every: real.activity_every / SCALE,
-        rooms_every: real.rooms_every / SCALE,
-        rooms_full_every: real.rooms_full_every / SCALE,
-        status_every: real.status_every / SCALE,
-        heartbeat_every: real.heartbeat_every / SCALE,
-        away_after_idle: real.away_after_idle / SCALE,
-        slow_down_after_idle: real.slow_down_after_idle / SCALE,
-        idle_poll_every: real.idle_poll_every / SCALE,
-        idle_check_every: real.idle_check_every / SCALE,
-        max_backoff: real.max_backoff / SCALE,
         push,
-        ..real
+        ..SyncConfig::default().scaled(Duration::from_secs(60), SCALE)
     }
 }
 
