@@ -19,8 +19,9 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
-# Packages needed to build the app.
-BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libayatana-appindicator3-dev libdbus-1-dev)
+# Packages needed to build the app: WebKitGTK for the window process; the daemon's tray speaks
+# D-Bus itself (no libayatana-appindicator); libdbus for the keyring.
+BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libdbus-1-dev)
 
 # Builds ui/dist, which the binary embeds (tauri.conf.json: frontendDist). Vite 8 needs
 # Node.js 20.19 or newer; a machine without node gets Debian's.

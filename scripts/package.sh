@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Builds nctray's Linux packages, a .deb and an .rpm, into target/release/bundle/{deb,rpm}/:
-# the release binary, its man pages and shell completions (generated from the command line's
+# the two release binaries, /usr/bin/nctray (the daemon: tray, accounts, command line; what the
+# desktop entry and the autostart run) and /usr/bin/nctray-windows (the windows, which the
+# daemon starts), the man pages and shell completions (generated from the command line's
 # definition), the icons (rendered from icons/nctray.svg), the desktop entry, AppStream
 # metainfo and licence. Tauri's bundler (tauri-cli, pinned in ui/package-lock.json) makes the
 # packages; packaging/tauri.bundle.json is its configuration on top of tauri.conf.json, merged
 # into a src-tauri/tauri.conf.json that lives only while the bundler runs
-# (packaging/bundle-config.mjs says why).
+# (packaging/bundle-config.mjs says why). The bundler packages src-tauri's crate, the window
+# process, as its main binary (mainBinaryName) and would name the icons after it: the daemon,
+# staged at target/package/bin/nctray (tauri.bundle.json's paths cannot follow
+# CARGO_TARGET_DIR), and the icons go in as the package's own files instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -21,9 +26,12 @@ mkdir -p "$stage"
 step "icons: hicolor 16–512 px from icons/nctray.svg"
 bash scripts/icons.sh --hicolor "$stage/icons" >/dev/null
 
-step "cargo build --release -p nctray"
-cargo build --release -p nctray
+step "cargo build --release -p nctray -p nctray-windows -p nctray-sim (the demo's server)"
+cargo build --release -p nctray -p nctray-windows -p nctray-sim --bins
 binary="${CARGO_TARGET_DIR:-target}/release/nctray"
+mkdir -p "$stage/bin"
+cp "$binary" "$stage/bin/nctray"
+cp "${CARGO_TARGET_DIR:-target}/release/nctray-demo-server" "$stage/bin/nctray-demo-server"
 
 step "man pages and shell completions from the command line's definition"
 "$binary" --generate-docs "$stage"

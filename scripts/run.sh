@@ -8,7 +8,7 @@ source scripts/common.sh
 
 ensure_packages "${BUILD_PACKAGES[@]}"
 build_ui
-step "building nctray (release)"
-cargo build --release -p nctray
+step "building nctray, its windows (nctray-windows) and the demo's server (release)"
+cargo build --release -p nctray -p nctray-windows -p nctray-sim --bins
 step "starting nctray (look for its icon in the system tray)"
-exec target/release/nctray "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/nctray" "$@"

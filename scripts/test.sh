@@ -10,11 +10,12 @@ source scripts/common.sh
 started=$SECONDS
 trap 'echo "==> FAILED after $((SECONDS - started)) s" >&2' ERR
 
-# fonts-droid-fallback and fonts-dejavu-core: Japanese and Arabic glyphs for the window tests.
+# fonts-droid-fallback and fonts-dejavu-core: Japanese and Arabic glyphs for the window tests;
+# binutils: readelf, which reads the daemon's linked libraries (tests/tests/daemon.rs).
 ensure_packages "${BUILD_PACKAGES[@]}" \
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver \
   fonts-noto-color-emoji tinyproxy x11-utils tzdata \
-  fonts-droid-fallback fonts-dejavu-core
+  fonts-droid-fallback fonts-dejavu-core binutils
 
 for component in rustfmt clippy; do
   if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
@@ -39,7 +40,7 @@ cargo fmt --all -- --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo build (the end-to-end tests run the built target/debug/nctray)"
+step "cargo build (the end-to-end tests run the built target/debug/nctray and nctray-windows)"
 cargo build --workspace --all-targets
 
 step "cargo test, under Xvfb (every test binary runs; the script fails if any test failed)"

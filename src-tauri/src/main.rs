@@ -1,72 +1,37 @@
-//! nctray: Nextcloud in the system tray. One binary: without a subcommand it is the tray app,
-//! with one it is the command line, both over the same engine and account.
+//! nctray-windows: nctray's windows, a Tauri shell the daemon (`nctray`) starts when a window
+//! is asked for. It asks the daemon for everything over the session bus and exits when its
+//! last window closes, so an idle nctray holds no webview.
 
-// No console window on Windows release builds.
-#![cfg_attr(
-    all(not(debug_assertions), target_os = "windows"),
-    windows_subsystem = "windows"
-)]
-
-mod account_setup;
 mod app_id;
-mod chat_live;
-mod chat_target;
-mod cli;
-mod config;
-mod demo;
-mod desktop_notifications;
-mod docs;
-mod errors;
-mod idle;
+mod args;
+mod commands;
+mod daemon;
+mod events;
 mod images;
-mod ipc;
-mod keyring_wait;
 mod language;
-mod language_change;
-mod links;
+mod lifetime;
 mod logs;
-mod secrets;
-mod session;
-mod sign_in;
-mod tray;
-mod tray_app;
-mod tray_unread;
-mod ui_events;
+mod rendering;
+mod reply;
+mod shell;
+#[cfg(test)]
+mod test_bus;
 mod windows;
+
+use std::process::ExitCode;
 
 use clap::Parser;
 
-fn main() {
-    cli::speak_while_parsing();
-    let args = cli::Args::parse();
-    language::start(args.lang.clone(), configured_language());
-    if let Some(dir) = &args.generate_docs {
-        std::process::exit(docs::write_all(dir));
+fn main() -> ExitCode {
+    rendering::without_compositing();
+    let args = args::Args::parse();
+    logs::to_stderr();
+    tracing::debug!("nctray-windows starts");
+    match shell::run(args) {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(error) => {
+            eprintln!("nctray-windows: {error:#}");
+            ExitCode::FAILURE
+        }
     }
-    let code = match args.command {
-        Some(_) => {
-            logs::to_stderr();
-            cli::run(args)
-        }
-        None => {
-            match nctray_engine::Paths::from_platform() {
-                Ok(paths) => logs::to_file_and_stderr(&paths.log_dir()),
-                Err(_) => logs::to_stderr(),
-            }
-            tracing::info!("nctray {} starts", env!("CARGO_PKG_VERSION"));
-            app_id::migrate_webview_folders();
-            if args.debug_panic {
-                panic!("a panic asked for with --debug-panic");
-            }
-            tray_app::run(args.demo, args.window)
-        }
-    };
-    std::process::exit(code);
-}
-
-/// The settings' language override; an unreadable config means none (the tray reports the
-/// config itself).
-fn configured_language() -> Option<String> {
-    let paths = nctray_engine::Paths::from_platform().ok()?;
-    config::AppConfig::load(&paths).ok()?.language
 }

@@ -1,5 +1,6 @@
 //! The usual starting point of a test: a fresh simulated server, a private session with the
-//! recording notification server, and the app signed in to the server as one user.
+//! recording notification server and a panel's tray watcher, and the app signed in to the
+//! server as one user.
 
 use std::time::Duration;
 
@@ -11,6 +12,7 @@ use crate::notifications::NotificationServer;
 use crate::session::Session;
 use crate::tray::Tray;
 use crate::wait::wait_until;
+use crate::watcher::TrayWatcher;
 
 /// How often the app polls in the tests.
 pub const POLL_INTERVAL_SECS: u64 = 1;
@@ -22,6 +24,8 @@ const NOTIFICATIONS_PATH: &str = "/ocs/v2.php/apps/notifications/api/v2/notifica
 pub struct Desktop {
     pub user: String,
     pub notifications: NotificationServer,
+    /// The panel's watcher the app's tray registers with.
+    pub tray_watcher: TrayWatcher,
     pub session: Session,
     pub sim: Sim,
 }
@@ -52,9 +56,11 @@ impl Desktop {
         let sim = Sim::start(config).await.context("starting the simulator")?;
         let session = Session::start().await?;
         let notifications = NotificationServer::start(&session).await?;
+        let tray_watcher = TrayWatcher::start(&session).await?;
         Ok(Desktop {
             user: String::new(),
             notifications,
+            tray_watcher,
             session,
             sim,
         })

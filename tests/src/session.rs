@@ -1,5 +1,5 @@
-//! A private desktop session per test: its own home and XDG folders, D-Bus session bus and
-//! gnome-keyring, and the caller's X display.
+//! A private desktop session per test: its own home and XDG folders, X display (Xvfb), D-Bus
+//! session bus and gnome-keyring.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -15,7 +15,9 @@ use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
 use crate::app::{CliOutput, RunningApp};
 use crate::binary::nctray_binary;
+use crate::display::XDisplay;
 use crate::wait::wait_until;
+use crate::watchdog::Watchdog;
 
 /// How long one CLI invocation or session helper may take before it counts as hung.
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
@@ -30,18 +32,14 @@ const SECRET_SERVICE: &str = "org.freedesktop.Secret.Service";
 const GNOME_KEYRING: &str = "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface";
 
 /// Variables passed through from the caller; everything else is set by the session.
-const INHERITED_ENV: &[&str] = &[
-    "PATH",
-    "DISPLAY",
-    "XAUTHORITY",
-    "RUST_LOG",
-    "RUST_BACKTRACE",
-];
+const INHERITED_ENV: &[&str] = &["PATH", "RUST_LOG", "RUST_BACKTRACE"];
 
 /// A private desktop session. Dropping it stops its bus (gnome-keyring leaves with the bus) and
-/// deletes its folders.
+/// its display, and deletes its folders.
 pub struct Session {
     bus: BusDaemon,
+    display: XDisplay,
+    _watchdog: Watchdog,
     bus_address: String,
     logs: AtomicUsize,
     root: PathBuf,
@@ -60,6 +58,11 @@ impl Drop for BusDaemon {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        // Whatever of the app still runs (a window process the daemon started, a daemon a
+        // window process started) would otherwise outlive the test on the shared display.
+        for process in self.processes() {
+            let _ = crate::processes::kill(process.pid);
+        }
         let _ = self.bus.0.kill();
         let _ = self.bus.0.wait();
         let Some(dir) = self.dir.take() else {
@@ -82,7 +85,8 @@ impl Session {
     /// Creates the folders, starts the bus and an unlocked gnome-keyring with the Secret Service
     /// on it, and returns once `org.freedesktop.secrets` answers.
     pub async fn start() -> Result<Self> {
-        let session = tokio::task::spawn_blocking(Self::start_blocking).await??;
+        let test = std::thread::current().name().map(str::to_owned);
+        let session = tokio::task::spawn_blocking(move || Self::start_blocking(test)).await??;
         let bus = session.connect().await?;
         let dbus = zbus::fdo::DBusProxy::new(&bus).await?;
         let secrets = zbus::names::BusName::try_from("org.freedesktop.secrets")?;
@@ -95,7 +99,7 @@ impl Session {
         Ok(session)
     }
 
-    fn start_blocking() -> Result<Self> {
+    fn start_blocking(test: Option<String>) -> Result<Self> {
         let dir = tempfile::Builder::new().prefix("nctray-e2e-").tempdir()?;
         let root = dir.path().to_path_buf();
         for sub in [
@@ -118,6 +122,7 @@ impl Session {
             .context("starting dbus-daemon (is the dbus package installed?)")?;
         let stdout = daemon.stdout.take().expect("stdout is piped");
         let bus = BusDaemon(daemon);
+        let display = XDisplay::start(&root.join("logs").join("xvfb.log"))?;
         // dbus-daemon prints its address once it listens.
         let mut address = String::new();
         BufReader::new(stdout).read_line(&mut address)?;
@@ -130,8 +135,16 @@ impl Session {
         }
 
         let keep = std::env::var_os("NCTRAY_E2E_KEEP").is_some();
+        let watchdog = Watchdog::start(
+            test.as_deref(),
+            root.clone(),
+            bus_address.clone(),
+            vec![bus.0.id(), display.pid()],
+        );
         let session = Session {
             bus,
+            display,
+            _watchdog: watchdog,
             bus_address,
             logs: AtomicUsize::new(0),
             root,
@@ -149,27 +162,25 @@ impl Session {
         Ok(session)
     }
 
-    /// `gnome-keyring-daemon --unlock` (the password on stdin creates and unlocks the login
-    /// keyring), then `--start --components=secrets`, which claims the Secret Service on our bus.
+    /// One `gnome-keyring-daemon --daemonize --unlock --components=secrets`: the password on
+    /// stdin creates and unlocks the login keyring, and the daemon claims the Secret Service on
+    /// our bus. (Two steps, `--unlock` then `--start`, could race under load: a second daemon
+    /// took the name over and the first left in the middle of a call.)
     fn start_keyring(&self) -> Result<()> {
         let log = self.root.join("logs").join("gnome-keyring.log");
-        for (args, stdin) in [
-            (&["--unlock"][..], Some(KEYRING_PASSWORD)),
-            (&["--start", "--components=secrets"][..], None),
-        ] {
-            let mut command = self.command("gnome-keyring-daemon");
-            command
-                .args(args)
-                .stdout(Stdio::null())
-                .stderr(append(&log)?);
-            let status = run_with_timeout(command, stdin, COMMAND_TIMEOUT)
-                .context("running gnome-keyring-daemon (is gnome-keyring installed?)")?;
-            if !status.success() {
-                bail!(
-                    "gnome-keyring-daemon {args:?} failed ({status}); see {}",
-                    log.display()
-                );
-            }
+        let args = ["--daemonize", "--unlock", "--components=secrets"];
+        let mut command = self.command("gnome-keyring-daemon");
+        command
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(append(&log)?);
+        let status = run_with_timeout(command, Some(KEYRING_PASSWORD), COMMAND_TIMEOUT)
+            .context("running gnome-keyring-daemon (is gnome-keyring installed?)")?;
+        if !status.success() {
+            bail!(
+                "gnome-keyring-daemon {args:?} failed ({status}); see {}",
+                log.display()
+            );
         }
         Ok(())
     }
@@ -308,6 +319,11 @@ impl Session {
         Ok(connection)
     }
 
+    /// The session's X display, the value of its `DISPLAY`.
+    pub fn display(&self) -> &str {
+        self.display.name()
+    }
+
     /// The environment of every process of the session.
     pub fn env(&self) -> Vec<(String, String)> {
         let mut env: Vec<(String, String)> = INHERITED_ENV
@@ -324,6 +340,7 @@ impl Session {
             ("XDG_RUNTIME_DIR".into(), path("runtime")),
             ("TMPDIR".into(), path("tmp")),
             ("DBUS_SESSION_BUS_ADDRESS".into(), self.bus_address.clone()),
+            ("DISPLAY".into(), self.display.name().to_owned()),
             ("LANG".into(), "C.UTF-8".into()),
             // No accessibility bus in the session: keep GTK from looking for one.
             ("NO_AT_BRIDGE".into(), "1".into()),
@@ -480,9 +497,6 @@ impl Session {
 
     /// Like [`Session::start_tray`], with more environment variables.
     pub fn start_tray_with_env(&self, env: &[(&str, &str)]) -> Result<RunningApp> {
-        if std::env::var_os("DISPLAY").is_none() {
-            bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
-        }
         let mut command = self.nctray()?;
         command.envs(env.iter().copied());
         RunningApp::spawn(

@@ -1,5 +1,5 @@
-//! The app's tray item as a desktop shell sees it: the StatusNotifierItem on the session bus and
-//! its com.canonical.dbusmenu menu, which the tests read and click.
+//! The app's tray item as a desktop shell sees it: the StatusNotifierItem on the session bus, its
+//! icon and its com.canonical.dbusmenu menu, which the tests read and click.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -16,11 +16,9 @@ use crate::app::RunningApp;
 use crate::session::Session;
 use crate::wait::wait_until_some;
 
-/// Where libayatana-appindicator exports StatusNotifierItems: one child per item, named after
-/// the indicator id. docs/architecture.md says `…/nctray`; tray-icon 0.25 names the indicator
-/// `tray-icon tray app <tray id>`, which gives `…/tray_icon_tray_app_nctray`. Either is accepted.
-const ITEMS_PATH: &str = "/org/ayatana/NotificationItem";
-/// The app's tray id, which ends the item's object name.
+/// Where the daemon's tray (ksni, StatusNotifierItem spoken over D-Bus) exports its item.
+const ITEM_PATH: &str = "/StatusNotifierItem";
+/// The app's tray id, the item's `Id` property.
 const TRAY_ID: &str = "nctray";
 const ITEM_INTERFACE: &str = "org.kde.StatusNotifierItem";
 const MENU_INTERFACE: &str = "com.canonical.dbusmenu";
@@ -61,6 +59,47 @@ impl MenuItem {
     }
 }
 
+/// A tray icon as RGBA pixels, row by row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrayIcon {
+    pub width: usize,
+    pub height: usize,
+    pub rgba: Vec<u8>,
+}
+
+impl TrayIcon {
+    /// From one `IconPixmap` entry: ARGB32 in network byte order (A, R, G, B per pixel).
+    fn from_argb(width: i32, height: i32, argb: Vec<u8>) -> Result<TrayIcon> {
+        let (Ok(width), Ok(height)) = (usize::try_from(width), usize::try_from(height)) else {
+            bail!("the tray icon is {width}×{height}");
+        };
+        if argb.len() != width * height * 4 {
+            bail!(
+                "the tray icon is {width}×{height} but holds {} bytes",
+                argb.len()
+            );
+        }
+        let rgba = argb
+            .chunks_exact(4)
+            .flat_map(|p| [p[1], p[2], p[3], p[0]])
+            .collect();
+        Ok(TrayIcon {
+            width,
+            height,
+            rgba,
+        })
+    }
+
+    /// The pixel at column `x`, row `y` as `[r, g, b, a]`.
+    pub fn pixel(&self, x: usize, y: usize) -> Option<[u8; 4]> {
+        if x >= self.width || y >= self.height {
+            return None;
+        }
+        let at = (y * self.width + x) * 4;
+        self.rgba.get(at..at + 4)?.try_into().ok()
+    }
+}
+
 /// The app's tray item on the session bus.
 pub struct Tray {
     connection: zbus::Connection,
@@ -92,7 +131,8 @@ impl Tray {
     }
 
     /// Looks for the tray item among the bus's connections (only those of process `pid`, if
-    /// given): the app holds several connections, so each one is introspected.
+    /// given): the app holds several connections (the tray has one of its own), so each one is
+    /// asked.
     pub async fn find(connection: &zbus::Connection, pid: Option<u32>) -> Result<Option<Tray>> {
         let dbus = DBusProxy::new(connection).await?;
         for name in dbus.list_names().await? {
@@ -125,31 +165,51 @@ impl Tray {
         self.item.as_str()
     }
 
-    /// A string property of the StatusNotifierItem (`IconName`, `IconThemePath`, `Title`).
+    /// A string property of the StatusNotifierItem (`Id`, `Title`, `Status`, …).
     pub async fn item_property(&self, name: &str) -> Result<String> {
-        let properties = PropertiesProxy::builder(&self.connection)
-            .destination(self.owner.as_str())?
-            .path(self.item.as_str())?
-            .build()
-            .await?;
-        let value = properties
-            .get(InterfaceName::try_from(ITEM_INTERFACE)?, name)
-            .await
-            .with_context(|| format!("the tray item's {name}"))?;
-        Ok(String::try_from(value)?)
+        Ok(String::try_from(self.raw_item_property(name).await?)?)
     }
 
-    /// The PNG the icon shows now: libayatana-appindicator names the file tray-icon wrote
-    /// (`IconName`, a path or a name in `IconThemePath`).
-    pub async fn icon_png(&self) -> Result<Vec<u8>> {
-        let name = self.item_property("IconName").await?;
-        let path = if name.starts_with('/') {
-            std::path::PathBuf::from(&name)
-        } else {
-            let dir = self.item_property("IconThemePath").await?;
-            std::path::Path::new(&dir).join(format!("{name}.png"))
-        };
-        std::fs::read(&path).with_context(|| format!("reading the tray icon {}", path.display()))
+    async fn raw_item_property(&self, name: &str) -> Result<OwnedValue> {
+        let owner = BusName::try_from(self.owner.as_str())?;
+        let properties = properties_of(&self.connection, owner, self.item.as_str()).await?;
+        let get = properties.get(InterfaceName::try_from(ITEM_INTERFACE)?, name);
+        tokio::time::timeout(CALL_TIMEOUT, get)
+            .await
+            .map_err(|_| anyhow!("reading {name} got no answer within {CALL_TIMEOUT:?}"))?
+            .with_context(|| format!("the tray item's {name}"))
+    }
+
+    /// The icon the tray shows now: the largest of the item's `IconPixmap`s, as a panel would
+    /// pick it for a large panel.
+    pub async fn icon(&self) -> Result<TrayIcon> {
+        let value = self.raw_item_property("IconPixmap").await?;
+        let pixmaps: Vec<(i32, i32, Vec<u8>)> = value
+            .try_into()
+            .context("the tray item's IconPixmap is not a(iiay)")?;
+        let (width, height, argb) = pixmaps
+            .into_iter()
+            .max_by_key(|(width, height, _)| i64::from(*width) * i64::from(*height))
+            .ok_or_else(|| anyhow!("the tray item has no IconPixmap"))?;
+        TrayIcon::from_argb(width, height, argb)
+    }
+
+    /// Clicks the icon with the primary button, as a panel does (`Activate(x, y)`: where on
+    /// the screen the click was).
+    pub async fn activate(&self, x: i32, y: i32) -> Result<()> {
+        let position = (x, y);
+        let call = self.connection.call_method(
+            Some(self.owner.as_str()),
+            self.item.as_str(),
+            Some(ITEM_INTERFACE),
+            "Activate",
+            &position,
+        );
+        tokio::time::timeout(CALL_TIMEOUT, call)
+            .await
+            .map_err(|_| anyhow!("Activate got no answer within {CALL_TIMEOUT:?}"))?
+            .context("Activate on the tray item")?;
+        Ok(())
     }
 
     /// The whole menu (`GetLayout(0, -1, [])`); its root is the invisible container.
@@ -324,69 +384,55 @@ impl Tray {
     }
 }
 
+/// The standard `Properties` interface of the object at `path` of `peer`.
+async fn properties_of<'a>(
+    connection: &zbus::Connection,
+    peer: BusName<'a>,
+    path: &'a str,
+) -> zbus::Result<PropertiesProxy<'a>> {
+    PropertiesProxy::builder(connection)
+        .destination(peer)?
+        .path(path)?
+        .build()
+        .await
+}
+
 /// The StatusNotifierItem that `peer` exports for the tray id, and its `Menu` object path.
 async fn item_of(
     connection: &zbus::Connection,
     peer: &BusName<'_>,
 ) -> Option<(OwnedObjectPath, OwnedObjectPath)> {
     let lookup = async {
-        let children = introspect(connection, peer, ITEMS_PATH).await?;
-        for child in child_nodes(&children) {
-            if child != TRAY_ID && !child.ends_with(&format!("_{TRAY_ID}")) {
-                continue;
-            }
-            let path = format!("{ITEMS_PATH}/{child}");
-            if !introspect(connection, peer, &path)
-                .await?
-                .contains(ITEM_INTERFACE)
-            {
-                continue;
-            }
-            let properties = PropertiesProxy::builder(connection)
-                .destination(peer.clone())
-                .ok()?
-                .path(path.clone())
-                .ok()?
-                .build()
-                .await
-                .ok()?;
-            let interface = InterfaceName::try_from(ITEM_INTERFACE).ok()?;
-            let menu = properties.get(interface, "Menu").await.ok()?;
-            let item = OwnedObjectPath::try_from(path).ok()?;
-            return Some((item, OwnedObjectPath::try_from(menu).ok()?));
+        let xml = IntrospectableProxy::builder(connection)
+            .destination(peer.clone())
+            .ok()?
+            .path(ITEM_PATH)
+            .ok()?
+            .build()
+            .await
+            .ok()?
+            .introspect()
+            .await
+            .ok()?;
+        if !xml.contains(ITEM_INTERFACE) {
+            return None;
         }
-        None
+        let properties = properties_of(connection, peer.clone(), ITEM_PATH)
+            .await
+            .ok()?;
+        let interface = InterfaceName::try_from(ITEM_INTERFACE).ok()?;
+        let id = properties.get(interface.clone(), "Id").await.ok()?;
+        if String::try_from(id).ok()? != TRAY_ID {
+            return None;
+        }
+        let menu = properties.get(interface, "Menu").await.ok()?;
+        let item = OwnedObjectPath::try_from(ITEM_PATH).ok()?;
+        Some((item, OwnedObjectPath::try_from(menu).ok()?))
     };
     tokio::time::timeout(CALL_TIMEOUT, lookup)
         .await
         .ok()
         .flatten()
-}
-
-async fn introspect(
-    connection: &zbus::Connection,
-    peer: &BusName<'_>,
-    path: &str,
-) -> Option<String> {
-    IntrospectableProxy::builder(connection)
-        .destination(peer.clone())
-        .ok()?
-        .path(path)
-        .ok()?
-        .build()
-        .await
-        .ok()?
-        .introspect()
-        .await
-        .ok()
-}
-
-/// The names of the `<node name="…"/>` children in introspection XML.
-fn child_nodes(xml: &str) -> Vec<&str> {
-    xml.split("<node name=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect()
 }
 
 fn raw_item(raw: RawItem) -> Result<MenuItem> {
@@ -456,5 +502,27 @@ fn unwrap_variant<'a>(value: &'a Value<'a>) -> &'a Value<'a> {
     match value {
         Value::Value(inner) => unwrap_variant(inner),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_icon_pixmap_is_read_as_argb_in_network_byte_order() {
+        // Two pixels: opaque red, then half-transparent blue.
+        let argb = vec![0xff, 0xe9, 0x32, 0x2d, 0x80, 0x00, 0x00, 0xff];
+        let icon = TrayIcon::from_argb(2, 1, argb).unwrap();
+        assert_eq!(icon.pixel(0, 0), Some([0xe9, 0x32, 0x2d, 0xff]));
+        assert_eq!(icon.pixel(1, 0), Some([0x00, 0x00, 0xff, 0x80]));
+        assert_eq!(icon.pixel(2, 0), None);
+        assert_eq!(icon.pixel(0, 1), None);
+    }
+
+    #[test]
+    fn a_pixmap_whose_bytes_do_not_match_its_size_is_refused() {
+        assert!(TrayIcon::from_argb(2, 2, vec![0; 12]).is_err());
+        assert!(TrayIcon::from_argb(-1, 2, vec![]).is_err());
     }
 }

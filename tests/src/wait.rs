@@ -9,7 +9,8 @@ use tokio::time::Instant;
 const POLL_EVERY: Duration = Duration::from_millis(100);
 
 /// Polls `check` until it returns `Some`, and returns that; fails after `timeout` with a message
-/// naming `what` was awaited.
+/// naming `what` was awaited. A check that does not finish by then (a request nobody answers)
+/// fails the wait too, instead of holding the test forever.
 pub async fn wait_until_some<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> Result<T>
 where
     F: FnMut() -> Fut,
@@ -17,8 +18,12 @@ where
 {
     let deadline = Instant::now() + timeout;
     loop {
-        if let Some(value) = check().await {
-            return Ok(value);
+        match tokio::time::timeout_at(deadline, check()).await {
+            Ok(Some(value)) => return Ok(value),
+            Ok(None) => {}
+            Err(_) => bail!(
+                "timed out after {timeout:?} waiting for {what}: the last check never finished"
+            ),
         }
         if Instant::now() >= deadline {
             bail!("timed out after {timeout:?} waiting for {what}");

@@ -1,26 +1,32 @@
 //! Driving the app's real webview with WebDriver: tauri-driver (in front of WebKitWebDriver)
-//! starts `nctray --window <name>` inside the test's private session, and fantoccini talks to
-//! it. Every helper waits with a deadline; failures carry the app's logs.
+//! starts the window process `nctray-windows --window <name>` inside the test's private
+//! session, and fantoccini talks to it. The window process starts the daemon when none runs
+//! (so a test needs nothing else), or uses the one the test started. Every helper waits with a
+//! deadline; failures carry the app's logs.
 //!
 //! Needs `tauri-driver` (2.1.0, `cargo install tauri-driver --version 2.1.0 --locked`, or
 //! `TAURI_DRIVER` naming it) and Debian's `webkit2gtk-driver` (`/usr/bin/WebKitWebDriver`);
 //! scripts/test.sh installs both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context, Result};
 use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::app::RunningApp;
-use crate::binary::nctray_binary;
+use crate::binary::windows_binary;
 use crate::desktop::Desktop;
+use crate::processes::{is_alive, kill, pids_named, DAEMON};
 use crate::session::Session;
 use crate::wait::{wait_until, wait_until_some};
 
@@ -33,10 +39,26 @@ pub struct WindowOptions {
     pub env: Vec<(String, String)>,
     /// Extra arguments after `--window <name>` (e.g. `--demo`).
     pub args: Vec<String>,
-    /// Start the app as a person does, without `--window`: the window tested is the one the
-    /// app opens by itself (the sign-in window on a first run).
+    /// Start the window process without `--window`: it asks the daemon which window to show,
+    /// the one the app opens by itself (the sign-in window on a first run).
     pub without_window_arg: bool,
 }
+
+/// How long one WebDriver request may take. WebKitWebDriver can wait for ever (a screenshot of
+/// a page WebKit does not paint): failing is better than holding the whole run.
+const WEBDRIVER_CALL: Duration = Duration::from_secs(60);
+
+/// A ticker that makes the page paint a new frame every 50 ms (an opacity of 0.999 and 1 in
+/// turn, which no eye tells apart) for up to 10 s, until `window.__nctrayRepaint.stop()`.
+const REPAINT_WHILE_SHOOTING: &str = "
+    window.__nctrayRepaint?.stop();
+    const root = document.documentElement;
+    let frame = 0;
+    const ticker = setInterval(() => {
+        root.style.opacity = frame++ % 2 ? '0.999' : '';
+        if (frame > 200) window.__nctrayRepaint.stop();
+    }, 50);
+    window.__nctrayRepaint = { stop() { clearInterval(ticker); root.style.opacity = ''; } };";
 
 /// How long a scrolled list gets to render the rows that came into view.
 const SCROLL_SETTLE_MS: u64 = 80;
@@ -56,17 +78,29 @@ pub struct ListScan<'a> {
 }
 
 /// One window of the running app under WebDriver. Dropping it kills tauri-driver's whole
-/// process group: the driver, WebKitWebDriver and the app.
+/// process group (the driver, WebKitWebDriver and the window process) and the daemon the
+/// window process started, if it started one.
 pub struct Webview {
     client: Client,
     driver: RunningApp,
     window: String,
+    bus_address: String,
+    /// The session's `nctray` processes before the window started: a daemon the test runs.
+    daemons_before: BTreeSet<u32>,
 }
 
 impl Drop for Webview {
-    /// Kills the group and waits until it is gone, so that the next app of the same session
-    /// does not meet this one (the app is single-instance per session bus).
+    /// Kills the group and the daemon the window started, and waits until they are gone, so
+    /// that the next app of the same session does not meet this one (the daemon is
+    /// single-instance per session bus, and a later window may want other settings).
     fn drop(&mut self) {
+        let started: Vec<u32> = pids_named(&self.bus_address, DAEMON)
+            .difference(&self.daemons_before)
+            .copied()
+            .collect();
+        for pid in &started {
+            let _ = kill(*pid);
+        }
         let group = format!("-{}", self.driver.pid());
         let signal = |signal: &str| {
             std::process::Command::new("kill")
@@ -76,17 +110,18 @@ impl Drop for Webview {
                 .is_ok_and(|status| status.success())
         };
         signal("-KILL");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while signal("-0") && std::time::Instant::now() < deadline {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let running = || signal("-0") || started.iter().any(|pid| is_alive(*pid));
+        while running() && std::time::Instant::now() < deadline {
             self.driver.reap();
-            std::thread::sleep(std::time::Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
 
 impl Desktop {
-    /// Starts the app with `--window <window>` under WebDriver and waits until the window's
-    /// view is mounted (`[data-window]` present).
+    /// Starts the window process with `--window <window>` under WebDriver and waits until the
+    /// window's view is mounted (`[data-window]` present).
     pub async fn open_window(&self, window: &str) -> Result<Webview> {
         self.open_window_with(window, WindowOptions::default())
             .await
@@ -99,24 +134,23 @@ impl Desktop {
 
 impl Webview {
     pub async fn start(session: &Session, window: &str, options: WindowOptions) -> Result<Self> {
-        if std::env::var_os("DISPLAY").is_none() {
-            bail!("DISPLAY is not set: run the end-to-end tests under xvfb-run (scripts/test.sh)");
-        }
         if let Some(appearance) = &options.appearance {
             session.set_config("appearance", json!(appearance))?;
         }
+        let daemons_before = session.daemons();
         let port = free_port()?;
         let native_port = free_port()?;
         let mut command = session.command(tauri_driver()?);
-        // Its own process group: WebKitWebDriver and the app are its children, and all of
-        // them must go when the test ends (killing tauri-driver alone orphans them).
+        // Its own process group: WebKitWebDriver and the window process are its children, and
+        // all of them must go when the test ends (killing tauri-driver alone orphans them).
         command.process_group(0);
         command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .envs(options.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            // The app's own log, which the driver passes through to our log files.
-            .env("NCTRAY_LOG", "info,nctray=debug");
+            // The app's own log (window process and the daemon it starts), which the driver
+            // passes through to our log files.
+            .env("NCTRAY_LOG", "info,nctray=debug,nctray_windows=debug");
         let driver = RunningApp::spawn(
             command,
             session.log_file(&format!("webdriver-{window}-stdout")),
@@ -131,7 +165,7 @@ impl Webview {
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": {
-                "application": nctray_binary()?.display().to_string(),
+                "application": windows_binary()?.display().to_string(),
                 "args": args,
             },
         });
@@ -159,6 +193,8 @@ impl Webview {
             client,
             driver,
             window: window.to_owned(),
+            bus_address: session.bus_address().to_owned(),
+            daemons_before,
         };
         webview
             .wait_for("[data-window]")
@@ -167,12 +203,7 @@ impl Webview {
         Ok(webview)
     }
 
-    /// The fantoccini client, for anything the helpers below do not cover.
-    pub fn client(&self) -> &Client {
-        &self.client
-    }
-
-    /// The process id of tauri-driver; WebKitWebDriver and the app run under it.
+    /// The process id of tauri-driver; WebKitWebDriver and the window process run under it.
     pub fn driver_pid(&self) -> u32 {
         self.driver.pid()
     }
@@ -184,6 +215,22 @@ impl Webview {
 
     fn failing(&self, error: impl std::fmt::Display) -> anyhow::Error {
         anyhow!("{error}\n{}", self.logs())
+    }
+
+    /// One WebDriver request, failed with `what` and the logs if it errs or is not answered
+    /// within [`WEBDRIVER_CALL`]: every request of a test goes through here.
+    async fn call<T>(
+        &self,
+        what: impl std::fmt::Display,
+        request: impl Future<Output = Result<T, CmdError>>,
+    ) -> Result<T> {
+        match tokio::time::timeout(WEBDRIVER_CALL, request).await {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(error)) => Err(self.failing(format!("{what}: {error}"))),
+            Err(_) => Err(self.failing(format!(
+                "{what}: WebDriver gave no answer within {WEBDRIVER_CALL:?}"
+            ))),
+        }
     }
 
     /// The first element matching `css`, waiting for it to appear.
@@ -198,47 +245,60 @@ impl Webview {
 
     /// The first element matching `css` now, or an error.
     pub async fn find(&self, css: &str) -> Result<Element> {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .map_err(|e| self.failing(format!("no element {css:?}: {e}")))
+        self.call(
+            format_args!("no element {css:?}"),
+            self.client.find(Locator::Css(css)),
+        )
+        .await
     }
 
     /// Every element matching `css` now.
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        Ok(self.client.find_all(Locator::Css(css)).await?)
+        self.call(
+            format_args!("looking for {css:?}"),
+            self.client.find_all(Locator::Css(css)),
+        )
+        .await
     }
 
     /// Waits for `css` and clicks it.
     pub async fn click(&self, css: &str) -> Result<()> {
         let element = self.wait_for(css).await?;
-        element
-            .click()
-            .await
-            .map_err(|e| self.failing(format!("clicking {css:?}: {e}")))?;
+        self.call(format_args!("clicking {css:?}"), element.click())
+            .await?;
+        Ok(())
+    }
+
+    /// Clicks the first `css` element from within the page (`element.click()`), for controls a
+    /// pointer cannot reach now (shown only on hover).
+    pub async fn click_in_page(&self, css: &str) -> Result<()> {
+        self.script(
+            "document.querySelector(arguments[0]).click()",
+            vec![Value::from(css)],
+        )
+        .await?;
         Ok(())
     }
 
     /// Waits for `css` and types `text` into it (after what it already holds).
     pub async fn type_text(&self, css: &str, text: &str) -> Result<()> {
         let element = self.wait_for(css).await?;
-        element
-            .send_keys(text)
+        self.call(format_args!("typing into {css:?}"), element.send_keys(text))
             .await
-            .map_err(|e| self.failing(format!("typing into {css:?}: {e}")))?;
-        Ok(())
     }
 
     /// Waits for `css` and empties it.
     pub async fn clear(&self, css: &str) -> Result<()> {
         let element = self.wait_for(css).await?;
-        element.clear().await?;
-        Ok(())
+        self.call(format_args!("emptying {css:?}"), element.clear())
+            .await
     }
 
     /// The visible text of the first element matching `css` (waiting for it).
     pub async fn text(&self, css: &str) -> Result<String> {
-        Ok(self.wait_for(css).await?.text().await?)
+        let element = self.wait_for(css).await?;
+        self.call(format_args!("reading {css:?}"), element.text())
+            .await
     }
 
     /// Waits until the text of the first `css` element contains `needle`.
@@ -276,10 +336,22 @@ impl Webview {
     /// Runs `js` (a function body; `arguments` holds `args`) in the window and returns its
     /// value.
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Result<Value> {
-        self.client
-            .execute(js, args)
+        self.call("script failed", self.client.execute(js, args))
             .await
-            .map_err(|e| self.failing(format!("script failed: {e}")))
+    }
+
+    /// How many windows the WebDriver session sees (the window process's windows).
+    pub async fn window_count(&self) -> Result<usize> {
+        let handles = self
+            .call("listing the windows", self.client.windows())
+            .await?;
+        Ok(handles.len())
+    }
+
+    /// Closes the current window, as its close button does.
+    pub async fn close_window(&self) -> Result<()> {
+        self.call("closing the window", self.client.clone().close_window())
+            .await
     }
 
     /// Every text in the window that is not shown whole (wider than its box, cut by a box
@@ -329,10 +401,11 @@ impl Webview {
                 json!(to),
             ];
             let answer = self
-                .client
-                .execute_async(&step, args)
-                .await
-                .map_err(|e| self.failing(format!("scrolling {:?}: {e}", list.scroller)))?;
+                .call(
+                    format_args!("scrolling {:?}", list.scroller),
+                    self.client.execute_async(&step, args),
+                )
+                .await?;
             if let Some(items) = answer["items"].as_array() {
                 for pair in items {
                     if let Some(key) = pair[0].as_str() {
@@ -368,11 +441,18 @@ impl Webview {
     /// Saves a PNG of the window as `<name>.png` under `target/screenshots/`, and under
     /// `docs/screenshots/` too when `UPDATE_SCREENSHOTS` is set (the committed ones).
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        // Under Xvfb WebKitWebDriver answers with the frame painted at the previous request:
-        // a first, thrown-away shot makes the second one show the window as it is now.
-        self.client.screenshot().await?;
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        let png = self.client.screenshot().await?;
+        // WebKitWebDriver answers a screenshot with the next frame WebKit paints, and a page
+        // that changes nothing is not painted again (without WebKit's compositing, never): the
+        // page repaints itself, invisibly, while the shots are taken.
+        self.script(REPAINT_WHILE_SHOOTING, vec![]).await?;
+        // Under Xvfb the answer is the frame painted at the previous request: a first,
+        // thrown-away shot makes the second one show the window as it is now.
+        self.call("a screenshot", self.client.screenshot()).await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let png = self.call("a screenshot", self.client.screenshot()).await;
+        self.script("window.__nctrayRepaint?.stop()", vec![])
+            .await?;
+        let png = png?;
         let mut saved = workspace()
             .join("target")
             .join("screenshots")
@@ -390,9 +470,11 @@ impl Webview {
         Ok(saved)
     }
 
-    /// Ends the WebDriver session and the app.
+    /// Ends the WebDriver session and the window process (dropping it ends the rest).
     pub async fn close(self) -> Result<()> {
-        self.client.clone().close().await.ok();
+        let _ = self
+            .call("ending the WebDriver session", self.client.clone().close())
+            .await;
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! Nextcloud notifications reach the desktop as native notifications, each exactly once, with
 //! their action buttons; what a click on a popup or one of its buttons does.
 
-use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
@@ -217,9 +216,10 @@ async fn reply_on_a_talk_message_opens_the_quick_chat() -> Result<()> {
         .notifications
         .invoke_action(popup.id, "reply")
         .await?;
-    wait_for_log(&app, &format!("opened the quick chat on Talk room {room}")).await?;
+    wait_for_log(&app, &format!("opening the quick chat on Talk room {room}")).await?;
+    // The daemon's window process shows it.
     wait_until("the chat window on the screen", PATIENCE, || {
-        let shown = has_window(&app, "Talk — nctray");
+        let shown = desktop.session.has_window("Talk — nctray");
         async move { shown }
     })
     .await
@@ -286,29 +286,6 @@ async fn wait_for_chat_message(
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// Whether the app has a window titled `title` on the X display (tests share the display, so
-/// the window must belong to this app's process).
-fn has_window(app: &RunningApp, title: &str) -> bool {
-    let Ok(tree) = Command::new("xwininfo").args(["-root", "-tree"]).output() else {
-        return false;
-    };
-    let pid = format!("_NET_WM_PID(CARDINAL) = {}", app.pid());
-    let name = format!("_NET_WM_NAME(UTF8_STRING) = \"{title}\"");
-    String::from_utf8_lossy(&tree.stdout)
-        .lines()
-        .filter(|line| line.contains("nctray"))
-        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
-        .any(|window| {
-            Command::new("xprop")
-                .args(["-id", &window, "_NET_WM_PID", "_NET_WM_NAME"])
-                .output()
-                .is_ok_and(|out| {
-                    let props = String::from_utf8_lossy(&out.stdout);
-                    props.lines().any(|l| l == pid) && props.lines().any(|l| l == name)
-                })
-        })
 }
 
 #[tokio::test(flavor = "multi_thread")]

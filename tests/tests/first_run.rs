@@ -4,11 +4,13 @@
 use std::fs;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
-use nctray_e2e::{Desktop, Tray, Webview, WindowOptions, PATIENCE};
+use anyhow::{anyhow, Context, Result};
+use nctray_e2e::{wait_until, Desktop, Tray, Webview, WindowOptions, PATIENCE};
 
 const SIGNED_OUT_MENU: [&str; 3] = ["Sign in…", "Try the demo", "Quit"];
 
+/// The window a first start shows, driven under WebDriver: the window process started without
+/// `--window` asks the daemon (which it starts) which window to show.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_first_start_opens_the_sign_in_window_and_pops_up_nothing() -> Result<()> {
     let desktop = Desktop::signed_out().await?;
@@ -41,6 +43,25 @@ async fn a_first_start_opens_the_sign_in_window_and_pops_up_nothing() -> Result<
         "the demo banner on a first start"
     );
     Ok(())
+}
+
+/// `nctray` started as a person (or the autostart) does: the daemon opens the sign-in window
+/// by itself, in the window process it starts.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_start_of_the_daemon_shows_the_sign_in_window() -> Result<()> {
+    let desktop = Desktop::signed_out().await?;
+    let (app, _tray) = desktop.start_tray().await?;
+    wait_until("the sign-in window on the screen", PATIENCE, || {
+        let shown = desktop.session.has_window("Accounts and settings — nctray");
+        async move { shown }
+    })
+    .await
+    .map_err(|error| anyhow!("{error:#}\n{}", app.logs()))?;
+    assert!(
+        !desktop.session.window_processes().is_empty(),
+        "the window is not shown by a window process"
+    );
+    app.ensure_running()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -5,6 +5,8 @@ use anyhow::Result;
 use futures_util::StreamExt;
 use nctray_e2e::{NotificationServer, Session, PATIENCE};
 use std::collections::HashMap;
+use std::process::Command;
+use std::time::Duration;
 use zbus::zvariant::Value;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -91,6 +93,30 @@ async fn a_session_has_an_unlocked_keyring_of_its_own() -> Result<()> {
     assert!(
         elsewhere.stdout.is_empty(),
         "keyrings leak between sessions:\n{elsewhere}"
+    );
+    Ok(())
+}
+
+/// A hung test, run only by the next one.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "it hangs on purpose: the watchdog's test runs it"]
+async fn hangs() -> Result<()> {
+    let _session = Session::start().await?;
+    tokio::time::sleep(Duration::from_secs(600)).await;
+    Ok(())
+}
+
+#[test]
+fn a_hung_test_ends_its_binary_with_a_message_naming_it_and_its_session() -> Result<()> {
+    let run = Command::new(std::env::current_exe()?)
+        .args(["--ignored", "--exact", "hangs", "--nocapture"])
+        .env("NCTRAY_E2E_TEST_LIMIT_SECS", "2")
+        .output()?;
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("hangs still runs after 2s: it hangs. Its session is /"),
+        "{stderr}"
     );
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! while a Talk mention is unread, a line that says how many, and one section per account.
 
 use anyhow::{ensure, Context, Result};
-use nctray_e2e::{app_password, wait_until_some, Desktop, MenuItem, Tray, PATIENCE};
+use nctray_e2e::{app_password, wait_until_some, Desktop, MenuItem, Tray, TrayIcon, PATIENCE};
 use nctray_sim::{NewNotification, Sim, SimConfig};
 
 /// How the first line of the menu ends while one mention waits (after the notifications).
@@ -16,32 +16,18 @@ fn says_mention(items: &[MenuItem]) -> bool {
 }
 
 /// Whether the icon has the unread mark: the red dot in its top-right corner (`with_mark` in
-/// src-tauri/src/tray_unread.rs), read at the dot's centre.
-fn carries_mark(png_bytes: &[u8]) -> bool {
-    let Ok(mut reader) = png::Decoder::new(std::io::Cursor::new(png_bytes)).read_info() else {
-        return false;
-    };
-    let Some(size) = reader.output_buffer_size() else {
-        return false;
-    };
-    let mut pixels = vec![0; size];
-    let Ok(frame) = reader.next_frame(&mut pixels) else {
-        return false;
-    };
-    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
-        return false;
-    }
-    let (width, height) = (frame.width as f32, frame.height as f32);
+/// crates/daemon/src/tray/icon.rs), read at the dot's centre.
+fn carries_mark(icon: &TrayIcon) -> bool {
+    let (width, height) = (icon.width as f32, icon.height as f32);
     let radius = width.min(height) * 0.2;
     let (x, y) = ((width - radius - 1.0) as usize, (radius + 1.0) as usize);
-    let at = (y * frame.width as usize + x) * 4;
-    pixels.get(at..at + 4) == Some(&[0xe9, 0x32, 0x2d, 0xff][..])
+    icon.pixel(x, y) == Some([0xe9, 0x32, 0x2d, 0xff])
 }
 
 /// Waits until the tray's icon, as D-Bus shows it, passes `check`.
-async fn icon_becomes(tray: &Tray, what: &str, check: impl Fn(&[u8]) -> bool) -> Result<()> {
+async fn icon_becomes(tray: &Tray, what: &str, check: impl Fn(&TrayIcon) -> bool) -> Result<()> {
     let waited = wait_until_some(what, PATIENCE, || async {
-        let icon = tray.icon_png().await.ok()?;
+        let icon = tray.icon().await.ok()?;
         check(&icon).then_some(())
     })
     .await;

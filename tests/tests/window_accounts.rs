@@ -5,7 +5,7 @@
 use std::fs;
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use nctray_e2e::{
     app_password, wait_until, wait_until_some, BrowserRecorder, Desktop, Webview, WindowOptions,
 };
@@ -270,13 +270,7 @@ async fn signing_in_with_login_flow_v2_adds_the_account_and_keeps_its_password_i
     wait_until(
         "the popover after the first sign-in",
         nctray_e2e::PATIENCE,
-        || async {
-            window
-                .client()
-                .windows()
-                .await
-                .is_ok_and(|handles| handles.len() == 2)
-        },
+        || async { window.window_count().await.is_ok_and(|count| count == 2) },
     )
     .await?;
     Ok(())
@@ -508,19 +502,28 @@ async fn settings_are_saved_in_the_config_file_and_shown_light_and_dark() -> Res
     assert_eq!(theme, "dark");
     settled_screenshot(&window, "accounts-dark").await?;
 
-    // Start at login is the desktop's autostart entry, not a line in the config.
+    // Start at login is the desktop's autostart entry (XDG Autostart, in the session's
+    // $XDG_CONFIG_HOME), not a line in the config.
     let entry = desktop
         .session
-        .home()
-        .join(".config/autostart/nctray.desktop");
+        .config_home()
+        .join("autostart/nctray.desktop");
     window
         .click("[data-testid=settings-start-at-login]")
         .await?;
     // It starts the binary that runs: /usr/bin/nctray when installed from the package.
-    let exec = format!("Exec={}", nctray_e2e::nctray_binary()?.display());
+    // The program may be quoted, as the desktop entry spec allows.
+    let binary = nctray_e2e::nctray_binary()?.display().to_string();
+    let starts_binary = |line: &str| {
+        line.strip_prefix("Exec=").is_some_and(|command| {
+            let quoted = format!("\"{binary}\"");
+            command == binary
+                || command.starts_with(&format!("{binary} "))
+                || command.starts_with(&quoted)
+        })
+    };
     wait_until("the autostart entry", nctray_e2e::PATIENCE, || {
-        let written = fs::read_to_string(&entry)
-            .is_ok_and(|text| text.lines().any(|line| line.starts_with(&exec)));
+        let written = fs::read_to_string(&entry).is_ok_and(|text| text.lines().any(starts_binary));
         async move { written }
     })
     .await
@@ -565,14 +568,13 @@ async fn a_second_launch_opens_its_window_in_the_first_and_exits() -> Result<()>
         .await?;
     second.success()?;
     app.ensure_running()?;
-    wait_until_some(
-        "the first app to open the chat window",
+    // The running daemon shows it (in the window process it starts).
+    wait_until(
+        "the running app to open the chat window",
         nctray_e2e::PATIENCE,
-        || async {
-            windows_of(app.pid(), "Talk — nctray")
-                .await
-                .ok()
-                .filter(|w| !w.is_empty())
+        || {
+            let shown = desktop.session.has_window("Talk — nctray");
+            async move { shown }
         },
     )
     .await
@@ -593,34 +595,4 @@ async fn settled_screenshot(window: &Webview, name: &str) -> Result<()> {
     window.script("window.scrollTo(0, 0);", vec![]).await?;
     window.screenshot(name).await?;
     Ok(())
-}
-
-/// The X windows titled `title` that belong to process `pid`.
-async fn windows_of(pid: u32, title: &str) -> Result<Vec<String>> {
-    let tree = tokio::process::Command::new("xwininfo")
-        .args(["-root", "-tree"])
-        .output()
-        .await?;
-    if !tree.status.success() {
-        bail!("xwininfo failed: {}", String::from_utf8_lossy(&tree.stderr));
-    }
-    let mut found = Vec::new();
-    for line in String::from_utf8_lossy(&tree.stdout).lines() {
-        let line = line.trim();
-        if !line.contains(&format!("\"{title}\"")) {
-            continue;
-        }
-        let Some(id) = line.split_whitespace().next() else {
-            continue;
-        };
-        let props = tokio::process::Command::new("xprop")
-            .args(["-id", id, "_NET_WM_PID"])
-            .output()
-            .await?;
-        let owner = String::from_utf8_lossy(&props.stdout);
-        if owner.trim().ends_with(&format!("= {pid}")) {
-            found.push(id.to_owned());
-        }
-    }
-    Ok(found)
 }

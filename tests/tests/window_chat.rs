@@ -166,13 +166,7 @@ async fn sending_a_reply_with_a_mention_from_the_autocomplete_and_a_reaction() -
         )
         .await?;
     webview
-        .client()
-        .execute(
-            "document.querySelector(arguments[0]).click()",
-            vec![Value::from(format!(
-                "{question_css} [data-testid=message-reply]"
-            ))],
-        )
+        .click_in_page(&format!("{question_css} [data-testid=message-reply]"))
         .await?;
     webview
         .wait_for_text("[data-testid=composer-reply]", "Who reviews")
@@ -222,13 +216,7 @@ async fn sending_a_reply_with_a_mention_from_the_autocomplete_and_a_reaction() -
 
     // A reaction to bob's question.
     webview
-        .client()
-        .execute(
-            "document.querySelector(arguments[0]).click()",
-            vec![Value::from(format!(
-                "{question_css} [data-testid=message-react]"
-            ))],
-        )
+        .click_in_page(&format!("{question_css} [data-testid=message-react]"))
         .await?;
     webview
         .click(&format!(
@@ -352,13 +340,7 @@ async fn screenshots_of_the_quick_chat_in_light_and_dark() -> Result<()> {
             // A reply and a reaction, so the picture shows them.
             let plan_css = format!("[data-testid=message][data-id=\"{plan}\"]");
             webview
-                .client()
-                .execute(
-                    "document.querySelector(arguments[0]).click()",
-                    vec![Value::from(format!(
-                        "{plan_css} [data-testid=message-reply]"
-                    ))],
-                )
+                .click_in_page(&format!("{plan_css} [data-testid=message-reply]"))
                 .await?;
             webview
                 .type_text(
@@ -373,13 +355,7 @@ async fn screenshots_of_the_quick_chat_in_light_and_dark() -> Result<()> {
                 .wait_for_text("[data-testid=messages]", "I'll take the notes")
                 .await?;
             webview
-                .client()
-                .execute(
-                    "document.querySelector(arguments[0]).click()",
-                    vec![Value::from(format!(
-                        "{plan_css} [data-testid=message-react]"
-                    ))],
-                )
+                .click_in_page(&format!("{plan_css} [data-testid=message-react]"))
                 .await?;
             webview
                 .click(&format!(
@@ -473,8 +449,20 @@ async fn closing_the_window_stops_the_long_poll() -> Result<()> {
         .wait_for_text("[data-testid=messages]", "still there?")
         .await?;
 
-    webview.client().clone().close_window().await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // As the window's close button does (WebDriver's own close kills the process instead).
+    // The window may be gone before WebDriver answers: the answer does not matter.
+    let _ = webview
+        .script(
+            "window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'chat' })",
+            vec![],
+        )
+        .await;
+    // The window process exits with its last window; from then on no poll may start.
+    wait_until("the window process to exit", PATIENCE, || {
+        let gone = desktop.session.window_processes().is_empty();
+        async move { gone }
+    })
+    .await?;
     control.clear_requests();
     // Were the poll still running, each message would answer it and a new one would follow.
     for text in ["one", "two", "three"] {

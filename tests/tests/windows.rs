@@ -55,7 +55,7 @@ async fn a_window_stays_on_the_app_and_opens_no_other_window() -> Result<()> {
     let desktop = Desktop::signed_in_as("admin").await?;
     let webview = desktop.open_window("status").await?;
     let home = webview.script("return location.href", vec![]).await?;
-    let windows_before = webview.client().windows().await?.len();
+    let windows_before = webview.window_count().await?;
 
     let opened = webview
         .script(
@@ -75,7 +75,7 @@ async fn a_window_stays_on_the_app_and_opens_no_other_window() -> Result<()> {
     );
     assert_eq!(webview.script("return location.href", vec![]).await?, home);
     webview.find("[data-window]").await?;
-    assert_eq!(webview.client().windows().await?.len(), windows_before);
+    assert_eq!(webview.window_count().await?, windows_before);
     Ok(())
 }
 

@@ -1,11 +1,15 @@
 //! The GUI-free heart of nctray: the SQLite cache, the pollers that keep it fresh, the user's
 //! status as the menu shows it, and the decision which notification pops up.
 //!
-//! The shell (tray, CLI) only calls into [`Engine`] and listens to [`EngineEvent`]s.
+//! The front ends (the daemon's tray and D-Bus API, the command line) hold their accounts in
+//! [`accounts::Accounts`], call into each account's [`Engine`] and listen to [`EngineEvent`]s.
 
 mod account;
+pub mod accounts;
 mod activity;
+mod blocking;
 mod chat_entry;
+mod clear_after;
 mod engine;
 mod error;
 mod event_lines;
@@ -25,9 +29,11 @@ mod talk_rooms;
 mod user;
 
 pub use account::{Account, AccountSecrets};
+pub use blocking::blocking;
 pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
+pub use clear_after::{ClearAfter, NewCustomMessage};
 pub use engine::{Engine, Heartbeat, NotificationPoll};
-pub use error::{set_wording, Error, ErrorReport, Result, Wording};
+pub use error::{set_wording, Error, ErrorKind, ErrorReport, Result, Wording};
 pub use event_lines::status_line;
 pub use nextcloud;
 pub use notifications::NotificationCheck;

@@ -15,7 +15,8 @@ use nextcloud::Notification;
 pub const POPS_UP_FOR: Duration = Duration::from_secs(600);
 
 /// What to show on the desktop.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Popup {
     One(Box<Notification>),
     /// Several notifications in one popup: "12 new notifications".

@@ -18,8 +18,10 @@ use tokio::time::Instant;
 
 use crate::{Engine, Error, Heartbeat, Popup, PopupGate, StatusSnapshot, UnreadCounts};
 
-/// What the shell hears from an account's supervisor.
-#[derive(Debug, Clone)]
+/// What the shell hears from an account's supervisor (also as JSON: the daemon's API sends
+/// it to `nctray watch`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EngineEvent {
     /// Popups to show now. The listener reports each one the desktop showed with
     /// [`Engine::popups_shown`]; one not reported is offered again (within
@@ -38,7 +40,8 @@ pub enum EngineEvent {
 }
 
 /// How the account's server is doing, as the tray shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AccountState {
     /// The last request got through.
     Online,
@@ -229,7 +232,7 @@ impl Shared {
     }
 
     fn failed(&self, error: &Error) {
-        tracing::warn!(account = %self.engine.account().key(), kind = error.kind(), "sync failed: {error}");
+        tracing::warn!(account = %self.engine.account().key(), kind = error.kind().as_str(), "sync failed: {error}");
         self.report(AccountState::after(error));
     }
 

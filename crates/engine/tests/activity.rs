@@ -248,7 +248,7 @@ async fn filters_are_cached_a_day_and_applied_to_the_cache() {
     assert_eq!(page("by"), newest_first(theirs.clone()));
     assert!(page("calendar").is_empty());
     let unknown = engine.activity_page(Some("bogus"), None, 50).unwrap_err();
-    assert_eq!(unknown.kind(), "invalid");
+    assert_eq!(unknown.kind(), nctray_engine::ErrorKind::Invalid);
     assert!(unknown.to_string().contains("files_sharing"), "{unknown}");
 
     // Filters and pages come from the cache, also without the server.

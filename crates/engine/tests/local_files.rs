@@ -236,3 +236,19 @@ async fn removing_an_account_deletes_its_rows_but_remembers_what_popped_up() {
     assert!(poll.new.is_empty(), "popped up again: {:?}", poll.new);
     assert_eq!(again.cached_notifications().unwrap().len(), 1);
 }
+
+#[test]
+fn the_cache_commits_without_waiting_for_the_disk_yet_survives_a_crash_of_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("nctray.sqlite3");
+    Store::open(&database).unwrap();
+    // Another connection reads what the store's connections use: WAL with synchronous NORMAL
+    // (1), which keeps every commit across a crash of the process (not across a power cut).
+    let reader = rusqlite::Connection::open(&database).unwrap();
+    let mode: String = reader
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let store = Store::open(&database).unwrap();
+    assert_eq!(store.synchronous().unwrap(), 1);
+}

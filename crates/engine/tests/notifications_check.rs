@@ -87,7 +87,7 @@ async fn a_revoked_app_password_is_an_error_not_an_offline_note() {
     )
     .unwrap();
     let error = engine.check_notifications().await.unwrap_err();
-    assert_eq!(error.kind(), "unauthorized");
+    assert_eq!(error.kind(), nctray_engine::ErrorKind::Unauthorized);
 }
 
 /// What the tray does once the notification server took the popups.

@@ -109,7 +109,7 @@ async fn a_server_in_maintenance_keeps_the_cache_and_the_poll_recovers() {
     for fault in [Fault::Maintenance, Fault::Garbage, Fault::ServerError] {
         setup.control().set_fault(fault);
         let error = engine.poll_notifications().await.unwrap_err();
-        assert_ne!(error.kind(), "database", "{error}");
+        assert_ne!(error.kind(), nctray_engine::ErrorKind::Database, "{error}");
         assert_eq!(
             subjects(&engine.cached_notifications().unwrap()),
             ["Kept while offline"],
@@ -119,7 +119,7 @@ async fn a_server_in_maintenance_keeps_the_cache_and_the_poll_recovers() {
     setup.control().set_fault(Fault::Maintenance);
     assert_eq!(
         engine.poll_notifications().await.unwrap_err().kind(),
-        "maintenance"
+        nctray_engine::ErrorKind::Maintenance
     );
 
     setup.control().set_fault(Fault::None);
@@ -136,7 +136,7 @@ async fn a_revoked_app_password_is_reported_as_sign_in_needed() {
     let engine = setup.engine();
     setup.control().set_fault(Fault::Unauthorized);
     let error = engine.poll_notifications().await.unwrap_err();
-    assert_eq!(error.kind(), "unauthorized");
+    assert_eq!(error.kind(), nctray_engine::ErrorKind::Unauthorized);
 }
 
 #[tokio::test]

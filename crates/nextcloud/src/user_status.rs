@@ -239,7 +239,6 @@ fn clear_at_lenient<'de, D: Deserializer<'de>>(
 
 /// A message the user writes (`PUT /user_status/message/custom`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomMessage {
     /// Exactly one emoji (capability `supports_emoji`), or none.
     pub icon: Option<String>,

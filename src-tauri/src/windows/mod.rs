@@ -1,85 +1,33 @@
 //! The windows: each is created when first opened and destroyed when closed, so an idle
 //! nctray holds no webview process. The front end picks its view from the window's label.
 
-use std::str::FromStr;
-
+mod chat_open;
 mod position;
+#[cfg(target_os = "linux")]
+mod shared;
+mod titles;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tauri::webview::NewWindowResponse;
+pub use chat_open::tell_daemon_closed_at_exit;
+pub use nctray_api::AppWindow;
+pub use titles::{retitle_all, DemoRunning};
+
+use tauri::webview::{NewWindowResponse, PageLoadEvent};
 use tauri::{
-    AppHandle, Manager, Rect, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
-    WindowEvent,
+    AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
 };
 
-/// The windows nctray has; the label is also the name used by `--window` and the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AppWindow {
-    /// Notifications and activity, opened from the tray.
-    Popover,
-    /// The status editor.
-    Status,
-    /// Talk quick chat.
-    Chat,
-    /// Sign-in, accounts and settings.
-    Accounts,
-}
+use crate::args::ScreenPoint;
 
-impl AppWindow {
-    pub const ALL: [AppWindow; 4] = [
-        AppWindow::Popover,
-        AppWindow::Status,
-        AppWindow::Chat,
-        AppWindow::Accounts,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            AppWindow::Popover => "popover",
-            AppWindow::Status => "status",
-            AppWindow::Chat => "chat",
-            AppWindow::Accounts => "accounts",
-        }
-    }
-
-    /// The title in the language spoken now.
-    fn title(self) -> String {
-        let text = crate::language::app();
-        match self {
-            AppWindow::Popover => text.text("window-title-popover"),
-            AppWindow::Status => text.text("window-title-status"),
-            AppWindow::Chat => text.text("window-title-chat"),
-            AppWindow::Accounts => text.text("window-title-accounts"),
-        }
-    }
-
-    /// Logical size: small enough for a laptop screen, large enough to need no scrolling
-    /// for the common case.
-    fn size(self) -> (f64, f64) {
-        match self {
-            AppWindow::Popover => (420.0, 620.0),
-            AppWindow::Status => (460.0, 640.0),
-            AppWindow::Chat => (820.0, 600.0),
-            AppWindow::Accounts => (560.0, 620.0),
-        }
-    }
-}
-
-impl FromStr for AppWindow {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        AppWindow::ALL
-            .into_iter()
-            .find(|window| window.label() == name)
-            .ok_or_else(|| {
-                let names: Vec<_> = AppWindow::ALL.iter().map(|w| w.label()).collect();
-                format!(
-                    "no window named {name:?}; choose one of {}",
-                    names.join(", ")
-                )
-            })
+/// Logical size: small enough for a laptop screen, large enough to need no scrolling for the
+/// common case.
+fn size(which: AppWindow) -> (f64, f64) {
+    match which {
+        AppWindow::Popover => (420.0, 620.0),
+        AppWindow::Status => (460.0, 640.0),
+        AppWindow::Chat => (820.0, 600.0),
+        AppWindow::Accounts => (560.0, 620.0),
     }
 }
 
@@ -91,51 +39,48 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> tauri::Result<W
         window.set_focus()?;
         return Ok(window);
     }
-    let (width, height) = which.size();
-    let window =
-        WebviewWindowBuilder::new(app, which.label(), WebviewUrl::App("index.html".into()))
-            .title(title(app, which))
-            .inner_size(width, height)
-            .min_inner_size(340.0, 400.0)
-            .visible(true)
-            .focused(true)
-            // The windows show the app and nothing else: a link or script that would lead
-            // elsewhere, or open a window, is refused (links go to the browser, links.rs).
-            .on_navigation(|url| {
-                let own = is_app_page(url);
-                if !own {
-                    tracing::warn!("refused to leave the app for {url}");
-                }
-                own
-            })
-            .on_new_window(|url, _| {
-                tracing::warn!("refused to open a window for {url}");
-                NewWindowResponse::Deny
-            })
-            .build()?;
+    let (width, height) = size(which);
+    let builder =
+        WebviewWindowBuilder::new(app, which.label(), WebviewUrl::App("index.html".into()));
+    #[cfg(target_os = "linux")]
+    let builder = match shared::open_web_view(app) {
+        Some(open) => builder.with_related_view(open),
+        None => builder,
+    };
+    let window = builder
+        .title(titles::title(app, which))
+        .inner_size(width, height)
+        .min_inner_size(340.0, 400.0)
+        .visible(true)
+        .focused(true)
+        // The windows show the app and nothing else: a link or script that would lead
+        // elsewhere, or open a window, is refused (links go to the browser, links.rs).
+        .on_navigation(|url| {
+            let own = is_app_page(url);
+            if !own {
+                tracing::warn!("refused to leave the app for {url}");
+            }
+            own
+        })
+        .on_new_window(|url, _| {
+            tracing::warn!("refused to open a window for {url}");
+            NewWindowResponse::Deny
+        })
+        // The footprint bench times a tray click to this line (window-memory.rs); the
+        // front end mounts in its module script, which runs before the load finishes.
+        .on_page_load(|window, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                tracing::info!("the {} window's page has loaded", window.label());
+            }
+        })
+        .build()?;
     if which == AppWindow::Popover {
         close_when_left(&window);
     }
     if which == AppWindow::Chat {
-        tell_sync_while_open(&window);
+        chat_open::tell_daemon_while_open(&window);
     }
     Ok(window)
-}
-
-/// While the quick chat is open, the sync keeps its account's room list fresh.
-fn tell_sync_while_open<R: Runtime>(window: &WebviewWindow<R>) {
-    let app = window.app_handle().clone();
-    let chat_open = move |open: bool| {
-        if let Some(session) = app.try_state::<crate::session::Session>() {
-            session.set_chat_open(open);
-        }
-    };
-    chat_open(true);
-    window.on_window_event(move |event| {
-        if matches!(event, WindowEvent::Destroyed) {
-            chat_open(false);
-        }
-    });
 }
 
 /// Whether `url` is the app's own front end (`tauri://localhost` on Linux and macOS,
@@ -148,42 +93,37 @@ fn is_app_page(url: &Url) -> bool {
     }
 }
 
-/// The window's title, which says "Demo" while the demo runs.
-fn title<R: Runtime>(app: &AppHandle<R>, which: AppWindow) -> String {
-    let demo = app
-        .try_state::<crate::session::Session>()
-        .is_some_and(|session| session.demo_running());
-    if demo {
-        nctray_i18n::tr!(
-            crate::language::app(),
-            "window-title-demo",
-            title = which.title()
-        )
-    } else {
-        which.title()
-    }
-}
-
-/// Gives every open window its title again (the demo started or ended, the language changed).
-pub fn retitle_all<R: Runtime>(app: &AppHandle<R>) {
-    for which in AppWindow::ALL {
-        if let Some(window) = app.get_webview_window(which.label()) {
-            let _ = window.set_title(&title(app, which));
+/// A window the daemon or a second shell asked for. `at` is where the tray icon was clicked:
+/// then the popover toggles (the tray's left click closes an open one) and opens next to it.
+pub fn show_requested<R: Runtime>(app: &AppHandle<R>, which: AppWindow, at: Option<ScreenPoint>) {
+    let open = app.get_webview_window(which.label());
+    if closes_instead(which, at, open.is_some()) {
+        if let Some(open) = open {
+            let _ = open.close();
         }
-    }
-}
-
-/// A left click on the tray icon: closes the popover when it is open, else opens it next to
-/// the icon (`icon` is the icon's place on screen).
-pub fn toggle_popover<R: Runtime>(app: &AppHandle<R>, icon: Rect) {
-    if let Some(open) = app.get_webview_window(AppWindow::Popover.label()) {
-        let _ = open.close();
         return;
     }
-    match open(app, AppWindow::Popover) {
-        Ok(window) => position::next_to_icon(&window, icon),
-        Err(error) => tracing::warn!("cannot open the popover: {error}"),
+    if let Err(error) = open_at(app, which, at) {
+        tracing::warn!("cannot open the {} window: {error}", which.label());
     }
+}
+
+/// A click on the tray icon while the popover is open closes it.
+fn closes_instead(which: AppWindow, at: Option<ScreenPoint>, open: bool) -> bool {
+    which == AppWindow::Popover && at.is_some() && open
+}
+
+/// Shows `which`; a popover opened from the tray goes next to the click at `at`.
+pub fn open_at<R: Runtime>(
+    app: &AppHandle<R>,
+    which: AppWindow,
+    at: Option<ScreenPoint>,
+) -> tauri::Result<()> {
+    let window = open(app, which)?;
+    if let (AppWindow::Popover, Some(at)) = (which, at) {
+        position::next_to_click(&window, at, size(which));
+    }
+    Ok(())
 }
 
 /// A popover goes away when the user turns to something else, as tray popovers do; only
@@ -202,24 +142,29 @@ fn close_when_left<R: Runtime>(window: &WebviewWindow<R>) {
     });
 }
 
-/// Opens `which` from a non-UI context, logging instead of failing: a window that cannot
-/// open must not take the tray down.
-pub fn open_or_log<R: Runtime>(app: &AppHandle<R>, which: AppWindow) {
-    if let Err(error) = open(app, which) {
-        tracing::warn!("cannot open the {} window: {error}", which.label());
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use tauri::test::mock_app;
+
     use super::*;
 
     #[test]
-    fn every_window_is_found_by_its_label() {
-        for window in AppWindow::ALL {
-            assert_eq!(window.label().parse::<AppWindow>(), Ok(window));
-        }
-        assert!("nope".parse::<AppWindow>().is_err());
+    fn a_tray_click_toggles_the_popover_and_a_plain_request_only_shows_it() {
+        let click = Some(ScreenPoint { x: 1800, y: 4 });
+        assert!(closes_instead(AppWindow::Popover, click, true));
+        assert!(!closes_instead(AppWindow::Popover, click, false));
+        assert!(!closes_instead(AppWindow::Popover, None, true));
+        assert!(!closes_instead(AppWindow::Status, click, true));
+    }
+
+    #[test]
+    fn a_requested_window_opens_once() {
+        let app = mock_app();
+        let app = app.handle();
+        show_requested(app, AppWindow::Status, None);
+        show_requested(app, AppWindow::Status, None);
+        assert_eq!(app.webview_windows().len(), 1);
+        assert!(app.get_webview_window("status").is_some());
     }
 
     #[test]

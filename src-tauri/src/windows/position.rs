@@ -1,19 +1,23 @@
 //! Placing the popover next to the tray icon, inside the monitor the icon is on: above the
 //! icon when the tray is at the bottom of the screen, below it when at the top.
 
-use tauri::{PhysicalPosition, PhysicalSize, Position, Rect, Runtime, Size, WebviewWindow};
+use tauri::{LogicalSize, PhysicalPosition, PhysicalSize, Position, Runtime, WebviewWindow};
 
-/// Moves `window` next to the tray icon at `icon`.
-pub fn next_to_icon<R: Runtime>(window: &WebviewWindow<R>, icon: Rect) {
-    let Some((icon_position, icon_size)) = physical(icon, window.scale_factor().unwrap_or(1.0))
-    else {
-        return;
-    };
-    let Ok(window_size) = window.outer_size() else {
-        return;
+use crate::args::ScreenPoint;
+
+/// Moves `window`, of logical size `size`, next to the point where the tray icon was clicked
+/// (the tray tells where the click was, not the icon's bounds, so the icon counts as a point
+/// there). The size is the one asked for: a window just made is not mapped yet, and its outer
+/// size may still read as nothing.
+pub fn next_to_click<R: Runtime>(window: &WebviewWindow<R>, click: ScreenPoint, size: (f64, f64)) {
+    let scale = window.scale_factor().unwrap_or(1.0);
+    let asked: PhysicalSize<u32> = LogicalSize::new(size.0, size.1).to_physical(scale);
+    let window_size = match window.outer_size() {
+        Ok(outer) if outer.width >= asked.width && outer.height >= asked.height => outer,
+        _ => asked,
     };
     let monitor = window
-        .monitor_from_point(icon_position.x as f64, icon_position.y as f64)
+        .monitor_from_point(click.x as f64, click.y as f64)
         .ok()
         .flatten()
         .or_else(|| window.current_monitor().ok().flatten());
@@ -22,8 +26,8 @@ pub fn next_to_icon<R: Runtime>(window: &WebviewWindow<R>, icon: Rect) {
     };
     let area = monitor.work_area();
     let place = place_next_to(
-        icon_position,
-        icon_size,
+        PhysicalPosition::new(click.x, click.y),
+        PhysicalSize::new(0, 0),
         window_size,
         area.position,
         area.size,
@@ -31,18 +35,6 @@ pub fn next_to_icon<R: Runtime>(window: &WebviewWindow<R>, icon: Rect) {
     if let Err(error) = window.set_position(Position::Physical(place)) {
         tracing::debug!("cannot place the popover: {error}");
     }
-}
-
-fn physical(icon: Rect, scale: f64) -> Option<(PhysicalPosition<i32>, PhysicalSize<u32>)> {
-    let position = match icon.position {
-        Position::Physical(p) => p,
-        Position::Logical(p) => p.to_physical(scale),
-    };
-    let size = match icon.size {
-        Size::Physical(s) => s,
-        Size::Logical(s) => s.to_physical(scale),
-    };
-    Some((position, size))
 }
 
 /// The window's top-left corner: centred on the icon horizontally, below the icon when
@@ -102,6 +94,13 @@ mod tests {
     fn a_top_bar_gets_the_popover_below_the_icon_centred() {
         let place = place_next_to(PhysicalPosition::new(900, 0), ICON, POPOVER, AREA, SCREEN);
         assert_eq!(place, PhysicalPosition::new(900 + 12 - 210, 24));
+    }
+
+    #[test]
+    fn a_click_on_a_top_bar_puts_the_popover_just_below_it() {
+        let click = PhysicalPosition::new(1000, 12);
+        let place = place_next_to(click, PhysicalSize::new(0, 0), POPOVER, AREA, SCREEN);
+        assert_eq!(place, PhysicalPosition::new(1000 - 210, 12));
     }
 
     #[test]

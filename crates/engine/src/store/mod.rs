@@ -98,12 +98,24 @@ impl Store {
         // WAL lets the CLI read while the tray writes; the busy timeout covers the moments
         // both write at once.
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // In WAL mode NORMAL commits without an fsync: a commit survives a crash of the app
+        // (the OS has it), only a power cut may undo the last ones. The fsync of FULL widened
+        // the instant between a popup's `Notify` reply and recording it as shown, where a
+        // crash shows that popup again, from microseconds to the disk's flush time.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // What a removed account leaves is overwritten, not only unlinked from the b-tree.
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
         migrations::apply(&mut conn)?;
         Ok(Self { conn })
+    }
+
+    /// `PRAGMA synchronous` of this connection (1 = NORMAL).
+    pub fn synchronous(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA synchronous", [], |row| row.get(0))?)
     }
 
     pub fn schema_version(&self) -> Result<u32> {

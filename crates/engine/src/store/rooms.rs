@@ -3,7 +3,7 @@
 
 use nextcloud::talk::{NotificationLevel, Room, RoomType};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Result;
 
@@ -52,7 +52,7 @@ pub struct ChatRoom {
 }
 
 /// Unread messages and mentions: per room (only rooms with something unread) and in total.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnreadCounts {
     pub rooms: Vec<RoomUnread>,
@@ -66,7 +66,7 @@ pub struct UnreadCounts {
 }
 
 /// One room's share of [`UnreadCounts`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoomUnread {
     pub token: String,

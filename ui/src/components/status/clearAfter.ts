@@ -1,25 +1,24 @@
-// "Clear after" as the user chooses it, turned into the clearAt the server wants (unix
-// seconds), and the server's own clear-at descriptions of its predefined messages as text.
-// In the webview's local time, which is the desktop's: the end of a day is the next local
-// midnight, the end of a week the next local Monday 00:00 (Date handles DST changes).
+// "Clear after" choices and clear-at times in words. The choice goes to the daemon as it is;
+// the time the server clears a message is worked out there (crates/engine/src/clear_after.rs).
 import { t, type TextId } from "../../lib/i18n";
-import type { PredefinedStatus } from "../../lib/generated/types";
+import type { ClearAfter, PredefinedStatus } from "../../lib/generated/types";
 import { formatDate, sameDay } from "../../lib/intl";
 
-export const CLEAR_AFTER_CHOICES = [
+export type { ClearAfter };
+
+export const CLEAR_AFTER_CHOICES: readonly ClearAfter[] = [
   "dont-clear",
   "thirty-minutes",
   "one-hour",
   "four-hours",
   "today",
   "this-week",
-] as const;
-
-export type ClearAfter = (typeof CLEAR_AFTER_CHOICES)[number];
+];
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
+/** The choices that are a fixed period, in seconds (a preset keeps only those). */
 const PERIODS: Partial<Record<ClearAfter, number>> = {
   "thirty-minutes": 30 * MINUTE,
   "one-hour": HOUR,
@@ -30,35 +29,6 @@ const PERIODS: Partial<Record<ClearAfter, number>> = {
 const PRESET_CLEAR_AFTER_CHOICES = CLEAR_AFTER_CHOICES.filter(
   (choice) => choice === "dont-clear" || choice in PERIODS,
 );
-
-function unixSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
-}
-
-/** The next local midnight after `now`. */
-export function endOfDay(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-}
-
-/** The next local Monday 00:00 after `now` (weeks start on Monday, as ISO weeks do). */
-export function endOfWeek(now: Date): Date {
-  const daysSinceMonday = (now.getDay() + 6) % 7;
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysSinceMonday + 7);
-}
-
-/** The clearAt for `choice` when the message is set at `now`; `null` = never cleared. */
-export function clearAtFor(choice: ClearAfter, now: Date = new Date()): number | null {
-  switch (choice) {
-    case "dont-clear":
-      return null;
-    case "today":
-      return unixSeconds(endOfDay(now));
-    case "this-week":
-      return unixSeconds(endOfWeek(now));
-    default:
-      return unixSeconds(now) + PERIODS[choice]!;
-  }
-}
 
 const LABELS: Record<ClearAfter, TextId> = {
   "dont-clear": "status-clearAfter-dont-clear",

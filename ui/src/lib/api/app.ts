@@ -1,14 +1,13 @@
-import { call } from "../ipc";
-import type { AppInfo, Theme } from "../generated/types";
+import * as commands from "../generated/commands";
 
 export type WindowName = "popover" | "status" | "chat" | "accounts";
 
 export const app = {
-  openWindow: (name: WindowName) => call<void>("open_window", { name }),
-  theme: () => call<Theme>("app_theme"),
+  openWindow: (name: WindowName) => commands.openWindow(name),
+  theme: commands.appTheme,
   /** Opens an http(s) link in the browser; Rust refuses anything else. */
-  openLink: (url: string) => call<void>("open_link", { url }),
+  openLink: commands.openLink,
   /** The version, whether the demo runs, where the log is. */
-  info: () => call<AppInfo>("app_info"),
-  openLogFolder: () => call<void>("open_log_folder"),
+  info: commands.appInfo,
+  openLogFolder: commands.openLogFolder,
 };

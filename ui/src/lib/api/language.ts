@@ -1,4 +1,4 @@
-import { call } from "../ipc";
+import * as commands from "../generated/commands";
 import type { LanguageView } from "../generated/types";
 
 /** The language the windows speak, as the Rust side decided it (`app_language`, and the
@@ -6,7 +6,7 @@ import type { LanguageView } from "../generated/types";
 export type { LanguageView };
 
 export const language = {
-  current: () => call<LanguageView>("app_language"),
-  /** `null` goes back to automatic. The new view arrives as a `language-changed` event. */
-  choose: (choice: string | null) => call<void>("set_language", { choice }),
+  current: commands.appLanguage,
+  /** `null` goes back to automatic. The new view also arrives as a `language-changed` event. */
+  choose: commands.setLanguage,
 };

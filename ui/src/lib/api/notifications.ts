@@ -1,11 +1,10 @@
-import { call } from "../ipc";
-import type { Notification } from "../generated/types";
+import * as commands from "../generated/commands";
 
 export const notifications = {
-  list: () => call<Notification[]>("notifications_list"),
-  refresh: () => call<Notification[]>("notifications_refresh"),
-  dismiss: (id: number) => call<void>("notification_dismiss", { id }),
-  dismissAll: () => call<void>("notifications_dismiss_all"),
+  list: commands.notificationsList,
+  refresh: commands.notificationsRefresh,
+  dismiss: commands.notificationDismiss,
+  dismissAll: commands.notificationsDismissAll,
   /** Runs a non-WEB action through Rust; WEB actions go to app.openLink. */
-  runAction: (id: number, index: number) => call<void>("notification_action", { id, index }),
+  runAction: commands.notificationAction,
 };

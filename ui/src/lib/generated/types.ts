@@ -2,7 +2,9 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
-export type ErrorReport = { kind: string, message: string, };
+export type ErrorReport = { kind: ErrorKind, message: string, };
+
+export type ErrorKind = "unauthorized" | "not_found" | "invalid" | "no_content" | "maintenance" | "http" | "decode" | "too_large" | "network" | "certificate" | "proxy" | "database" | "newer_database" | "config" | "internal" | "browser" | "no_account" | "exists" | "no_sign_in" | "cancelled" | "expired" | "untrusted_certificate";
 
 export type Theme = { appearance: Appearance, 
 /**
@@ -96,19 +98,13 @@ id: string, icon: string | null, message: string,
  */
 clearAt: { type: string, time: number | string } | null, };
 
-export type CustomMessage = { 
+export type NewCustomMessage = { 
 /**
- * Exactly one emoji (capability `supports_emoji`), or none.
+ * One emoji, or none.
  */
-icon: string | null, 
-/**
- * At most 80 characters (the server counts characters, not bytes).
- */
-message: string, 
-/**
- * Unix time when the server clears the message; must be in the future.
- */
-clear_at: number | null, };
+icon: string | null, message: string, clear_after: ClearAfter, };
+
+export type ClearAfter = "dont-clear" | "thirty-minutes" | "one-hour" | "four-hours" | "today" | "this-week";
 
 export type StatusSnapshot = { 
 /**
@@ -578,7 +574,7 @@ expires_in_secs: number,
  */
 unencrypted: boolean, };
 
-export type SignInError = { certificate: CertificateInfo | null, kind: string, message: string, };
+export type SignInError = { certificate: CertificateInfo | null, kind: ErrorKind, message: string, };
 
 export type CertificateInfo = { 
 /**

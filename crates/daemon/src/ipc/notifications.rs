@@ -1,0 +1,42 @@
+//! The popover's notification commands.
+
+use crate::app::App;
+use nctray_engine::accounts::Accounts;
+use nctray_engine::blocking;
+use nctray_engine::nextcloud::Notification;
+
+use super::CommandResult;
+
+/// The cached notifications, newest first (the tray's poll keeps them fresh).
+pub async fn notifications_list(app: &App) -> CommandResult<Vec<Notification>> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    blocking(move || engine.cached_notifications()).await
+}
+
+/// Asks the server now (conditionally); pops nothing up, the tray's poll does that.
+pub async fn notifications_refresh(app: &App) -> CommandResult<Vec<Notification>> {
+    let session = app.state::<Accounts>();
+    let check = session.current()?.check_notifications().await?;
+    Ok(check.notifications)
+}
+
+pub async fn notification_dismiss(app: &App, id: i64) -> CommandResult<()> {
+    let session = app.state::<Accounts>();
+    Ok(session.current()?.dismiss_notification(id).await?)
+}
+
+pub async fn notifications_dismiss_all(app: &App) -> CommandResult<()> {
+    let session = app.state::<Accounts>();
+    Ok(session.current()?.dismiss_all_notifications().await?)
+}
+
+/// Runs the action number `index` of notification `id` through Rust (the webview never
+/// talks to the server); WEB actions are opened by the window with `open_link`.
+pub async fn notification_action(app: &App, id: i64, index: usize) -> CommandResult<()> {
+    let session = app.state::<Accounts>();
+    Ok(session
+        .current()?
+        .run_notification_action(id, index)
+        .await?)
+}

@@ -1,0 +1,107 @@
+//! The status editor's commands: status, messages, presets, restore; and who is signed in.
+
+use crate::app::App;
+use nctray_engine::accounts::Accounts;
+use nctray_engine::nextcloud::StatusType;
+use nctray_engine::{blocking, ErrorKind};
+use nctray_engine::{NewCustomMessage, StatusPreset, StatusSnapshot, UserMetadata};
+
+use super::CommandResult;
+use crate::ui_events::announce_status;
+
+/// The status as cached, or fetched when nothing is cached yet.
+pub async fn status_get(app: &App) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    let cache = engine.clone();
+    match blocking(move || cache.cached_status()).await? {
+        Some(snapshot) => Ok(snapshot),
+        None => Ok(engine.refresh_status().await?),
+    }
+}
+
+pub async fn status_refresh(app: &App) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.refresh_status().await?;
+    Ok(announce_status(app, snapshot))
+}
+
+pub async fn status_set(app: &App, status: StatusType) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.set_status(status).await?;
+    Ok(announce_status(app, snapshot))
+}
+
+pub async fn status_set_predefined(app: &App, id: String) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.set_predefined_message(&id).await?;
+    Ok(announce_status(app, snapshot))
+}
+
+/// A custom message; its clear-after ends in the desktop's time zone.
+pub async fn status_set_custom(
+    app: &App,
+    message: NewCustomMessage,
+) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let message = message.at(&chrono::Local::now());
+    let snapshot = session.current()?.set_custom_message(&message).await?;
+    Ok(announce_status(app, snapshot))
+}
+
+pub async fn status_clear_message(app: &App) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.clear_message().await?;
+    Ok(announce_status(app, snapshot))
+}
+
+pub async fn status_restore(app: &App) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.restore_previous_status().await?;
+    Ok(announce_status(app, snapshot))
+}
+
+pub async fn presets_list(app: &App) -> CommandResult<Vec<StatusPreset>> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    blocking(move || engine.presets()).await
+}
+
+/// Saves a preset, replacing one of the same name.
+pub async fn preset_save(app: &App, preset: StatusPreset) -> CommandResult<()> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    blocking(move || engine.save_preset(&preset)).await
+}
+
+pub async fn preset_remove(app: &App, name: String) -> CommandResult<()> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    blocking(move || engine.remove_preset(&name)).await
+}
+
+pub async fn preset_apply(app: &App, name: String) -> CommandResult<StatusSnapshot> {
+    let session = app.state::<Accounts>();
+    let snapshot = session.current()?.apply_preset(&name).await?;
+    Ok(announce_status(app, snapshot))
+}
+
+/// Display name and quota, asked from the server when a window opens (a rename or a new
+/// quota shows at once); the cached copy when the server cannot be reached.
+pub async fn user_get(app: &App) -> CommandResult<UserMetadata> {
+    let session = app.state::<Accounts>();
+    let engine = session.current()?;
+    match engine.refresh_user().await {
+        Ok(user) => {
+            // The person may just have changed their language in Nextcloud.
+            if session.is_primary(&engine.account().key()) {
+                crate::language_change::follow_user(app, Some((&user).into()));
+            }
+            Ok(user)
+        }
+        Err(error) => match blocking(move || engine.cached_user()).await? {
+            Some(user) if error.kind() != ErrorKind::Unauthorized => Ok(user),
+            _ => Err(error.into()),
+        },
+    }
+}
