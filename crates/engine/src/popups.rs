@@ -42,6 +42,34 @@ impl Engine {
         })
     }
 
+    /// Claims these popups for the notification server, right before `Notify` is sent: true
+    /// when every one was due and none was on its way already (a retry offered while the first
+    /// offer was being sent finds them claimed). Then exactly one of [`Engine::popups_shown`]
+    /// and [`Engine::popups_not_shown`] follows; a crash before either counts them as shown
+    /// at the next start (see `store::popups`).
+    pub fn claim_popups(&self, notification_ids: &[i64]) -> Result<bool> {
+        let key = self.account().key();
+        self.locked(|s| {
+            let tx = s.conn().transaction()?;
+            let claimed = popups::mark_sending(&tx, &key, notification_ids)?;
+            tx.commit()?;
+            Ok(claimed)
+        })
+    }
+
+    /// The notification server did not take these claimed popups: they are offered again.
+    pub fn popups_not_shown(&self, notification_ids: &[i64]) -> Result<()> {
+        let key = self.account().key();
+        self.locked(|s| popups::unmark_sending(s.conn(), &key, notification_ids))
+    }
+
+    /// Popups a crash interrupted on their way to the notification server count as shown
+    /// (the supervisor runs this as it starts); returns their ids.
+    pub fn settle_interrupted_popups(&self) -> Result<Vec<i64>> {
+        let key = self.account().key();
+        self.locked(|s| popups::settle_interrupted(s.conn(), &key))
+    }
+
     /// The desktop showed these notifications (the notification server accepted the popup,
     /// or a summary counting them): they never pop up again. Returns those that were due.
     pub fn popups_shown(&self, notification_ids: &[i64]) -> Result<Vec<i64>> {

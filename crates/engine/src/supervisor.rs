@@ -292,6 +292,13 @@ pub async fn supervise(
         stop,
         gate: Mutex::new(PopupGate::default()),
     });
+    match shared.engine.settle_interrupted_popups() {
+        Ok(ids) if !ids.is_empty() => {
+            tracing::info!("popups a crash interrupted while being sent count as shown: {ids:?}");
+        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!("cannot settle interrupted popups: {error}"),
+    }
     let capabilities = loop {
         match shared.engine.capabilities().await {
             Ok(capabilities) => break capabilities,

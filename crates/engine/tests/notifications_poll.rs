@@ -190,3 +190,38 @@ async fn a_popup_stays_due_until_it_is_reported_shown_also_across_restarts() {
     again.poll_notifications().await.unwrap();
     assert!(again.due_popups().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_popup_claimed_for_sending_goes_out_once_and_a_crash_while_sending_counts_as_shown() {
+    let setup = Setup::new().await;
+    let control = setup.control();
+    let first = control.inject_notification(NewNotification::new("admin", "first"));
+    let second = control.inject_notification(NewNotification::new("admin", "second"));
+    let engine = setup.engine();
+    engine.poll_notifications().await.unwrap();
+
+    // Claimed: a second offer of the same popup finds it on its way, and it is not due.
+    assert!(engine.claim_popups(&[first]).unwrap());
+    assert!(!engine.claim_popups(&[first]).unwrap());
+    assert!(!engine.claim_popups(&[first, second]).unwrap());
+    assert_eq!(subjects(&engine.due_popups().unwrap()), ["second"]);
+    // The server did not take it: due again.
+    engine.popups_not_shown(&[first]).unwrap();
+    assert_eq!(subjects(&engine.due_popups().unwrap()), ["first", "second"]);
+
+    // Claimed, then the process dies before the server's answer: the next start counts it
+    // as shown; the one never claimed stays due.
+    assert!(engine.claim_popups(&[first]).unwrap());
+    drop(engine);
+    let restarted = setup.engine();
+    assert_eq!(restarted.settle_interrupted_popups().unwrap(), [first]);
+    assert!(restarted.settle_interrupted_popups().unwrap().is_empty());
+    restarted.poll_notifications().await.unwrap();
+    assert_eq!(subjects(&restarted.due_popups().unwrap()), ["second"]);
+
+    // Claimed and shown: settled once, nothing left on its way.
+    assert!(restarted.claim_popups(&[second]).unwrap());
+    assert_eq!(restarted.popups_shown(&[second]).unwrap(), [second]);
+    assert!(restarted.settle_interrupted_popups().unwrap().is_empty());
+    assert!(restarted.due_popups().unwrap().is_empty());
+}

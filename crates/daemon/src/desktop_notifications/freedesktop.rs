@@ -169,21 +169,30 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
                 app_name = format!("{APP_NAME} — {account}");
             }
             let ids = popup.notification_ids();
-            if !still_due(&origin, &ids) {
-                return;
-            }
             if cfg!(debug_assertions) && std::env::var_os(FAULT_BEFORE_NOTIFY).is_some() {
                 tracing::error!("{FAULT_BEFORE_NOTIFY} is set: aborting before Notify");
                 std::process::abort();
             }
             let content = PopupContent::of(&popup, has(INLINE_REPLY));
+            // Claimed last, right before `Notify` goes out: see `Engine::claim_popups`.
+            if !claim(&origin, &ids) {
+                return;
+            }
             (content, Some(origin), ids)
         }
     };
     let (id, server) = match notify(connection, &app_name, &content, has(BODY_MARKUP)).await {
         Ok(shown) => shown,
-        // An engine popup stays due and is offered again (the server may not run yet).
-        Err(error) => return tracing::warn!("cannot show a desktop notification: {error}"),
+        Err(error) => {
+            tracing::warn!("cannot show a desktop notification: {error}");
+            // An engine popup is offered again (the server may not run yet).
+            if let Some(origin) = &origin {
+                if let Err(error) = origin.engine.popups_not_shown(&notification_ids) {
+                    tracing::warn!("cannot put a popup back: {error}");
+                }
+            }
+            return;
+        }
     };
     tracing::debug!("desktop notification {id}: {:?}", content.summary);
     let Some(origin) = origin else { return };
@@ -200,12 +209,12 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
     live.push_back(LivePopup { id, server, origin });
 }
 
-/// Whether the engine still wants these popups: an offer repeated while the first was on its
-/// way here finds them shown, and what a summary counts is offered again by itself if part
-/// of it was shown meanwhile.
-fn still_due(origin: &Origin, notification_ids: &[i64]) -> bool {
-    match origin.engine.still_due(notification_ids) {
-        Ok(due) => due.len() == notification_ids.len(),
+/// Whether these popups are still due and now this sender's to show: an offer repeated while
+/// the first was on its way finds them claimed, and what a summary counts is offered again by
+/// itself if part of it was shown meanwhile.
+fn claim(origin: &Origin, notification_ids: &[i64]) -> bool {
+    match origin.engine.claim_popups(notification_ids) {
+        Ok(claimed) => claimed,
         Err(error) => {
             tracing::warn!("cannot read which popups are due: {error}");
             false

@@ -26,6 +26,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[user_metadata::V7],
     // 8: a popup is claimed when it was shown, not when it was first seen.
     &[popups::V8],
+    // 9: a popup on its way to the notification server is marked, so a crash cannot repeat it.
+    &[popups::V9],
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
