@@ -9,7 +9,7 @@ use nextcloud::{Capabilities, Client, Credentials, CustomMessage, Notification, 
 use crate::status::StatusSnapshot;
 use crate::store::popups::FirstSeen;
 use crate::store::{self, Store};
-use crate::{Account, AccountSecrets, Error, Result};
+use crate::{Account, AccountSecrets, Error, PopupDecision, Result};
 
 const NOTIFICATIONS: &str = "notifications";
 
@@ -119,6 +119,7 @@ impl Engine {
             first_sync: last.is_none(),
             ..NotificationPoll::default()
         };
+        let status = answer.user_status_type();
         let Some(mut current) = answer.notifications else {
             return Ok(poll);
         };
@@ -128,16 +129,10 @@ impl Engine {
         poll.new = self.locked(|s| {
             let tx = s.conn().transaction()?;
             store::notifications::replace_all(&tx, &key, &current)?;
-            // Every notification is recorded the first time it is seen: do-not-disturb
-            // silences a notification, it does not postpone it.
-            let dnd = answer.user_status.as_deref() == Some("dnd");
+            // Every notification is recorded the first time it is seen, due or silenced.
             let mut new = Vec::new();
             for n in &current {
-                let first_seen = if n.should_notify && !dnd {
-                    FirstSeen::Due
-                } else {
-                    FirstSeen::Silenced
-                };
+                let first_seen = PopupDecision::first_seen(n, status);
                 let recorded =
                     store::popups::record(&tx, &key, n.notification_id, first_seen, now)?;
                 if recorded && first_seen == FirstSeen::Due {

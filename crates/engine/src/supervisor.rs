@@ -16,7 +16,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
-use crate::{Engine, Error, Heartbeat, Popup, PopupGate, StatusSnapshot, UnreadCounts};
+use crate::{Engine, Error, Heartbeat, Popup, PopupDecision, StatusSnapshot, UnreadCounts};
 
 /// What the shell hears from an account's supervisor (also as JSON: the daemon's API sends
 /// it to `nctray watch`).
@@ -216,7 +216,7 @@ struct Shared {
     status_checked: Mutex<Option<Instant>>,
     stop: watch::Sender<bool>,
     /// Offers and re-offers take turns at the one burst window.
-    gate: Mutex<PopupGate>,
+    popups: Mutex<PopupDecision>,
 }
 
 impl Shared {
@@ -276,6 +276,7 @@ pub async fn supervise(
     events: UnboundedSender<EngineEvent>,
 ) {
     let (stop, mut stopped) = watch::channel(false);
+    let popups = Mutex::new(PopupDecision::new(config.silent_apps.clone()));
     let shared = Arc::new(Shared {
         engine,
         config,
@@ -290,7 +291,7 @@ pub async fn supervise(
         person_away: AtomicBool::new(false),
         status_checked: Mutex::new(None),
         stop,
-        gate: Mutex::new(PopupGate::default()),
+        popups,
     });
     match shared.engine.settle_interrupted_popups() {
         Ok(ids) if !ids.is_empty() => {
@@ -561,27 +562,23 @@ fn renewed_by_heartbeats(shared: &Shared, header: Option<&str>) -> bool {
 /// Offers every popup that is due and fits the burst window: new ones after a poll, and
 /// those not shown yet again (the listener dedups one offered twice while on its way).
 fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
-    let (silent, due): (Vec<_>, Vec<_>) = shared
-        .engine
-        .due_popups()?
-        .into_iter()
-        .partition(|n| shared.config.silent_apps.contains(&n.app));
-    let silent: Vec<i64> = silent.iter().map(|n| n.notification_id).collect();
-    shared.engine.silence_popups(&silent)?;
+    let due = shared.engine.due_popups()?;
     if due.is_empty() {
         return Ok(());
     }
-    let now = std::time::Instant::now();
-    let now_unix = crate::engine::unix_now();
-    let mut gate = shared.gate.lock().unwrap_or_else(|p| p.into_inner());
-    let popups = if first_sync {
-        gate.admit_first_sync(now, now_unix, due)
-    } else {
-        gate.admit(now, now_unix, due)
-    };
-    drop(gate);
-    if !popups.is_empty() {
-        shared.send(EngineEvent::Popups(popups));
+    let offer = shared
+        .popups
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .offer(
+            std::time::Instant::now(),
+            crate::engine::unix_now(),
+            due,
+            first_sync,
+        );
+    shared.engine.silence_popups(&offer.silenced)?;
+    if !offer.popups.is_empty() {
+        shared.send(EngineEvent::Popups(offer.popups));
     }
     Ok(())
 }

@@ -502,6 +502,10 @@ impl Engine {
             if continues {
                 messages::insert(&tx, &key, token, &page.messages)?;
             }
+            let newest_shown = page.messages.iter().filter(|m| messages::is_shown(m));
+            if let Some(message) = newest_shown.max_by_key(|m| m.id) {
+                rooms::note_message(&tx, &key, token, message)?;
+            }
             tx.commit()?;
             Ok(())
         })?;

@@ -490,3 +490,33 @@ async fn cached_messages_are_found_by_search_until_their_room_is_gone() {
         .unwrap()
         .is_empty());
 }
+
+#[tokio::test]
+async fn a_message_heard_in_the_open_chat_moves_its_room_up_with_the_new_preview() {
+    let setup = Setup::new().await;
+    let control = setup.control();
+    let engine = setup.synced_engine().await;
+    control.post_chat_message("bob", &setup.other, "the other room is newer");
+    setup.later();
+    engine.sync_rooms().await.unwrap();
+    let position = |token: &str| {
+        let rooms = engine.cached_rooms().unwrap();
+        rooms.iter().position(|r| r.token == token).unwrap()
+    };
+    assert!(position(&setup.other) < position(&setup.team));
+    engine.room_messages(&setup.team, 20).await.unwrap();
+    control.clear_requests();
+
+    setup.later();
+    let (heard, _) = tokio::join!(engine.wait_for_messages(&setup.team), async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        control.post_chat_message("bob", &setup.team, "moving up")
+    });
+    assert_eq!(heard.unwrap().len(), 1);
+    // No room list was fetched: the cache moved the room itself.
+    assert!(setup.room_list_queries().is_empty());
+    assert!(position(&setup.team) < position(&setup.other));
+    let team = engine.find_room(&setup.team).unwrap();
+    let preview = team.last_message.unwrap();
+    assert!(preview.ends_with(": moving up"), "{preview}");
+}

@@ -62,6 +62,8 @@ beforeEach(() => {
       case "talk_history":
         return [entry(1, "{actor} created the conversation", { system_message: "conversation_created" }), entry(2, "hello"), entry(3, "lunch?")];
       case "talk_mark_read":
+        // As the daemon does: the cached room is read from now on.
+        rooms = rooms.map((r) => (r.token === args.token ? { ...r, unread_messages: 0, unread_mention: false } : r));
         return { rooms: [], total_unread: 0, total_mentions: 0, awaiting_answer: 0 };
       case "talk_send":
         return entry(10, args.text as string, { actor_id: "admin", author: "Admin" });
@@ -83,7 +85,7 @@ describe("QuickChat", () => {
     expect(screen.getByTestId("history-start")).toBeTruthy();
     expect(commands()).toContain("talk_watch");
     await waitFor(() => expect(commands()).toContain("talk_mark_read"));
-    expect(screen.getAllByTestId("room")[0].querySelector("[data-testid=room-unread]")).toBeNull();
+    await waitFor(() => expect(screen.getAllByTestId("room")[0].querySelector("[data-testid=room-unread]")).toBeNull());
   });
 
   it("shows messages of the open room from chat-news, once each, and ignores other rooms", async () => {

@@ -1,7 +1,7 @@
 //! The Talk conversations of each account, as the last room list said, with the unread and
 //! mention state that the tray badge adds up.
 
-use nextcloud::talk::{NotificationLevel, Room, RoomType};
+use nextcloud::talk::{Message, NotificationLevel, Room, RoomType};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
@@ -89,15 +89,17 @@ fn kind(room_type: i64) -> &'static str {
 
 /// `author: text` of the room's newest message (the text alone for system messages).
 fn preview(room: &Room) -> Option<String> {
-    let message = room.last_message.as_ref()?;
+    room.last_message.as_deref().map(preview_of)
+}
+
+/// `author: text` of a message (the text alone for system messages).
+fn preview_of(message: &Message) -> String {
     let text = message.plain_text();
-    Some(
-        if message.is_system() || message.actor_display_name.is_empty() {
-            text
-        } else {
-            format!("{}: {text}", message.actor_display_name)
-        },
-    )
+    if message.is_system() || message.actor_display_name.is_empty() {
+        text
+    } else {
+        format!("{}: {text}", message.actor_display_name)
+    }
 }
 
 const COLUMNS: &str = "token, display_name, room_type, is_favorite, last_activity, unread_messages,
@@ -225,6 +227,22 @@ pub fn remove(conn: &Connection, account: &str, token: &str) -> Result<()> {
     conn.execute(
         "DELETE FROM rooms WHERE account = ?1 AND token = ?2",
         params![account, token],
+    )?;
+    Ok(())
+}
+
+/// A message that arrived in the open chat: the room's last activity and preview follow it
+/// at once (the room list moves it up), unless the room knows of something newer.
+pub fn note_message(
+    conn: &Connection,
+    account: &str,
+    token: &str,
+    message: &Message,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE rooms SET last_activity = ?3, last_message = ?4
+         WHERE account = ?1 AND token = ?2 AND last_activity <= ?3",
+        params![account, token, message.timestamp, preview_of(message)],
     )?;
     Ok(())
 }

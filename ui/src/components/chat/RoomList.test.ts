@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import RoomList from "./RoomList.svelte";
 import { room } from "./testData";
 
+// In the daemon's order: favorites first, then by last activity.
 const rooms = [
-  room("quiet", "Quiet room", { last_activity: 50 }),
   room("fav", "Favorite room", { favorite: true, last_activity: 1 }),
+  room("quiet", "Quiet room", { last_activity: 50 }),
   room("busy", "Busy room", { last_activity: 40, unread_messages: 3, unread_mention: true }),
   room("muted", "Muted room", { last_activity: 30, unread_messages: 120, muted: true }),
 ];
@@ -20,7 +21,7 @@ function setup(onopen = vi.fn()) {
 }
 
 describe("RoomList", () => {
-  it("lists favorites first, then by last activity, with unread counts and mention marks", () => {
+  it("lists the rooms in the order given, with unread counts and mention marks", () => {
     setup();
     expect(names()).toEqual(["Favorite room", "Quiet room", "Busy room", "Muted room"]);
     const busy = screen.getAllByTestId("room")[2];
@@ -76,7 +77,8 @@ describe("RoomList", () => {
     const { rerender } = render(RoomList, { props: { rooms, selected: null, onopen, onnew: vi.fn() } });
     const search = screen.getByTestId("room-search");
     await fireEvent.keyDown(search, { key: "End" });
-    const moved = rooms.map((r) => (r.token === "muted" ? { ...r, last_activity: 99 } : r));
+    const muted = { ...rooms[3], last_activity: 99 };
+    const moved = [rooms[0], muted, rooms[1], rooms[2]];
     await rerender({ rooms: moved });
     expect(names()[1]).toBe("Muted room");
     await fireEvent.keyDown(search, { key: "Enter" });

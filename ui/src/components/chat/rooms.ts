@@ -1,16 +1,6 @@
-// The room list's order, search and unread counts, apart from the markup so they can be tested
-// on their own.
-import type { ChatRoom, UnreadCounts } from "../../lib/generated/types";
-
-/** Favorites first, then the latest activity; ties by token so the order never flickers. */
-export function sortRooms(rooms: readonly ChatRoom[]): ChatRoom[] {
-  return [...rooms].sort(
-    (a, b) =>
-      Number(b.favorite) - Number(a.favorite) ||
-      b.last_activity - a.last_activity ||
-      a.token.localeCompare(b.token),
-  );
-}
+// The room list's search and badges, apart from the markup so they can be tested on their own.
+// The order, the previews and the unread counts come ready from the daemon's cache.
+import type { ChatRoom } from "../../lib/generated/types";
 
 /** Lower case without accents, so "zoe" finds "Zoë". */
 function folded(text: string): string {
@@ -25,46 +15,6 @@ export function filterRooms(rooms: readonly ChatRoom[], query: string): ChatRoom
     const name = folded(room.name);
     return words.every((word) => name.includes(word));
   });
-}
-
-/**
- * The rooms with the counts of an `unread-changed` event. The counts list only rooms with
- * something unread that are not muted: any other room not muted has nothing unread now;
- * a muted room keeps what it had.
- */
-export function withUnread(rooms: readonly ChatRoom[], counts: UnreadCounts): ChatRoom[] {
-  const byToken = new Map(counts.rooms.map((room) => [room.token, room]));
-  return rooms.map((room) => {
-    const unread = byToken.get(room.token);
-    if (unread) {
-      return { ...room, unread_messages: unread.unread, unread_mention: unread.mentioned };
-    }
-    if (room.muted) return room;
-    return { ...room, unread_messages: 0, unread_mention: false, unread_mention_direct: false };
-  });
-}
-
-/** The room as read (the user opened it). */
-export function markedRead(rooms: readonly ChatRoom[], token: string): ChatRoom[] {
-  return rooms.map((room) =>
-    room.token === token
-      ? { ...room, unread_messages: 0, unread_mention: false, unread_mention_direct: false }
-      : room,
-  );
-}
-
-/** The room moved up by a message that just arrived in it. */
-export function withActivity(
-  rooms: readonly ChatRoom[],
-  token: string,
-  at: number,
-  preview: string,
-): ChatRoom[] {
-  return rooms.map((room) =>
-    room.token === token && at >= room.last_activity
-      ? { ...room, last_activity: at, last_message: preview }
-      : room,
-  );
 }
 
 /** One or two letters for the room's badge. */
