@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import NotificationItem from "./components/popover/NotificationItem.svelte";
 import { notification } from "./components/popover/testData";
+import { text } from "./components/richParts";
 
 const styles = import.meta.glob(["./**/*.svelte", "./**/*.css"], {
   query: "?raw",
@@ -53,7 +54,7 @@ describe("server text", () => {
     // An Arabic subject in an English window (or an English file name in an Arabic one).
     render(NotificationItem, {
       props: {
-        notification: notification(1, "تمت مشاركة ملف معك", { message: "Plan.ods" }),
+        notification: notification(1, "تمت مشاركة ملف معك", { message: [text("Plan.ods")] }),
         onaction: vi.fn(),
         ondismiss: vi.fn(),
         onopenlink: vi.fn(),

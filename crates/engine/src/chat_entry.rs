@@ -1,10 +1,11 @@
-//! A chat message as the quick chat window shows it: the rich object string with its objects
+//! A chat message as the quick chat window shows it: the rich object string cut into parts
 //! (so the window builds mentions, files and calls as its own safe elements), the message it
 //! replies to, its reactions, and whether it was edited or deleted.
 
 use nextcloud::talk::{Message, MessageType};
 use serde::Serialize;
-use serde_json::{Map, Value};
+
+use crate::rich_text::{plain_text, rich_parts, RichPart};
 
 /// One message of the room view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,12 +21,11 @@ pub struct ChatEntry {
     pub author: String,
     /// Unix seconds.
     pub timestamp: i64,
-    /// The rich object string: the server's text with `{placeholders}` for `parameters`.
-    /// Plain text, never HTML.
-    pub message: String,
-    /// The objects of the placeholders as the server sent them (`type`, `id`, `name`,
-    /// `mention-id`, `link`, `path`…).
-    pub parameters: Map<String, Value>,
+    /// The message, cut into text and objects (mentions, files, the actor of a system
+    /// message). Text is the server's characters, never HTML.
+    pub parts: Vec<RichPart>,
+    /// The same as plain text (mentions as `@Name`, objects by name), for quotes.
+    pub text: String,
     /// The system message type (`conversation_created`, `call_ended`…); `None` for a comment.
     pub system_message: Option<String>,
     /// A deleted comment: `message` says who deleted it.
@@ -79,11 +79,7 @@ impl ChatNews {
 
 impl From<&Message> for ChatEntry {
     fn from(message: &Message) -> Self {
-        let parameters = message
-            .message_parameters
-            .iter()
-            .filter_map(|(key, object)| Some((key.clone(), serde_json::to_value(object).ok()?)))
-            .collect();
+        let parts = rich_parts(&message.message, &message.message_parameters);
         ChatEntry {
             id: message.id,
             token: message.token.clone(),
@@ -91,8 +87,8 @@ impl From<&Message> for ChatEntry {
             actor_id: message.actor_id.clone(),
             author: message.actor_display_name.clone(),
             timestamp: message.timestamp,
-            message: message.message.clone(),
-            parameters,
+            text: plain_text(&parts),
+            parts,
             system_message: message.system_message.clone().filter(|s| !s.is_empty()),
             deleted: message.message_type == MessageType::CommentDeleted,
             edited: message.last_edit_timestamp.is_some(),
@@ -124,6 +120,7 @@ fn reactions(message: &Message) -> Vec<Reaction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn message(json: Value) -> Message {
         serde_json::from_value(json).unwrap()
@@ -145,9 +142,12 @@ mod tests {
                        "messageParameters": {"mention-user1": {
                            "type": "user", "id": "bob", "name": "Bob"}}}
         })));
-        assert_eq!(entry.message, "<b>hi</b> {mention-user1}", "kept literally");
-        assert_eq!(entry.parameters["mention-user1"]["mention-id"], "admin");
-        assert_eq!(entry.parameters["mention-user1"]["type"], "user");
+        assert_eq!(entry.text, "<b>hi</b> @Admin", "markup kept literally");
+        let [RichPart::Text { text }, RichPart::Object(mention)] = entry.parts.as_slice() else {
+            panic!("{:?}", entry.parts)
+        };
+        assert_eq!(text, "<b>hi</b> ");
+        assert!(mention.mention && mention.person && mention.id == "admin");
         assert!(entry.edited && entry.replyable && !entry.deleted);
         let reactions: Vec<(&str, i64, bool)> = entry
             .reactions

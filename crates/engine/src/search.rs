@@ -12,7 +12,6 @@ use crate::{ChatMessage, Engine, Result};
 /// between [`search::MARK_START`] and [`search::MARK_END`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SearchHit {
     Notification {
         snippet: String,

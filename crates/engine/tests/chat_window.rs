@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 
 use nctray_engine::nextcloud::{self, talk::TalkVersion};
-use nctray_engine::{Engine, NewChatRoom, NewRoomKind};
+use nctray_engine::{Engine, NewChatRoom, NewRoomKind, RichPart};
 use nctray_sim::{Sim, SimConfig};
 
 struct Setup {
@@ -69,12 +69,15 @@ async fn history_keeps_markup_and_mentions_as_data_and_scrolls_back_to_the_start
     let newest = engine.chat_entries(&setup.team, 10).await.unwrap();
     assert_eq!(newest.len(), 10);
     let last = newest.last().unwrap();
+    let [RichPart::Text { text }, RichPart::Object(mention)] = last.parts.as_slice() else {
+        panic!("{:?}", last.parts)
+    };
     assert_eq!(
-        last.message, "<img src=x onerror=alert(1)> hi {mention-user1}",
-        "the text stays literal; the mention is a placeholder"
+        text, "<img src=x onerror=alert(1)> hi ",
+        "the text stays literal; the mention is an object"
     );
-    assert_eq!(last.parameters["mention-user1"]["id"], "admin");
-    assert_eq!(newest[0].message, "message 21");
+    assert_eq!((mention.id.as_str(), mention.mention), ("admin", true));
+    assert_eq!(newest[0].text, "message 21");
 
     // Scrolling up, page by page, until the conversation's start.
     let mut oldest = newest[0].id;
@@ -119,7 +122,7 @@ async fn the_long_poll_brings_new_messages_and_reactions_to_shown_ones() {
     let news = news.unwrap();
     assert_eq!(news.token, setup.team);
     assert_eq!(news.added.len(), 1);
-    assert_eq!(news.added[0].message, "yes!");
+    assert_eq!(news.added[0].text, "yes!");
     assert!(news.updated.is_empty());
 
     let carol = setup.client("carol");

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import RichText from "./RichText.svelte";
+import { object, text } from "./richParts";
 
 declare global {
   interface Window {
@@ -18,14 +19,15 @@ const PAYLOADS = [
 ];
 
 describe("RichText", () => {
-  it("fills placeholders with the objects' names and leaves unknown ones as text", () => {
+  it("shows text as text and objects by their labels, with their types", () => {
     render(RichText, {
       props: {
-        text: "{user} shared {file} with you {unknown} {}",
-        parameters: {
-          user: { type: "user", id: "alice", name: "Alice" },
-          file: { type: "file", id: "7", name: "Budget.ods", path: "Budget.ods" },
-        },
+        parts: [
+          object({ key: "user", object_type: "user", id: "alice", name: "Alice", person: true }),
+          text(" shared "),
+          object({ key: "file", object_type: "file", id: "7", name: "Budget.ods" }),
+          text(" with you {unknown} {}"),
+        ],
       },
     });
     const rich = screen.getByTestId("rich-text");
@@ -40,8 +42,7 @@ describe("RichText", () => {
   it.each(PAYLOADS)("keeps markup in the text and in names literal: %s", (payload) => {
     const { container } = render(RichText, {
       props: {
-        text: `${payload} {user} ${payload}`,
-        parameters: { user: { type: "user", id: payload, name: payload, link: payload } },
+        parts: [text(`${payload} `), object({ key: "user", object_type: "user", id: payload, name: payload }), text(` ${payload}`)],
         onopenlink: () => {},
       },
     });
@@ -50,16 +51,15 @@ describe("RichText", () => {
     expect(window.__xss).toBeUndefined();
   });
 
-  it("links only http(s) objects, and opens them through the caller", async () => {
+  it("links an object that has a link, and opens it through the caller", async () => {
     const onopenlink = vi.fn();
     render(RichText, {
       props: {
-        text: "{file} {bad} {data}",
-        parameters: {
-          file: { type: "file", id: "7", name: "plan.pdf", link: "https://cloud.example/f/7" },
-          bad: { type: "file", id: "8", name: "evil", link: "javascript:window.__xss=true" },
-          data: { type: "file", id: "9", name: "data", link: "data:text/html,<script>1</script>" },
-        },
+        parts: [
+          object({ key: "file", object_type: "file", id: "7", name: "plan.pdf", link: "https://cloud.example/f/7" }),
+          text(" "),
+          object({ key: "other", object_type: "file", id: "8", name: "other" }),
+        ],
         onopenlink,
       },
     });
@@ -75,8 +75,7 @@ describe("RichText", () => {
   it("shows names, not links, without an opener", () => {
     const { container } = render(RichText, {
       props: {
-        text: "{file}",
-        parameters: { file: { type: "file", id: "7", name: "plan.pdf", link: "https://cloud.example/f/7" } },
+        parts: [object({ key: "file", object_type: "file", id: "7", name: "plan.pdf", link: "https://cloud.example/f/7" })],
       },
     });
     expect(container.querySelector("a")).toBeNull();

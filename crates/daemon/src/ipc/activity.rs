@@ -4,7 +4,8 @@
 use crate::app::App;
 use nctray_engine::accounts::Accounts;
 use nctray_engine::blocking;
-use nctray_engine::nextcloud::{Activity, ActivityFilter};
+use nctray_engine::nextcloud::ActivityFilter;
+use nctray_engine::ActivityView;
 
 use super::CommandResult;
 use crate::links;
@@ -15,10 +16,11 @@ pub async fn activity_page(
     filter: Option<String>,
     before: Option<i64>,
     limit: usize,
-) -> CommandResult<Vec<Activity>> {
+) -> CommandResult<Vec<ActivityView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.activity_page(filter.as_deref(), before, limit)).await
+    let page = blocking(move || engine.activity_page(filter.as_deref(), before, limit)).await?;
+    Ok(page.iter().map(ActivityView::from).collect())
 }
 
 /// Fetches what is new since the last sync; returns how many entries arrived.
@@ -49,10 +51,11 @@ pub async fn activity_search(
     filter: Option<String>,
     text: String,
     limit: usize,
-) -> CommandResult<Vec<Activity>> {
+) -> CommandResult<Vec<ActivityView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.search_activity(filter.as_deref(), &text, limit)).await
+    let found = blocking(move || engine.search_activity(filter.as_deref(), &text, limit)).await?;
+    Ok(found.iter().map(ActivityView::from).collect())
 }
 
 /// Asks the server for a direct download link of the file and opens it in the browser.

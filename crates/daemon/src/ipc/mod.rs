@@ -24,10 +24,10 @@ use {
     crate::sign_in::SignInStarted,
     accounts::{AccountView, AccountsOverview},
     nctray_engine::accounts::setup::Removal,
-    nctray_engine::nextcloud::{Activity, ActivityFilter, Notification},
+    nctray_engine::nextcloud::ActivityFilter,
     nctray_engine::{
-        ChatEntry, ChatRoom, MentionChoice, Reaction, RoomDetails, RoomParticipant, StatusSnapshot,
-        UnreadCounts, UserMetadata,
+        ActivityView, ChatEntry, ChatRoom, MentionChoice, NotificationView, Reaction, RoomDetails,
+        RoomParticipant, StatusSnapshot, UnreadCounts, UserMetadata,
     },
     types::{AppInfo, LanguageView, Theme},
 };
@@ -112,14 +112,14 @@ commands! {
     accounts::settings_get() -> Settings;
     accounts::settings_save(settings: Settings) -> Settings;
     accounts::popup_apps() -> Vec<String>;
-    activity::activity_page(filter: Option<String>, before: Option<i64>, limit: usize) -> Vec<Activity>;
+    activity::activity_page(filter: Option<String>, before: Option<i64>, limit: usize) -> Vec<ActivityView>;
     activity::activity_load_newer() -> usize;
     activity::activity_load_older() -> usize;
     activity::activity_filters() -> Vec<ActivityFilter>;
-    activity::activity_search(filter: Option<String>, text: String, limit: usize) -> Vec<Activity>;
+    activity::activity_search(filter: Option<String>, text: String, limit: usize) -> Vec<ActivityView>;
     activity::activity_download(file_id: i64) -> ();
-    notifications::notifications_list() -> Vec<Notification>;
-    notifications::notifications_refresh() -> Vec<Notification>;
+    notifications::notifications_list() -> Vec<NotificationView>;
+    notifications::notifications_refresh() -> Vec<NotificationView>;
     notifications::notification_dismiss(id: i64) -> ();
     notifications::notifications_dismiss_all() -> ();
     notifications::notification_action(id: i64, index: usize) -> ();

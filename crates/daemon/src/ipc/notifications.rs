@@ -3,22 +3,27 @@
 use crate::app::App;
 use nctray_engine::accounts::Accounts;
 use nctray_engine::blocking;
-use nctray_engine::nextcloud::Notification;
+use nctray_engine::NotificationView;
 
 use super::CommandResult;
 
 /// The cached notifications, newest first (the tray's poll keeps them fresh).
-pub async fn notifications_list(app: &App) -> CommandResult<Vec<Notification>> {
+pub async fn notifications_list(app: &App) -> CommandResult<Vec<NotificationView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.cached_notifications()).await
+    let cached = blocking(move || engine.cached_notifications()).await?;
+    Ok(cached.iter().map(NotificationView::from).collect())
 }
 
 /// Asks the server now (conditionally); pops nothing up, the tray's poll does that.
-pub async fn notifications_refresh(app: &App) -> CommandResult<Vec<Notification>> {
+pub async fn notifications_refresh(app: &App) -> CommandResult<Vec<NotificationView>> {
     let session = app.state::<Accounts>();
     let check = session.current()?.check_notifications().await?;
-    Ok(check.notifications)
+    Ok(check
+        .notifications
+        .iter()
+        .map(NotificationView::from)
+        .collect())
 }
 
 pub async fn notification_dismiss(app: &App, id: i64) -> CommandResult<()> {

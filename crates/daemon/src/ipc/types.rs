@@ -3,12 +3,10 @@
 
 use nctray_engine::accounts::config::Appearance;
 use nctray_engine::nextcloud::{
-    Activity, ActivityFilter, Notification, OwnStatus, PredefinedStatus, Preview, PublicStatus,
-    StatusType,
+    ActivityFilter, OwnStatus, PredefinedStatus, PublicStatus, StatusType,
 };
 use nctray_engine::{
-    ChatMessage, ChatRoom, ErrorReport, RoomUnread, SearchHit, SearchKind, StatusPreset,
-    StatusSnapshot, UnreadCounts, UserMetadata,
+    ChatRoom, ErrorReport, RoomUnread, StatusPreset, StatusSnapshot, UnreadCounts, UserMetadata,
 };
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -90,17 +88,17 @@ pub fn typescript() -> String {
         StatusSnapshot::decl(&cfg),
         StatusPreset::decl(&cfg),
         UserMetadata::decl(&cfg),
-        Notification::decl(&cfg),
-        <nctray_engine::nextcloud::Action as TS>::decl(&cfg),
-        Activity::decl(&cfg),
+        nctray_engine::RichPart::decl(&cfg),
+        nctray_engine::RichObject::decl(&cfg),
+        nctray_engine::NotificationView::decl(&cfg),
+        nctray_engine::NotificationButton::decl(&cfg),
+        nctray_engine::ActivityView::decl(&cfg),
+        nctray_engine::ActivityPreview::decl(&cfg),
+        nctray_engine::ActivityFile::decl(&cfg),
         ActivityFilter::decl(&cfg),
-        Preview::decl(&cfg),
         ChatRoom::decl(&cfg),
-        ChatMessage::decl(&cfg),
         UnreadCounts::decl(&cfg),
         RoomUnread::decl(&cfg),
-        SearchHit::decl(&cfg),
-        SearchKind::decl(&cfg),
         ChatTarget::decl(&cfg),
         nctray_engine::ChatEntry::decl(&cfg),
         nctray_engine::Reaction::decl(&cfg),

@@ -58,7 +58,6 @@ const CHANGES_PARENT: &[&str] = &[
 
 /// A chat message as the chat view shows it: plain text, never HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChatMessage {
     pub id: i64,
     /// The room.

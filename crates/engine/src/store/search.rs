@@ -50,7 +50,6 @@ pub const MARK_END: &str = "]";
 /// What an indexed item is; `ref_id` is its id in that kind's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Kind {
     Notification,
     Activity,

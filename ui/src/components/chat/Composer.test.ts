@@ -93,9 +93,7 @@ describe("Composer", () => {
   });
 
   it("shows what a reply answers; Escape cancels it", async () => {
-    const replyTo = entry(5, "lunch at {mention-user1}?", {
-      parameters: { "mention-user1": { type: "user", id: "carol", name: "Carol" } },
-    });
+    const replyTo = entry(5, "lunch at @Carol?");
     const { oncancelreply, input } = setup({ replyTo });
     expect(screen.getByTestId("composer-reply").textContent).toContain("lunch at @Carol?");
     await fireEvent.keyDown(input, { key: "Escape" });

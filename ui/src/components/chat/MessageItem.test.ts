@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ChatEntry } from "../../lib/generated/types";
 import MessageItem from "./MessageItem.svelte";
 import { entry } from "./testData";
+import { mention, object, text } from "../richParts";
 
 function setup(props: { entry: ChatEntry }) {
   const handlers = { onreply: vi.fn(), onreact: vi.fn(), onjump: vi.fn(), onopenlink: vi.fn() };
@@ -12,8 +13,8 @@ function setup(props: { entry: ChatEntry }) {
 
 describe("MessageItem", () => {
   it("shows author, text with its markup literal, the quote and reactions", async () => {
-    const message = entry(9, "<b>bold?</b> {mention-user1}", {
-      parameters: { "mention-user1": { type: "user", id: "admin", name: "Admin" } },
+    const message = entry(9, "<b>bold?</b> @Admin", {
+      parts: [text("<b>bold?</b> "), mention("mention-user1", "admin", "Admin")],
       parent: { id: 3, author: "Carol", text: "<i>question</i>", deleted: false },
       reactions: [
         { emoji: "👍", count: 2, mine: true },
@@ -50,9 +51,12 @@ describe("MessageItem", () => {
 
   it("shows a system message as a line of text without actions", () => {
     setup({
-      entry: entry(1, "{actor} created the conversation", {
+      entry: entry(1, "Bob <script> created the conversation", {
         system_message: "conversation_created",
-        parameters: { actor: { type: "user", id: "bob", name: "Bob <script>" } },
+        parts: [
+          object({ key: "actor", object_type: "user", id: "bob", name: "Bob <script>", person: true }),
+          text(" created the conversation"),
+        ],
       }),
     });
     const line = screen.getByTestId("message");

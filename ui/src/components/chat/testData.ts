@@ -1,5 +1,6 @@
 // Rooms and messages for the chat's component tests.
 import type { ChatEntry, ChatRoom } from "../../lib/generated/types";
+import { text } from "../richParts";
 
 export function room(token: string, name: string, extra: Partial<ChatRoom> = {}): ChatRoom {
   return {
@@ -18,6 +19,7 @@ export function room(token: string, name: string, extra: Partial<ChatRoom> = {})
   };
 }
 
+/** A message whose text is `message`, one text part unless `extra` gives the parts. */
 export function entry(id: number, message: string, extra: Partial<ChatEntry> = {}): ChatEntry {
   return {
     id,
@@ -26,8 +28,8 @@ export function entry(id: number, message: string, extra: Partial<ChatEntry> = {
     actor_id: "bob",
     author: "Bob",
     timestamp: 1_764_000_000 + id * 60,
-    message,
-    parameters: {},
+    parts: [text(message)],
+    text: message,
     system_message: null,
     deleted: false,
     edited: false,

@@ -1,7 +1,8 @@
 // The activity tab against a fake Rust side.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Activity } from "../../lib/generated/types";
+import type { ActivityView } from "../../lib/generated/types";
+import { object, plain, text } from "../richParts";
 import { activities, activity } from "./testData";
 
 const invoke = vi.fn();
@@ -11,32 +12,21 @@ const { default: ActivityPanel } = await import("./ActivityPanel.svelte");
 
 const photo = activity(300, "You created Photos/Beach.jpg", {
   app: "files",
-  type: "file_created",
-  subject_rich: ["You created {file}", { file: { type: "file", id: "41", name: "Beach.jpg", path: "Photos/Beach.jpg" } }],
+  kind: "file_created",
+  subject: [text("You created "), object({ key: "file", object_type: "file", id: "41", name: "Beach.jpg" })],
   icon: "https://cloud.example/apps/files/img/add-color.svg",
-  object_type: "files",
-  object_id: 41,
-  object_name: "/Photos/Beach.jpg",
-  objects: { "41": "/Photos/Beach.jpg" },
   previews: [
     {
       source: "https://cloud.example/index.php/core/preview?fileId=41&x=250&y=250&a=true",
       link: "https://cloud.example/index.php/apps/files/?dir=/Photos&scrollto=Beach.jpg",
-      mimeType: "image/jpeg",
-      fileId: 41,
-      view: "files",
-      isMimeTypeIcon: false,
+      file_id: 41,
+      name: "Beach.jpg",
     },
   ],
+  download: { file_id: 41, name: "Beach.jpg" },
 });
-const deleted = activity(299, "You deleted old.txt", {
-  app: "files",
-  type: "file_deleted",
-  object_type: "files",
-  object_id: 40,
-  object_name: "/old.txt",
-});
-let cache: Activity[];
+const deleted = activity(299, "You deleted old.txt", { app: "files", kind: "file_deleted" });
+let cache: ActivityView[];
 
 beforeEach(() => {
   vi.useRealTimers();
@@ -52,14 +42,14 @@ beforeEach(() => {
         ];
       case "activity_page": {
         const before = args.before as number | null;
-        const list = cache.filter((a) => (args.filter === null || a.app === args.filter) && (before === null || a.activity_id < before));
+        const list = cache.filter((a) => (args.filter === null || a.app === args.filter) && (before === null || a.id < before));
         return list.slice(0, args.limit as number);
       }
       case "activity_load_newer":
       case "activity_load_older":
         return 0;
       case "activity_search":
-        return cache.filter((a) => a.subject.includes(args.text as string));
+        return cache.filter((a) => plain(a.subject).includes(args.text as string));
       case "activity_download":
       case "open_link":
         return null;

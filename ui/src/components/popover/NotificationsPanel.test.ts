@@ -2,7 +2,8 @@
 // `notifications-changed` event delivered through the captured `listen` handler.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Notification } from "../../lib/generated/types";
+import type { NotificationView } from "../../lib/generated/types";
+import { object, text } from "../richParts";
 import { notification } from "./testData";
 
 const handlers = new Map<string, (event: { payload: unknown }) => void>();
@@ -19,24 +20,26 @@ const { default: NotificationsPanel } = await import("./NotificationsPanel.svelt
 
 const share = notification(7, "Bob shared Plan.ods with you", {
   app: "files_sharing",
-  subjectRich: "{user} shared {file} with you",
-  subjectRichParameters: {
-    user: { type: "user", id: "bob", name: "Bob" },
-    file: { type: "file", id: "12", name: "Plan.ods", link: "https://cloud.example/f/12" },
-  },
+  subject: [
+    object({ key: "user", object_type: "user", id: "bob", name: "Bob", person: true }),
+    text(" shared "),
+    object({ key: "file", object_type: "file", id: "12", name: "Plan.ods", link: "https://cloud.example/f/12" }),
+    text(" with you"),
+  ],
   link: "https://cloud.example/f/12",
   actions: [
-    { label: "Accept", link: "https://cloud.example/ocs/v2.php/apps/files_sharing/api/v1/shares/pending/3", type: "POST", primary: true },
-    { label: "Details", link: "https://cloud.example/f/12", type: "WEB", primary: false },
+    { label: "Accept", kind: "POST", primary: true, opens: null },
+    { label: "Details", kind: "WEB", primary: false, opens: "https://cloud.example/f/12" },
   ],
 });
 const older = notification(3, "Update available");
 
-let server: Notification[];
+let server: NotificationView[];
 
 beforeEach(() => {
   handlers.clear();
-  server = [older, share];
+  // As the daemon lists them: newest first.
+  server = [share, older];
   invoke.mockReset();
   invoke.mockImplementation(async (command: string, args: { id?: number; index?: number }) => {
     switch (command) {
@@ -45,7 +48,7 @@ beforeEach(() => {
         return server;
       case "notification_action":
       case "notification_dismiss":
-        server = server.filter((n) => n.notification_id !== args.id);
+        server = server.filter((n) => n.id !== args.id);
         return null;
       case "notifications_dismiss_all":
         server = [];
@@ -61,7 +64,7 @@ beforeEach(() => {
 const subjects = () => screen.getAllByTestId("notification-subject").map((s) => s.textContent?.trim());
 
 describe("NotificationsPanel", () => {
-  it("lists newest first with the rich subject as text and elements", async () => {
+  it("lists in the daemon's order with the rich subject as text and elements", async () => {
     render(NotificationsPanel);
     await waitFor(() => expect(subjects()).toEqual(["Bob shared Plan.ods with you", "Update available"]));
     const first = screen.getAllByTestId("notification")[0]!;

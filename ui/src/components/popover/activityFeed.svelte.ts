@@ -3,7 +3,7 @@
 // the engine's full-text index. Answers that arrive after the filter or search changed are
 // dropped.
 import { activity as commands } from "../../lib/api/activity";
-import type { Activity } from "../../lib/generated/types";
+import type { ActivityView } from "../../lib/generated/types";
 import { reason } from "./message";
 
 /** Entries read from the cache at a time. */
@@ -19,7 +19,7 @@ const SERVER_PAGES_PER_SCROLL = 5;
 export type ActivityCommands = Pick<typeof commands, "page" | "loadNewer" | "loadOlder" | "search">;
 
 export class ActivityFeed {
-  items = $state<Activity[]>([]);
+  items = $state<ActivityView[]>([]);
   filter = $state<string | null>(null);
   /** The search text; empty: the stream. */
   query = $state("");
@@ -87,7 +87,7 @@ export class ActivityFeed {
     this.olderError = null;
     try {
       for (let fetched = 0; ; ) {
-        const before = this.items.at(-1)?.activity_id ?? null;
+        const before = this.items.at(-1)?.id ?? null;
         const page = await this.#api.page(this.filter, before, PAGE_SIZE);
         if (generation !== this.#generation) return;
         this.#append(page);
@@ -117,8 +117,8 @@ export class ActivityFeed {
       if ((await this.#api.loadNewer()) === 0 || this.searching) return;
       const newest = await this.#api.page(this.filter, null, PAGE_SIZE);
       if (generation !== this.#generation) return;
-      const top = this.items[0]?.activity_id ?? -Infinity;
-      const fresh = newest.filter((entry) => entry.activity_id > top);
+      const top = this.items[0]?.id ?? -Infinity;
+      const fresh = newest.filter((entry) => entry.id > top);
       if (fresh.length === newest.length) {
         // More arrived than one page: the list starts over from the newest.
         this.items = newest;
@@ -131,9 +131,9 @@ export class ActivityFeed {
     }
   }
 
-  #append(page: Activity[]) {
-    const known = new Set(this.items.map((entry) => entry.activity_id));
-    const older = page.filter((entry) => !known.has(entry.activity_id));
+  #append(page: ActivityView[]) {
+    const known = new Set(this.items.map((entry) => entry.id));
+    const older = page.filter((entry) => !known.has(entry.id));
     if (older.length > 0) this.items = [...this.items, ...older];
   }
 }

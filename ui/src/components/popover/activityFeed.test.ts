@@ -1,14 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Activity } from "../../lib/generated/types";
+import type { ActivityView } from "../../lib/generated/types";
 import { ActivityFeed, PAGE_SIZE, type ActivityCommands } from "./activityFeed.svelte";
+import { plain } from "../richParts";
 import { activities } from "./testData";
 
 /** A fake engine: a cache holding `cached` (newest first) and a server with `older` behind it. */
-function engine(cached: Activity[], older: Activity[][] = []) {
+function engine(cached: ActivityView[], older: ActivityView[][] = []) {
   const cache = [...cached];
   const api = {
     page: vi.fn(async (_filter: string | null, before: number | null, limit: number) =>
-      cache.filter((a) => before === null || a.activity_id < before).slice(0, limit),
+      cache.filter((a) => before === null || a.id < before).slice(0, limit),
     ),
     loadOlder: vi.fn(async () => {
       const page = older.shift() ?? [];
@@ -16,19 +17,19 @@ function engine(cached: Activity[], older: Activity[][] = []) {
       return page.length;
     }),
     loadNewer: vi.fn(async () => 0),
-    search: vi.fn(async (_filter: string | null, text: string) => cache.filter((a) => a.subject.includes(text))),
+    search: vi.fn(async (_filter: string | null, text: string) => cache.filter((a) => plain(a.subject).includes(text))),
   } satisfies ActivityCommands;
   return { api, cache };
 }
 
-const ids = (feed: ActivityFeed) => feed.items.map((a) => a.activity_id);
+const ids = (feed: ActivityFeed) => feed.items.map((a) => a.id);
 
 describe("ActivityFeed", () => {
   it("pages through the cache, then fetches older pages from the server until the end", async () => {
     const { api } = engine(activities(200, 120), [activities(80, 50), activities(30, 30)]);
     const feed = new ActivityFeed(api);
     await feed.reload();
-    expect(ids(feed)).toEqual(activities(200, PAGE_SIZE).map((a) => a.activity_id));
+    expect(ids(feed)).toEqual(activities(200, PAGE_SIZE).map((a) => a.id));
 
     await feed.loadOlder(); // the second full page from the cache
     expect(feed.items).toHaveLength(100);
@@ -41,7 +42,7 @@ describe("ActivityFeed", () => {
 
     await feed.loadOlder();
     await feed.loadOlder();
-    expect(feed.items.at(-1)!.activity_id).toBe(1);
+    expect(feed.items.at(-1)!.id).toBe(1);
     expect(feed.atEnd).toBe(true);
     expect(new Set(ids(feed)).size).toBe(200);
     const calls = api.loadOlder.mock.calls.length;
@@ -54,7 +55,7 @@ describe("ActivityFeed", () => {
     const feed = new ActivityFeed(api);
     await feed.search("Thing 5");
     expect(api.search).toHaveBeenCalledWith(null, "Thing 5", expect.any(Number));
-    expect(feed.items.every((a) => a.subject.includes("Thing 5"))).toBe(true);
+    expect(feed.items.every((a) => plain(a.subject).includes("Thing 5"))).toBe(true);
     await feed.loadOlder();
     expect(api.page).not.toHaveBeenCalled();
     await feed.search("  ");
@@ -62,12 +63,12 @@ describe("ActivityFeed", () => {
   });
 
   it("drops an answer that arrives after the filter changed", async () => {
-    let release: (list: Activity[]) => void = () => {};
+    let release: (list: ActivityView[]) => void = () => {};
     const api = {
       ...engine([]).api,
       page: vi.fn(
         (filter: string | null) =>
-          new Promise<Activity[]>((resolve) => {
+          new Promise<ActivityView[]>((resolve) => {
             if (filter === null) release = resolve;
             else resolve(activities(9, 1));
           }),

@@ -1,52 +1,39 @@
 // Notifications and activities for the popover's component tests.
-import type { Activity, Notification } from "../../lib/generated/types";
+import type { ActivityView, NotificationView } from "../../lib/generated/types";
+import { text } from "../richParts";
 
-export function notification(id: number, subject: string, extra: Partial<Notification> = {}): Notification {
+export function notification(id: number, subject: string, extra: Partial<NotificationView> = {}): NotificationView {
   return {
-    notification_id: id,
+    id,
     app: "admin_notifications",
-    user: "admin",
     datetime: new Date(Date.UTC(2026, 10, 25, 12, id)).toISOString(),
-    object_type: "admin_notifications",
-    object_id: String(id),
-    subject,
-    message: null,
+    subject: [text(subject)],
+    subject_text: subject,
+    message: [],
     link: null,
-    subjectRich: null,
-    subjectRichParameters: {},
-    messageRich: null,
-    messageRichParameters: {},
     icon: null,
-    shouldNotify: true,
     actions: [],
     ...extra,
   };
 }
 
-export function activity(id: number, subject: string, extra: Partial<Activity> = {}): Activity {
+export function activity(id: number, subject: string, extra: Partial<ActivityView> = {}): ActivityView {
   return {
-    activity_id: id,
+    id,
     datetime: new Date(Date.UTC(2026, 10, 25, 12, 0, id)).toISOString(),
     app: "spreed",
-    type: "spreed",
-    user: "admin",
-    affecteduser: "admin",
-    subject,
-    subject_rich: [subject, {}],
-    message: null,
-    message_rich: ["", {}],
+    kind: "spreed",
+    subject: [text(subject)],
+    message: [],
     icon: null,
     link: null,
-    object_type: null,
-    object_id: null,
-    object_name: null,
-    objects: {},
     previews: [],
+    download: null,
     ...extra,
   };
 }
 
 /** `count` activities with ids from `newest` down. */
-export function activities(newest: number, count: number): Activity[] {
+export function activities(newest: number, count: number): ActivityView[] {
   return Array.from({ length: count }, (_, i) => activity(newest - i, `Thing ${newest - i}`));
 }

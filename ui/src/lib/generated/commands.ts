@@ -1,7 +1,7 @@
 // Generated from the daemon's list of commands (crates/daemon/src/ipc/mod.rs) by `UPDATE_TS=1 cargo test -p nctray generated_typescript`; do not edit.
 
 import { call } from "../call";
-import type { AccountView, AccountsOverview, Activity, ActivityFilter, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, Notification, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusSnapshot, StatusType, Theme, UnreadCounts, UserMetadata } from "./types";
+import type { AccountView, AccountsOverview, ActivityFilter, ActivityView, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, NotificationView, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusSnapshot, StatusType, Theme, UnreadCounts, UserMetadata } from "./types";
 
 export const openWindow = (name: string): Promise<void> =>
   call<void>("open_window", { name });
@@ -39,22 +39,22 @@ export const settingsSave = (settings: Settings): Promise<Settings> =>
   call<Settings>("settings_save", { settings });
 export const popupApps = (): Promise<Array<string>> =>
   call<Array<string>>("popup_apps");
-export const activityPage = (filter: string | null, before: number | null, limit: number): Promise<Array<Activity>> =>
-  call<Array<Activity>>("activity_page", { filter, before, limit });
+export const activityPage = (filter: string | null, before: number | null, limit: number): Promise<Array<ActivityView>> =>
+  call<Array<ActivityView>>("activity_page", { filter, before, limit });
 export const activityLoadNewer = (): Promise<number> =>
   call<number>("activity_load_newer");
 export const activityLoadOlder = (): Promise<number> =>
   call<number>("activity_load_older");
 export const activityFilters = (): Promise<Array<ActivityFilter>> =>
   call<Array<ActivityFilter>>("activity_filters");
-export const activitySearch = (filter: string | null, text: string, limit: number): Promise<Array<Activity>> =>
-  call<Array<Activity>>("activity_search", { filter, text, limit });
+export const activitySearch = (filter: string | null, text: string, limit: number): Promise<Array<ActivityView>> =>
+  call<Array<ActivityView>>("activity_search", { filter, text, limit });
 export const activityDownload = (fileId: number): Promise<void> =>
   call<void>("activity_download", { fileId });
-export const notificationsList = (): Promise<Array<Notification>> =>
-  call<Array<Notification>>("notifications_list");
-export const notificationsRefresh = (): Promise<Array<Notification>> =>
-  call<Array<Notification>>("notifications_refresh");
+export const notificationsList = (): Promise<Array<NotificationView>> =>
+  call<Array<NotificationView>>("notifications_list");
+export const notificationsRefresh = (): Promise<Array<NotificationView>> =>
+  call<Array<NotificationView>>("notifications_refresh");
 export const notificationDismiss = (id: number): Promise<void> =>
   call<void>("notification_dismiss", { id });
 export const notificationsDismissAll = (): Promise<void> =>

@@ -145,103 +145,129 @@ locale: string | null,
  */
 timezone: string | null, };
 
-export type Notification = { notification_id: number, 
+export type RichPart = { "kind": "text", text: string, } | { "kind": "object" } & RichObject;
+
+export type RichObject = { 
 /**
- * The app that sent it (`spreed`, `files_sharing`, `admin_notifications`…).
+ * The placeholder's name (`mention-user1`, `actor`, `file`).
+ */
+key: string, 
+/**
+ * The object type as sent (`user`, `guest`, `file`, `call`, `highlight`…).
+ */
+object_type: string, id: string, 
+/**
+ * Its name (its id when it has none).
+ */
+name: string, 
+/**
+ * What it reads as: `@Name` for a mention, its name otherwise.
+ */
+label: string, 
+/**
+ * A person or group of people (users, guests, groups, teams, a conversation's `@all`).
+ */
+person: boolean, 
+/**
+ * Written as a mention (`{mention-…}`).
+ */
+mention: boolean, 
+/**
+ * Where it lives, only when that is an http(s) address: a window may open it in the
+ * browser. Other schemes (`javascript:`, `data:`, `file:`) never reach the window.
+ */
+link: string | null, };
+
+export type NotificationView = { id: number, 
+/**
+ * The app that sent it (`spreed`, `files_sharing`…).
  */
 app: string, 
 /**
- * The user it is for.
- */
-user: string, 
-/**
- * ISO 8601 (`2026-11-25T23:03:30+00:00`); see [`Notification::timestamp`].
+ * ISO 8601.
  */
 datetime: string, 
 /**
- * e.g. `chat`, `call`, `room`, `share`.
+ * The subject, rich when the server sent it so, else its plain text as one part.
  */
-object_type: string, 
+subject: Array<RichPart>, 
 /**
- * For Talk chat `token/messageId`, for a call the room token.
+ * The subject as plain text (for labels).
  */
-object_id: string, 
+subject_text: string, 
 /**
- * The short, translated text.
+ * The message; empty when there is none.
  */
-subject: string, message: string | null, 
+message: Array<RichPart>, 
 /**
- * Where clicking the notification leads.
+ * Where "Open" leads (opened in the browser).
  */
 link: string | null, 
 /**
- * `subject` with `{placeholders}` for [`subject_rich_parameters`](Self::subject_rich_parameters).
- */
-subjectRich: string | null, 
-/**
- * Rich objects by placeholder name (`{"type","id","name",…}`).
- */
-subjectRichParameters: { [key in string]: JsonValue }, messageRich: string | null, messageRichParameters: { [key in string]: JsonValue }, 
-/**
- * URL of an icon (an SVG on Nextcloud 32).
+ * The app's icon, fetched by the daemon with the account's credentials.
  */
 icon: string | null, 
 /**
- * `false`: keep it in the list, no popup. Missing (API v1) counts as `true`.
+ * Its buttons, in the server's order.
  */
-shouldNotify: boolean, actions: Array<Action>, };
+actions: Array<NotificationButton>, };
 
-export type Action = { label: string, 
+export type NotificationButton = { label: string, primary: boolean, 
 /**
- * The URL to request (or, for [`ActionType::Web`], to open in the browser).
+ * The action type as sent (`GET`, `POST`, `DELETE`, `PUT`, `WEB`).
  */
-link: string, type: string, primary: boolean, };
+kind: string, 
+/**
+ * For a `WEB` action, the address to open in the browser; every other action runs
+ * through the daemon by its index.
+ */
+opens: string | null, };
 
-export type Activity = { activity_id: number, 
+export type ActivityView = { id: number, 
 /**
- * ISO 8601; see [`Activity::timestamp`].
+ * ISO 8601.
  */
-datetime: string, 
+datetime: string, app: string, 
 /**
- * The app that made it (`files`, `files_sharing`, `spreed`, `dav`…).
+ * `file_created`, `shared`, `spreed`, `calendar_event`…
  */
-app: string, 
+kind: string, 
 /**
- * `file_created`, `file_changed`, `shared`, `spreed`, `calendar_event`…
+ * Rich when the server sent it so, else its plain text as one part.
  */
-type: string, 
+subject: Array<RichPart>, 
 /**
- * Who did it (may be missing for public-link or system actions).
+ * Empty when there is none.
  */
-user: string | null, 
+message: Array<RichPart>, icon: string | null, link: string | null, 
 /**
- * Whose stream it is (older servers send it).
+ * Previews of its files worth showing (real images, not a type's icon), at most three.
  */
-affecteduser: string | null, 
+previews: Array<ActivityPreview>, 
 /**
- * The plain, translated text.
+ * The file it is about, when it can still be downloaded.
  */
-subject: string, subject_rich: [string, Record<string, Record<string, string>>], message: string | null, message_rich: [string, Record<string, Record<string, string>>], icon: string | null, link: string | null, 
+download: ActivityFile | null, };
+
+export type ActivityPreview = { file_id: number, 
 /**
- * e.g. `files`, `room`, `calendar`.
+ * The image's address, fetched by the daemon with the account's credentials.
  */
-object_type: string | null, 
+source: string, 
 /**
- * An int at this level (in `subject_rich` parameters the same id is a string).
+ * Where the preview leads (opened in the browser).
  */
-object_id: number | null, 
+link: string, 
 /**
- * For files the path in the user's home (`/fixture-2.txt`).
+ * The file's name, without its folder (the image's text alternative).
  */
-object_name: string | null, 
+name: string, };
+
+export type ActivityFile = { file_id: number, 
 /**
- * Every object of a merged activity: id (as text) → name.
+ * Without its folder.
  */
-objects: { [key in string]: string }, 
-/**
- * Only with [`ActivityQuery::previews`].
- */
-previews: Array<Preview>, };
+name: string, };
 
 export type ActivityFilter = { 
 /**
@@ -256,28 +282,6 @@ name: string, icon: string | null,
  * Lower first.
  */
 priority: number, };
-
-export type Preview = { 
-/**
- * The image URL.
- */
-source: string, 
-/**
- * Where the preview leads.
- */
-link: string, 
-/**
- * Of the file, not the preview.
- */
-mimeType: string, fileId: number, 
-/**
- * `files` or `trashbin`.
- */
-view: string, 
-/**
- * `source` is a generic icon for the type, not a real preview.
- */
-isMimeTypeIcon: boolean, };
 
 export type ChatRoom = { 
 /**
@@ -313,36 +317,6 @@ muted: boolean, read_only: boolean,
  */
 last_message: string | null, };
 
-export type ChatMessage = { id: number, 
-/**
- * The room.
- */
-token: string, 
-/**
- * `users`, `guests`, `bots`, `bridged`, `federated_users`…
- */
-actor_type: string, actor_id: string, 
-/**
- * Who wrote it, as Talk names them.
- */
-author: string, 
-/**
- * Unix seconds.
- */
-timestamp: number, 
-/**
- * The text with mentions as `@Name` and files and other objects by their name.
- */
-text: string, 
-/**
- * The system message type (`conversation_created`, `call_ended`…); `None` for a comment.
- */
-system_message: string | null, 
-/**
- * The message this one replies to.
- */
-reply_to: number | null, };
-
 export type UnreadCounts = { rooms: Array<RoomUnread>, 
 /**
  * Unread messages in all rooms the user has not muted.
@@ -359,14 +333,6 @@ total_mentions: number,
 awaiting_answer: number, };
 
 export type RoomUnread = { token: string, name: string, unread: number, mentioned: boolean, };
-
-export type SearchHit = { "kind": "notification", snippet: string, notification: Notification, } | { "kind": "activity", snippet: string, activity: Activity, } | { "kind": "message", snippet: string, 
-/**
- * The same as `message.id`.
- */
-message_id: number, message: ChatMessage, };
-
-export type Kind = "notification" | "activity" | "message";
 
 export type ChatTarget = { 
 /**
@@ -400,15 +366,14 @@ author: string,
  */
 timestamp: number, 
 /**
- * The rich object string: the server's text with `{placeholders}` for `parameters`.
- * Plain text, never HTML.
+ * The message, cut into text and objects (mentions, files, the actor of a system
+ * message). Text is the server's characters, never HTML.
  */
-message: string, 
+parts: Array<RichPart>, 
 /**
- * The objects of the placeholders as the server sent them (`type`, `id`, `name`,
- * `mention-id`, `link`, `path`…).
+ * The same as plain text (mentions as `@Name`, objects by name), for quotes.
  */
-parameters: { [key in string]: JsonValue }, 
+text: string, 
 /**
  * The system message type (`conversation_created`, `call_ended`…); `None` for a comment.
  */

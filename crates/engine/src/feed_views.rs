@@ -1,0 +1,353 @@
+//! Notifications and activities as the popover shows them: one casing, rich text already cut
+//! into parts, the buttons and the file to download decided here. The windows render these
+//! as they are and never see the server's wire format.
+
+use nextcloud::{Action, ActionType, Activity, Notification, Preview};
+use serde::Serialize;
+
+use crate::rich_text::{rich_parts_of_json, RichPart};
+
+/// One notification of the popover's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NotificationView {
+    pub id: i64,
+    /// The app that sent it (`spreed`, `files_sharing`…).
+    pub app: String,
+    /// ISO 8601.
+    pub datetime: String,
+    /// The subject, rich when the server sent it so, else its plain text as one part.
+    pub subject: Vec<RichPart>,
+    /// The subject as plain text (for labels).
+    pub subject_text: String,
+    /// The message; empty when there is none.
+    pub message: Vec<RichPart>,
+    /// Where "Open" leads (opened in the browser).
+    pub link: Option<String>,
+    /// The app's icon, fetched by the daemon with the account's credentials.
+    pub icon: Option<String>,
+    /// Its buttons, in the server's order.
+    pub actions: Vec<NotificationButton>,
+}
+
+/// A button of a notification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NotificationButton {
+    pub label: String,
+    pub primary: bool,
+    /// The action type as sent (`GET`, `POST`, `DELETE`, `PUT`, `WEB`).
+    pub kind: String,
+    /// For a `WEB` action, the address to open in the browser; every other action runs
+    /// through the daemon by its index.
+    pub opens: Option<String>,
+}
+
+impl From<&Notification> for NotificationView {
+    fn from(n: &Notification) -> Self {
+        let subject = rich_or_plain(
+            n.subject_rich.as_deref(),
+            &n.subject_rich_parameters,
+            &n.subject,
+        );
+        let message = rich_or_plain(
+            n.message_rich.as_deref(),
+            &n.message_rich_parameters,
+            n.message.as_deref().unwrap_or(""),
+        );
+        NotificationView {
+            id: n.notification_id,
+            app: n.app.clone(),
+            datetime: n.datetime.clone(),
+            subject_text: n.subject.clone(),
+            subject,
+            message,
+            link: n.link.clone(),
+            icon: n.icon.clone(),
+            actions: n.actions.iter().map(NotificationButton::from).collect(),
+        }
+    }
+}
+
+impl From<&Action> for NotificationButton {
+    fn from(action: &Action) -> Self {
+        NotificationButton {
+            label: action.label.clone(),
+            primary: action.primary,
+            kind: action.kind.as_str().to_owned(),
+            opens: (action.kind == ActionType::Web).then(|| action.link.clone()),
+        }
+    }
+}
+
+/// One entry of the popover's activity stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ActivityView {
+    pub id: i64,
+    /// ISO 8601.
+    pub datetime: String,
+    pub app: String,
+    /// `file_created`, `shared`, `spreed`, `calendar_event`…
+    pub kind: String,
+    /// Rich when the server sent it so, else its plain text as one part.
+    pub subject: Vec<RichPart>,
+    /// Empty when there is none.
+    pub message: Vec<RichPart>,
+    pub icon: Option<String>,
+    pub link: Option<String>,
+    /// Previews of its files worth showing (real images, not a type's icon), at most three.
+    pub previews: Vec<ActivityPreview>,
+    /// The file it is about, when it can still be downloaded.
+    pub download: Option<ActivityFile>,
+}
+
+/// A preview image of a file an activity is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ActivityPreview {
+    pub file_id: i64,
+    /// The image's address, fetched by the daemon with the account's credentials.
+    pub source: String,
+    /// Where the preview leads (opened in the browser).
+    pub link: String,
+    /// The file's name, without its folder (the image's text alternative).
+    pub name: String,
+}
+
+/// A file of an activity that the direct-download API serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ActivityFile {
+    pub file_id: i64,
+    /// Without its folder.
+    pub name: String,
+}
+
+/// How many previews one entry shows.
+const PREVIEWS_SHOWN: usize = 3;
+const FOLDER: &str = "httpd/unix-directory";
+
+impl From<&Activity> for ActivityView {
+    fn from(a: &Activity) -> Self {
+        let subject = rich_or_plain(
+            Some(&a.subject_rich.template),
+            &a.subject_rich.parameters,
+            &a.subject,
+        );
+        let message = rich_or_plain(
+            Some(&a.message_rich.template),
+            &a.message_rich.parameters,
+            a.message.as_deref().unwrap_or(""),
+        );
+        ActivityView {
+            id: a.activity_id,
+            datetime: a.datetime.clone(),
+            app: a.app.clone(),
+            kind: a.kind.clone(),
+            subject,
+            message,
+            icon: a.icon.clone(),
+            link: a.link.clone(),
+            previews: shown_previews(a),
+            download: downloadable_file(a),
+        }
+    }
+}
+
+/// The rich text when there is one, else the plain text as one part (none when empty).
+fn rich_or_plain(
+    template: Option<&str>,
+    parameters: &serde_json::Map<String, serde_json::Value>,
+    plain: &str,
+) -> Vec<RichPart> {
+    match template.filter(|t| !t.is_empty()) {
+        Some(template) => rich_parts_of_json(template, parameters),
+        None if plain.is_empty() => Vec::new(),
+        None => vec![RichPart::Text {
+            text: plain.to_owned(),
+        }],
+    }
+}
+
+fn shown_previews(a: &Activity) -> Vec<ActivityPreview> {
+    a.previews
+        .iter()
+        .filter(|p| !p.is_mime_type_icon && !p.source.is_empty())
+        .take(PREVIEWS_SHOWN)
+        .map(|p| ActivityPreview {
+            file_id: p.file_id,
+            source: p.source.clone(),
+            link: p.link.clone(),
+            name: preview_name(a, p),
+        })
+        .collect()
+}
+
+fn preview_name(a: &Activity, preview: &Preview) -> String {
+    let path = a
+        .objects
+        .get(&preview.file_id.to_string())
+        .or(a.object_name.as_ref())
+        .map_or("", String::as_str);
+    file_name(path)
+}
+
+/// The file a files activity is about, unless it is gone (deleted, or its preview points at
+/// the trash bin) or a folder (the direct-download API serves files only).
+fn downloadable_file(a: &Activity) -> Option<ActivityFile> {
+    if a.object_type.as_deref() != Some("files") || a.kind == "file_deleted" {
+        return None;
+    }
+    let file_id = a.object_id.filter(|id| *id != 0)?;
+    let preview = a.previews.iter().find(|p| p.file_id == file_id);
+    if preview.is_some_and(|p| p.view == "trashbin" || p.mime_type == FOLDER) {
+        return None;
+    }
+    let path = a
+        .object_name
+        .as_ref()
+        .or_else(|| a.objects.get(&file_id.to_string()))
+        .map_or("", String::as_str);
+    Some(ActivityFile {
+        file_id,
+        name: file_name(path),
+    })
+}
+
+/// The last part of a path (the path itself when that part is empty).
+fn file_name(path: &str) -> String {
+    match path.rsplit('/').next() {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn notification(value: serde_json::Value) -> Notification {
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn activity(value: serde_json::Value) -> Activity {
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn texts(parts: &[RichPart]) -> Vec<String> {
+        parts
+            .iter()
+            .map(|p| match p {
+                RichPart::Text { text } => text.clone(),
+                RichPart::Object(o) => format!("[{}]", o.label),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_notification_has_its_rich_subject_its_plain_message_and_its_buttons() {
+        let view = NotificationView::from(&notification(json!({
+            "notification_id": 7, "app": "files_sharing", "datetime": "2026-11-25T12:00:00+00:00",
+            "subject": "Bob shared <b>a.txt</b>", "subjectRich": "{user} shared {file}",
+            "subjectRichParameters": {
+                "user": {"type": "user", "id": "bob", "name": "Bob"},
+                "file": {"type": "file", "id": "3", "name": "<b>a.txt</b>"}},
+            "message": "plain <i>words</i>", "messageRich": "", "messageRichParameters": [],
+            "actions": [
+                {"label": "Accept", "link": "https://cloud.example/ocs/accept", "type": "POST", "primary": true},
+                {"label": "View", "link": "https://cloud.example/f/3", "type": "WEB"}]
+        })));
+        assert_eq!(
+            texts(&view.subject),
+            ["[Bob]", " shared ", "[<b>a.txt</b>]"]
+        );
+        assert_eq!(view.subject_text, "Bob shared <b>a.txt</b>");
+        assert_eq!(texts(&view.message), ["plain <i>words</i>"]);
+        let buttons: Vec<_> = view
+            .actions
+            .iter()
+            .map(|b| {
+                (
+                    b.label.as_str(),
+                    b.primary,
+                    b.kind.as_str(),
+                    b.opens.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            buttons,
+            [
+                ("Accept", true, "POST", None),
+                ("View", false, "WEB", Some("https://cloud.example/f/3"))
+            ]
+        );
+        let none =
+            NotificationView::from(&notification(json!({"notification_id": 8, "subject": "x"})));
+        assert!(none.message.is_empty() && none.actions.is_empty());
+    }
+
+    #[test]
+    fn an_activity_offers_a_file_that_still_exists_and_its_real_previews() {
+        let preview = |id: i64, icon: bool, view: &str| {
+            json!({"source": format!("https://cloud.example/p/{id}"), "link": "https://cloud.example/f",
+                   "mimeType": "text/plain", "fileId": id, "view": view, "isMimeTypeIcon": icon})
+        };
+        let view = ActivityView::from(&activity(json!({
+            "activity_id": 5, "type": "file_created", "subject": "You created a.txt",
+            "subject_rich": ["You created {file}", {"file": {"type": "file", "id": "3", "name": "a.txt"}}],
+            "object_type": "files", "object_id": 3, "object_name": "/docs/a.txt",
+            "objects": {"3": "/docs/a.txt", "4": "/docs/b.txt", "5": "/c.txt", "6": "/d.txt"},
+            "previews": [preview(3, false, "files"), preview(4, true, "files"),
+                         preview(5, false, "files"), preview(6, false, "files"),
+                         preview(7, false, "files")]
+        })));
+        assert_eq!(texts(&view.subject), ["You created ", "[a.txt]"]);
+        assert!(view.message.is_empty());
+        assert_eq!(
+            view.download,
+            Some(ActivityFile {
+                file_id: 3,
+                name: "a.txt".into()
+            })
+        );
+        let previews: Vec<_> = view
+            .previews
+            .iter()
+            .map(|p| (p.file_id, p.name.as_str()))
+            .collect();
+        assert_eq!(previews, [(3, "a.txt"), (5, "c.txt"), (6, "d.txt")]);
+
+        let deleted = ActivityView::from(&activity(json!({
+            "activity_id": 6, "type": "file_deleted", "subject": "gone",
+            "object_type": "files", "object_id": 3, "object_name": "/a.txt"
+        })));
+        assert_eq!(deleted.download, None);
+        let in_trash = ActivityView::from(&activity(json!({
+            "activity_id": 7, "type": "file_changed", "subject": "x",
+            "object_type": "files", "object_id": 3, "previews": [preview(3, false, "trashbin")]
+        })));
+        assert_eq!(in_trash.download, None);
+        let folder = ActivityView::from(&activity(json!({
+            "activity_id": 9, "type": "file_created", "subject": "x",
+            "object_type": "files", "object_id": 4, "objects": {"4": "/Photos"},
+            "previews": [{"source": "s", "link": "l", "mimeType": "httpd/unix-directory",
+                          "fileId": 4, "view": "files", "isMimeTypeIcon": true}]
+        })));
+        assert_eq!(folder.download, None);
+        let room = ActivityView::from(&activity(json!({
+            "activity_id": 10, "type": "spreed", "subject": "x",
+            "object_type": "room", "object_id": 4
+        })));
+        assert_eq!(room.download, None);
+        let talk = ActivityView::from(&activity(
+            json!({"activity_id": 8, "type": "spreed", "subject": "call"}),
+        ));
+        assert_eq!(
+            (texts(&talk.subject), talk.download),
+            (vec!["call".to_owned()], None)
+        );
+    }
+}
