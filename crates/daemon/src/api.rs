@@ -3,14 +3,14 @@
 //! through `Invoke`, the command line and desktop tools read the properties and listen to the
 //! signals. Owning the name makes the daemon the single instance.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use nctray_api::{AppWindow, Nctray1Proxy, BUS_NAME, OBJECT_PATH};
 use nctray_engine::accounts::Accounts;
 use nctray_engine::nextcloud::StatusType;
 use nctray_engine::AccountState;
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
-
 use tokio::sync::watch;
 use zbus::fdo;
 use zbus::fdo::{RequestNameFlags, RequestNameReply};
@@ -73,15 +73,14 @@ pub async fn claim() -> anyhow::Result<Claim> {
 }
 
 /// Tells listeners which properties changed (status, counts, connection), in one
-/// `PropertiesChanged` signal; nothing when none did.
-pub fn properties_changed(app: &App) {
-    let Some(bus) = app.bus().cloned() else {
+/// `PropertiesChanged` signal each time [`App::properties_changed`] is called; nothing when
+/// none did. One task for the daemon's life, so announcements never overtake each other.
+pub async fn announce_properties(bus: zbus::Connection, changed: Arc<tokio::sync::Notify>) {
+    let Ok(api) = bus.object_server().interface::<_, Api>(OBJECT_PATH).await else {
         return;
     };
-    tokio::spawn(async move {
-        let Ok(api) = bus.object_server().interface::<_, Api>(OBJECT_PATH).await else {
-            return;
-        };
+    loop {
+        changed.notified().await;
         let now = api.get().await.properties().await;
         let changed = {
             let api = api.get().await;
@@ -91,7 +90,7 @@ pub fn properties_changed(app: &App) {
             changed
         };
         if changed.is_empty() {
-            return;
+            continue;
         }
         let sent = fdo::Properties::properties_changed(
             api.signal_emitter(),
@@ -103,7 +102,7 @@ pub fn properties_changed(app: &App) {
         if let Err(error) = sent {
             tracing::debug!("cannot announce the API's properties: {error}");
         }
-    });
+    }
 }
 
 /// The properties' values, as last announced.

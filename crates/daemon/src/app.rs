@@ -32,6 +32,8 @@ pub struct Parts {
     bus: OnceLock<zbus::Connection>,
     /// The API's `Event` signals (name, JSON payload) on their way to the bus, once it serves.
     events: OnceLock<UnboundedSender<(String, String)>>,
+    /// The API's properties may have changed: the one task that announces them looks.
+    properties: Arc<tokio::sync::Notify>,
     quit: tokio::sync::Notify,
 }
 
@@ -73,6 +75,7 @@ impl App {
             tray: OnceLock::new(),
             bus: OnceLock::new(),
             events: OnceLock::new(),
+            properties: Arc::default(),
             quit: tokio::sync::Notify::new(),
         }))
     }
@@ -99,6 +102,8 @@ impl App {
         let (events, queued) = unbounded_channel();
         if self.0.events.set(events).is_ok() {
             tokio::spawn(send_events(bus.clone(), queued));
+            let properties = self.0.properties.clone();
+            tokio::spawn(crate::api::announce_properties(bus.clone(), properties));
         }
         let _ = self.0.bus.set(bus);
     }
@@ -115,6 +120,12 @@ impl App {
             }
             Err(error) => tracing::warn!("cannot send {event}: {error}"),
         }
+    }
+
+    /// The status, the counts or an account's state may have changed: the API announces
+    /// what did, in order (one task announces; changes that come meanwhile are read together).
+    pub fn properties_changed(&self) {
+        self.0.properties.notify_one();
     }
 
     /// Ends the daemon (the tray's "Quit", the API's `Quit`).

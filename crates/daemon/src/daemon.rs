@@ -223,7 +223,7 @@ fn on_engine_event(app: &App, from: FromAccount) {
                 Err(error) => tracing::warn!("cannot count the notifications: {error}"),
             }
             app.emit(ui_events::NOTIFICATIONS_CHANGED, ());
-            api::properties_changed(app);
+            app.properties_changed();
         }
         EngineEvent::Status(snapshot) => ui_events::announce_status_of(app, &key, &snapshot),
         EngineEvent::State(AccountState::SignInNeeded) => {
@@ -235,7 +235,7 @@ fn on_engine_event(app: &App, from: FromAccount) {
         }
         EngineEvent::State(state) if primary => {
             tray::show_state(app, state);
-            api::properties_changed(app);
+            app.properties_changed();
         }
         // The icon shows the primary account's connection; the others' lines their status.
         EngineEvent::State(_) => {}
@@ -244,7 +244,7 @@ fn on_engine_event(app: &App, from: FromAccount) {
                 .set_mentions(&key, counts.awaiting_answer);
             tray::redraw(app, None);
             app.emit(ui_events::UNREAD_CHANGED, counts);
-            api::properties_changed(app);
+            app.properties_changed();
         }
     }
 }

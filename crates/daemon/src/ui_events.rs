@@ -59,5 +59,5 @@ pub fn announce_status_of(app: &App, account: &str, snapshot: &StatusSnapshot) {
             event: nctray_engine::EngineEvent::Status(Box::new(snapshot.clone())),
         },
     );
-    crate::api::properties_changed(app);
+    app.properties_changed();
 }
