@@ -3,7 +3,7 @@
 //! which costs nothing).
 
 use nctray_engine::accounts::Accounts;
-use nctray_engine::StatusSnapshot;
+use nctray_engine::{StatusSnapshot, StatusView};
 
 use crate::app::App;
 use crate::tray;
@@ -31,12 +31,12 @@ pub struct FromEngine {
 }
 
 /// A status change made from a window (on the account the windows show). Returns the
-/// snapshot for the caller's reply.
-pub fn announce_status(app: &App, snapshot: StatusSnapshot) -> StatusSnapshot {
+/// status as the caller's reply shows it.
+pub fn announce_status(app: &App, snapshot: StatusSnapshot) -> StatusView {
     if let Ok(current) = app.state::<Accounts>().current() {
         announce_status_of(app, &current.account().key(), &snapshot);
     }
-    snapshot
+    StatusView::from(&snapshot)
 }
 
 /// The one place a status change goes out, whoever made it (a sync, the tray menu, a window,
@@ -50,7 +50,7 @@ pub fn announce_status_of(app: &App, account: &str, snapshot: &StatusSnapshot) {
         .current()
         .is_ok_and(|current| current.account().key() == account);
     if shown {
-        app.emit(STATUS_CHANGED, snapshot);
+        app.emit(STATUS_CHANGED, StatusView::from(snapshot));
     }
     app.emit(
         ENGINE_EVENT,

@@ -24,6 +24,7 @@ mod rich_text;
 mod search;
 mod status;
 mod status_presets;
+mod status_view;
 pub mod store;
 mod supervisor;
 mod sync_interest;
@@ -49,6 +50,9 @@ pub use popup_gate::{Popup, PopupGate};
 pub use rich_text::{plain_text, rich_parts, rich_parts_of_json, RichObject, RichPart};
 pub use search::SearchHit;
 pub use status::{icon_and_message, StatusSnapshot};
+pub use status_view::{
+    BackupStatus, OwnStatusView, PredefinedClear, PredefinedMessage, StatusView,
+};
 pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
 pub use store::rooms::{ChatRoom, RoomUnread, UnreadCounts};

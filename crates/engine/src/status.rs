@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 /// Everything the status part of the menu needs, in one value the tray can render.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusSnapshot {
     /// The own status; `None` when the server has no status row for the user yet.
     pub own: Option<OwnStatus>,

@@ -1,7 +1,7 @@
 // The popover as a whole against a fake Rust side: the header, the tabs and the keyboard.
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { StatusSnapshot, UserMetadata } from "../lib/generated/types";
+import type { StatusView, UserMetadata } from "../lib/generated/types";
 
 const handlers = new Map<string, (event: { payload: unknown }) => void>();
 const invoke = vi.fn();
@@ -27,17 +27,14 @@ const user: UserMetadata = {
   timezone: null,
 };
 
-function snapshot(message: string | null, clearAt: number | null = null): StatusSnapshot {
+function snapshot(message: string | null, clearAt: number | null = null): StatusView {
   return {
     own: {
-      userId: "demo",
       message,
-      messageId: null,
-      messageIsPredefined: false,
+      predefined_id: null,
       icon: message ? "🏡" : null,
-      clearAt,
+      clear_at: clearAt,
       status: "away",
-      statusIsUserDefined: true,
     },
     predefined: [],
     backup: null,

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { StatusSnapshot } from "../lib/generated/types";
+import type { StatusView } from "../lib/generated/types";
 
 const invoke = vi.fn();
-let statusListener: ((event: { payload: StatusSnapshot }) => void) | null = null;
+let statusListener: ((event: { payload: StatusView }) => void) | null = null;
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock("@tauri-apps/api/event", () => ({
-  listen: async (name: string, handler: (event: { payload: StatusSnapshot }) => void) => {
+  listen: async (name: string, handler: (event: { payload: StatusView }) => void) => {
     if (name === "status-changed") statusListener = handler;
     return () => {};
   },
@@ -15,21 +15,18 @@ vi.mock("@tauri-apps/api/event", () => ({
 
 const { default: StatusEditor } = await import("./StatusEditor.svelte");
 
-function snapshot(overrides: Partial<StatusSnapshot> = {}): StatusSnapshot {
+function snapshot(overrides: Partial<StatusView> = {}): StatusView {
   return {
     own: {
-      userId: "admin",
       message: null,
-      messageId: null,
-      messageIsPredefined: false,
+      predefined_id: null,
       icon: null,
-      clearAt: null,
+      clear_at: null,
       status: "online",
-      statusIsUserDefined: true,
     },
     predefined: [
-      { id: "meeting", icon: "📅", message: "In a meeting", clearAt: { type: "period", time: 3600 } },
-      { id: "vacationing", icon: "🌴", message: "Vacationing", clearAt: null },
+      { id: "meeting", icon: "📅", message: "In a meeting", clears: { kind: "after", seconds: 3600 } },
+      { id: "vacationing", icon: "🌴", message: "Vacationing", clears: { kind: "never" } },
     ],
     backup: null,
     ...overrides,
@@ -38,16 +35,13 @@ function snapshot(overrides: Partial<StatusSnapshot> = {}): StatusSnapshot {
 
 const inACall = snapshot({
   own: {
-    userId: "admin",
     message: "In a call",
-    messageId: "call",
-    messageIsPredefined: true,
+    predefined_id: "call",
     icon: "💬",
-    clearAt: null,
+    clear_at: null,
     status: "busy",
-    statusIsUserDefined: true,
   },
-  backup: { userId: "_admin", message: "Vacationing", icon: "🌴", clearAt: null, status: "away" },
+  backup: { message: "Vacationing", icon: "🌴", status: "away" },
 });
 
 /** Answers commands from `answers`; a function answer gets the arguments. */

@@ -27,7 +27,7 @@ use {
     nctray_engine::nextcloud::ActivityFilter,
     nctray_engine::{
         ActivityView, ChatEntry, ChatRoom, MentionChoice, NotificationView, Reaction, RoomDetails,
-        RoomParticipant, StatusSnapshot, UnreadCounts, UserMetadata,
+        RoomParticipant, StatusView, UnreadCounts, UserMetadata,
     },
     types::{AppInfo, LanguageView, Theme},
 };
@@ -123,17 +123,17 @@ commands! {
     notifications::notification_dismiss(id: i64) -> ();
     notifications::notifications_dismiss_all() -> ();
     notifications::notification_action(id: i64, index: usize) -> ();
-    status::status_get() -> StatusSnapshot;
-    status::status_refresh() -> StatusSnapshot;
-    status::status_set(status: StatusType) -> StatusSnapshot;
-    status::status_set_predefined(id: String) -> StatusSnapshot;
-    status::status_set_custom(message: NewCustomMessage) -> StatusSnapshot;
-    status::status_clear_message() -> StatusSnapshot;
-    status::status_restore() -> StatusSnapshot;
+    status::status_get() -> StatusView;
+    status::status_refresh() -> StatusView;
+    status::status_set(status: StatusType) -> StatusView;
+    status::status_set_predefined(id: String) -> StatusView;
+    status::status_set_custom(message: NewCustomMessage) -> StatusView;
+    status::status_clear_message() -> StatusView;
+    status::status_restore() -> StatusView;
     status::presets_list() -> Vec<StatusPreset>;
     status::preset_save(preset: StatusPreset) -> ();
     status::preset_remove(name: String) -> ();
-    status::preset_apply(name: String) -> StatusSnapshot;
+    status::preset_apply(name: String) -> StatusView;
     status::user_get() -> UserMetadata;
     talk::chat_take_target() -> Option<ChatTarget>;
     talk::talk_rooms() -> Vec<ChatRoom>;

@@ -4,58 +4,56 @@ use crate::app::App;
 use nctray_engine::accounts::Accounts;
 use nctray_engine::nextcloud::StatusType;
 use nctray_engine::{blocking, ErrorKind};
-use nctray_engine::{NewCustomMessage, StatusPreset, StatusSnapshot, UserMetadata};
+use nctray_engine::{NewCustomMessage, StatusPreset, StatusView, UserMetadata};
 
 use super::CommandResult;
 use crate::ui_events::announce_status;
 
 /// The status as cached, or fetched when nothing is cached yet.
-pub async fn status_get(app: &App) -> CommandResult<StatusSnapshot> {
+pub async fn status_get(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
     let cache = engine.clone();
-    match blocking(move || cache.cached_status()).await? {
-        Some(snapshot) => Ok(snapshot),
-        None => Ok(engine.refresh_status().await?),
-    }
+    let snapshot = match blocking(move || cache.cached_status()).await? {
+        Some(snapshot) => snapshot,
+        None => engine.refresh_status().await?,
+    };
+    Ok(StatusView::from(&snapshot))
 }
 
-pub async fn status_refresh(app: &App) -> CommandResult<StatusSnapshot> {
+pub async fn status_refresh(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.refresh_status().await?;
     Ok(announce_status(app, snapshot))
 }
 
-pub async fn status_set(app: &App, status: StatusType) -> CommandResult<StatusSnapshot> {
+pub async fn status_set(app: &App, status: StatusType) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.set_status(status).await?;
     Ok(announce_status(app, snapshot))
 }
 
-pub async fn status_set_predefined(app: &App, id: String) -> CommandResult<StatusSnapshot> {
+pub async fn status_set_predefined(app: &App, id: String) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.set_predefined_message(&id).await?;
     Ok(announce_status(app, snapshot))
 }
 
 /// A custom message; its clear-after ends in the desktop's time zone.
-pub async fn status_set_custom(
-    app: &App,
-    message: NewCustomMessage,
-) -> CommandResult<StatusSnapshot> {
+pub async fn status_set_custom(app: &App, message: NewCustomMessage) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let message = message.at(&chrono::Local::now());
     let snapshot = session.current()?.set_custom_message(&message).await?;
     Ok(announce_status(app, snapshot))
 }
 
-pub async fn status_clear_message(app: &App) -> CommandResult<StatusSnapshot> {
+pub async fn status_clear_message(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.clear_message().await?;
     Ok(announce_status(app, snapshot))
 }
 
-pub async fn status_restore(app: &App) -> CommandResult<StatusSnapshot> {
+pub async fn status_restore(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.restore_previous_status().await?;
     Ok(announce_status(app, snapshot))
@@ -80,7 +78,7 @@ pub async fn preset_remove(app: &App, name: String) -> CommandResult<()> {
     blocking(move || engine.remove_preset(&name)).await
 }
 
-pub async fn preset_apply(app: &App, name: String) -> CommandResult<StatusSnapshot> {
+pub async fn preset_apply(app: &App, name: String) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let snapshot = session.current()?.apply_preset(&name).await?;
     Ok(announce_status(app, snapshot))

@@ -2,12 +2,8 @@
 //! `ui/src/lib/generated/types.ts` from every Rust type the windows see.
 
 use nctray_engine::accounts::config::Appearance;
-use nctray_engine::nextcloud::{
-    ActivityFilter, OwnStatus, PredefinedStatus, PublicStatus, StatusType,
-};
-use nctray_engine::{
-    ChatRoom, ErrorReport, RoomUnread, StatusPreset, StatusSnapshot, UnreadCounts, UserMetadata,
-};
+use nctray_engine::nextcloud::{ActivityFilter, StatusType};
+use nctray_engine::{ChatRoom, ErrorReport, RoomUnread, StatusPreset, UnreadCounts, UserMetadata};
 use serde::Serialize;
 use ts_rs::{Config, TS};
 
@@ -80,12 +76,13 @@ pub fn typescript() -> String {
         LanguageChoice::decl(&cfg),
         Appearance::decl(&cfg),
         StatusType::decl(&cfg),
-        OwnStatus::decl(&cfg),
-        PublicStatus::decl(&cfg),
-        PredefinedStatus::decl(&cfg),
         nctray_engine::NewCustomMessage::decl(&cfg),
         nctray_engine::ClearAfter::decl(&cfg),
-        StatusSnapshot::decl(&cfg),
+        nctray_engine::StatusView::decl(&cfg),
+        nctray_engine::OwnStatusView::decl(&cfg),
+        nctray_engine::PredefinedMessage::decl(&cfg),
+        nctray_engine::PredefinedClear::decl(&cfg),
+        nctray_engine::BackupStatus::decl(&cfg),
         StatusPreset::decl(&cfg),
         UserMetadata::decl(&cfg),
         nctray_engine::RichPart::decl(&cfg),

@@ -1,20 +1,17 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { NewCustomMessage, OwnStatus } from "../../lib/generated/types";
+import type { NewCustomMessage, OwnStatusView } from "../../lib/generated/types";
 import CustomMessageForm from "./CustomMessageForm.svelte";
 
-const custom: OwnStatus = {
-  userId: "admin",
+const custom: OwnStatusView = {
   message: "Lunch",
-  messageId: null,
-  messageIsPredefined: false,
+  predefined_id: null,
   icon: "🍕",
-  clearAt: null,
+  clear_at: null,
   status: "online",
-  statusIsUserDefined: true,
 };
 
-function renderForm(own: OwnStatus | null = null) {
+function renderForm(own: OwnStatusView | null = null) {
   const onset = vi.fn<(message: NewCustomMessage) => Promise<void>>(async () => {});
   const onclear = vi.fn(async () => {});
   render(CustomMessageForm, { props: { own, onset, onclear } });

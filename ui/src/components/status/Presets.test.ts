@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
-import type { OwnStatus, StatusPreset } from "../../lib/generated/types";
+import type { OwnStatusView, StatusPreset } from "../../lib/generated/types";
 import Presets from "./Presets.svelte";
 
 const focus: StatusPreset = {
@@ -17,18 +17,15 @@ const lunch: StatusPreset = {
   message: null,
   clear_after_secs: 3600,
 };
-const own: OwnStatus = {
-  userId: "admin",
+const own: OwnStatusView = {
   message: "Vacationing",
-  messageId: "vacationing",
-  messageIsPredefined: true,
+  predefined_id: "vacationing",
   icon: "🌴",
-  clearAt: null,
+  clear_at: null,
   status: "away",
-  statusIsUserDefined: true,
 };
 
-function renderPresets(presets: StatusPreset[], status: OwnStatus["status"] = "away") {
+function renderPresets(presets: StatusPreset[], status: OwnStatusView["status"] = "away") {
   const handlers = {
     onapply: vi.fn(),
     onsave: vi.fn(async (_preset: StatusPreset, _replacing: string | null) => true),

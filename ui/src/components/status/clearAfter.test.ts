@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   CLEAR_AFTER_CHOICES,
   clearAfterLabel,
-  describePredefinedClearAt,
+  describePredefinedClear,
   presetDurations,
 } from "./clearAfter";
+import type { PredefinedClear } from "../../lib/generated/types";
 
 describe("the clear-after choices", () => {
   it("offers the six choices in order", () => {
@@ -19,17 +20,17 @@ describe("the clear-after choices", () => {
   });
 });
 
-describe("describePredefinedClearAt names the server's clear-at", () => {
+describe("describePredefinedClear names when a predefined message clears", () => {
   it.each([
-    [null, "Don't clear"],
-    [{ type: "period", time: 1800 }, "30 minutes"],
-    [{ type: "period", time: 3600 }, "1 hour"],
-    [{ type: "period", time: "14400" }, "4 hours"],
-    [{ type: "period", time: 900 }, "15 minutes"],
-    [{ type: "end-of", time: "day" }, "Today"],
-    [{ type: "end-of", time: "week" }, "This week"],
-  ])("%j is %s", (clearAt, words) => {
-    expect(describePredefinedClearAt(clearAt)).toBe(words);
+    [{ kind: "never" }, "Don't clear"],
+    [{ kind: "after", seconds: 1800 }, "30 minutes"],
+    [{ kind: "after", seconds: 3600 }, "1 hour"],
+    [{ kind: "after", seconds: 14400 }, "4 hours"],
+    [{ kind: "after", seconds: 900 }, "15 minutes"],
+    [{ kind: "end_of_day" }, "Today"],
+    [{ kind: "end_of_week" }, "This week"],
+  ] as [PredefinedClear, string][])("%j is %s", (clears, words) => {
+    expect(describePredefinedClear(clears)).toBe(words);
   });
 });
 

@@ -1,7 +1,7 @@
 // "Clear after" choices and clear-at times in words. The choice goes to the daemon as it is;
 // the time the server clears a message is worked out there (crates/engine/src/clear_after.rs).
 import { t, type TextId } from "../../lib/i18n";
-import type { ClearAfter, PredefinedStatus } from "../../lib/generated/types";
+import type { ClearAfter, PredefinedClear } from "../../lib/generated/types";
 import { formatDate, sameDay } from "../../lib/intl";
 
 export type { ClearAfter };
@@ -73,14 +73,18 @@ export function describeSeconds(seconds: number): string {
   return t("status-clearAfter-minutes", { count: Math.round(seconds / MINUTE) });
 }
 
-/** The server's clear-at of a predefined message in words: "30 minutes", "Today"… */
-export function describePredefinedClearAt(clearAt: PredefinedStatus["clearAt"]): string {
-  if (clearAt === null) return clearAfterLabel("dont-clear");
-  if (clearAt.type === "end-of") {
-    return clearAt.time === "week" ? clearAfterLabel("this-week") : clearAfterLabel("today");
+/** When a predefined message clears, in words: "30 minutes", "Today"… */
+export function describePredefinedClear(clears: PredefinedClear): string {
+  switch (clears.kind) {
+    case "never":
+      return clearAfterLabel("dont-clear");
+    case "after":
+      return describeSeconds(clears.seconds);
+    case "end_of_day":
+      return clearAfterLabel("today");
+    case "end_of_week":
+      return clearAfterLabel("this-week");
   }
-  const seconds = Number(clearAt.time);
-  return Number.isFinite(seconds) ? describeSeconds(seconds) : clearAfterLabel("dont-clear");
 }
 
 /** A clearAt as the user reads it: a time today, else a day and time. */

@@ -1,7 +1,7 @@
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import * as commands from "../generated/commands";
 import { events } from "../generated/commands";
-import type { StatusSnapshot } from "../generated/types";
+import type { StatusView } from "../generated/types";
 
 export const status = {
   get: commands.statusGet,
@@ -17,6 +17,6 @@ export const status = {
   applyPreset: commands.presetApply,
   user: commands.userGet,
   /** Calls `handler` with every status change, made here, in the tray or on the server. */
-  onChange: (handler: (snapshot: StatusSnapshot) => void): Promise<UnlistenFn> =>
-    listen<StatusSnapshot>(events.statusChanged, (event) => handler(event.payload)),
+  onChange: (handler: (snapshot: StatusView) => void): Promise<UnlistenFn> =>
+    listen<StatusView>(events.statusChanged, (event) => handler(event.payload)),
 };

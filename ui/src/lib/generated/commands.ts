@@ -1,7 +1,7 @@
 // Generated from the daemon's list of commands (crates/daemon/src/ipc/mod.rs) by `UPDATE_TS=1 cargo test -p nctray generated_typescript`; do not edit.
 
 import { call } from "../call";
-import type { AccountView, AccountsOverview, ActivityFilter, ActivityView, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, NotificationView, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusSnapshot, StatusType, Theme, UnreadCounts, UserMetadata } from "./types";
+import type { AccountView, AccountsOverview, ActivityFilter, ActivityView, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, NotificationView, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusType, StatusView, Theme, UnreadCounts, UserMetadata } from "./types";
 
 export const openWindow = (name: string): Promise<void> =>
   call<void>("open_window", { name });
@@ -61,28 +61,28 @@ export const notificationsDismissAll = (): Promise<void> =>
   call<void>("notifications_dismiss_all");
 export const notificationAction = (id: number, index: number): Promise<void> =>
   call<void>("notification_action", { id, index });
-export const statusGet = (): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_get");
-export const statusRefresh = (): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_refresh");
-export const statusSet = (status: StatusType): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_set", { status });
-export const statusSetPredefined = (id: string): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_set_predefined", { id });
-export const statusSetCustom = (message: NewCustomMessage): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_set_custom", { message });
-export const statusClearMessage = (): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_clear_message");
-export const statusRestore = (): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("status_restore");
+export const statusGet = (): Promise<StatusView> =>
+  call<StatusView>("status_get");
+export const statusRefresh = (): Promise<StatusView> =>
+  call<StatusView>("status_refresh");
+export const statusSet = (status: StatusType): Promise<StatusView> =>
+  call<StatusView>("status_set", { status });
+export const statusSetPredefined = (id: string): Promise<StatusView> =>
+  call<StatusView>("status_set_predefined", { id });
+export const statusSetCustom = (message: NewCustomMessage): Promise<StatusView> =>
+  call<StatusView>("status_set_custom", { message });
+export const statusClearMessage = (): Promise<StatusView> =>
+  call<StatusView>("status_clear_message");
+export const statusRestore = (): Promise<StatusView> =>
+  call<StatusView>("status_restore");
 export const presetsList = (): Promise<Array<StatusPreset>> =>
   call<Array<StatusPreset>>("presets_list");
 export const presetSave = (preset: StatusPreset): Promise<void> =>
   call<void>("preset_save", { preset });
 export const presetRemove = (name: string): Promise<void> =>
   call<void>("preset_remove", { name });
-export const presetApply = (name: string): Promise<StatusSnapshot> =>
-  call<StatusSnapshot>("preset_apply", { name });
+export const presetApply = (name: string): Promise<StatusView> =>
+  call<StatusView>("preset_apply", { name });
 export const userGet = (): Promise<UserMetadata> =>
   call<UserMetadata>("user_get");
 export const chatTakeTarget = (): Promise<ChatTarget | null> =>

@@ -60,44 +60,6 @@ export type Appearance = "system" | "light" | "dark";
 
 export type StatusType = "online" | "away" | "dnd" | "busy" | "invisible" | "offline";
 
-export type OwnStatus = { userId: string, 
-/**
- * `None` right after setting a predefined message (the server fills it in on the next GET).
- */
-message: string | null, 
-/**
- * The predefined message's id (`meeting`, `call`…), `None` for a custom message.
- */
-messageId: string | null, messageIsPredefined: boolean, 
-/**
- * One emoji.
- */
-icon: string | null, 
-/**
- * Unix time when the message is cleared.
- */
-clearAt: number | null, status: StatusType, 
-/**
- * Chosen by the user (or a call) rather than derived from activity.
- */
-statusIsUserDefined: boolean, };
-
-export type PublicStatus = { 
-/**
- * For a backup status this is `_<uid>`.
- */
-userId: string, message: string | null, icon: string | null, clearAt: number | null, status: StatusType, };
-
-export type PredefinedStatus = { 
-/**
- * e.g. `meeting`, `vacationing`: pass it to [`UserStatusApi::set_predefined_message`].
- */
-id: string, icon: string | null, message: string, 
-/**
- * When the message should clear, relative to the moment it is set; see [`ClearAt::resolve`].
- */
-clearAt: { type: string, time: number | string } | null, };
-
 export type NewCustomMessage = { 
 /**
  * One emoji, or none.
@@ -106,19 +68,35 @@ icon: string | null, message: string, clear_after: ClearAfter, };
 
 export type ClearAfter = "dont-clear" | "thirty-minutes" | "one-hour" | "four-hours" | "today" | "this-week";
 
-export type StatusSnapshot = { 
+export type StatusView = { 
 /**
  * The own status; `None` when the server has no status row for the user yet.
  */
-own: OwnStatus | null, 
+own: OwnStatusView | null, 
 /**
- * Predefined messages the server offers (hidden ones already left out).
+ * The messages the server offers ready-made.
  */
-predefined: Array<PredefinedStatus>, 
+predefined: Array<PredefinedMessage>, 
 /**
- * The status a call or automation overwrote, while the server keeps it.
+ * The status a call or automation overwrote, while it can be restored.
  */
-backup: PublicStatus | null, };
+backup: BackupStatus | null, };
+
+export type OwnStatusView = { status: StatusType, icon: string | null, message: string | null, 
+/**
+ * The predefined message's id when the message is one.
+ */
+predefined_id: string | null, 
+/**
+ * Unix seconds when the server clears the message.
+ */
+clear_at: number | null, };
+
+export type PredefinedMessage = { id: string, icon: string | null, message: string, clears: PredefinedClear, };
+
+export type PredefinedClear = { "kind": "never" } | { "kind": "after", seconds: number, } | { "kind": "end_of_day" } | { "kind": "end_of_week" };
+
+export type BackupStatus = { status: StatusType, icon: string | null, message: string | null, };
 
 export type StatusPreset = { name: string, status: StatusType, icon: string | null, message: string | null, 
 /**
