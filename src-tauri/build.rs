@@ -1,80 +1,30 @@
-/// Every command the windows may call. Listing them makes Tauri generate an `allow-…`
-/// permission per command, and then a window may call only what its capability file
-/// (`capabilities/<window>.json`) grants.
-const COMMANDS: &[&str] = &[
-    "open_window",
-    "app_theme",
-    "open_link",
-    "app_info",
-    "open_log_folder",
-    "app_language",
-    "set_language",
-    "status_get",
-    "status_refresh",
-    "status_set",
-    "status_set_predefined",
-    "status_set_custom",
-    "status_clear_message",
-    "status_restore",
-    "presets_list",
-    "preset_save",
-    "preset_remove",
-    "preset_apply",
-    "user_get",
-    "notifications_list",
-    "notifications_refresh",
-    "notification_dismiss",
-    "notifications_dismiss_all",
-    "notification_action",
-    "activity_page",
-    "activity_load_newer",
-    "activity_load_older",
-    "activity_filters",
-    "activity_search",
-    "activity_download",
-    "chat_take_target",
-    "talk_rooms",
-    "talk_refresh_rooms",
-    "talk_unread",
-    "talk_room",
-    "talk_history",
-    "talk_older",
-    "talk_watch",
-    "talk_unwatch",
-    "talk_send",
-    "talk_mark_read",
-    "talk_react",
-    "talk_mentions",
-    "talk_create_room",
-    "talk_rename_room",
-    "talk_set_password",
-    "talk_allow_guests",
-    "talk_set_favorite",
-    "talk_set_notifications",
-    "talk_participants",
-    "talk_add_participant",
-    "talk_remove_participant",
-    "talk_set_moderator",
-    "talk_leave_room",
-    "talk_delete_room",
-    "talk_call_link",
-    "accounts_list",
-    "account_switch",
-    "account_set_paused",
-    "account_remove",
-    "sign_in_start",
-    "sign_in_wait",
-    "sign_in_cancel",
-    "sign_in_reopen",
-    "settings_get",
-    "settings_save",
-    "popup_apps",
-];
+/// The generated command wrappers of the windows, written from the daemon's one list of
+/// commands (crates/daemon/src/ipc/mod.rs; a test fails when this file is stale).
+const WRAPPERS: &str = "../ui/src/lib/generated/commands.ts";
+
+/// Every command the windows may call, as the wrappers name them (`call<…>("name"…)`).
+/// Listing them makes Tauri generate an `allow-…` permission per command, and then a window
+/// may call only what its capability file (`capabilities/<window>.json`) grants.
+fn window_commands() -> &'static [&'static str] {
+    println!("cargo:rerun-if-changed={WRAPPERS}");
+    let wrappers = std::fs::read_to_string(WRAPPERS).expect("ui/src/lib/generated/commands.ts");
+    let names: Vec<&'static str> = wrappers
+        .lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("call<")?;
+            let start = rest.find("(\"")? + 2;
+            let len = rest[start..].find('"')?;
+            Some(&*String::leak(rest[start..start + len].to_owned()))
+        })
+        .collect();
+    assert!(!names.is_empty(), "no command found in {WRAPPERS}");
+    names.leak()
+}
 
 fn main() {
     // The config lives at the repository root so every tool finds it in one place.
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(window_commands()));
     tauri_build::try_build(attributes).expect("tauri build configuration");
 }

@@ -190,26 +190,6 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn the_daemon_runs_every_command_the_windows_may_be_granted_and_no_other() {
-        // The window process's build script lists what the windows' capability files may grant.
-        let build = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../src-tauri/build.rs"
-        ))
-        .unwrap();
-        let listed: BTreeSet<&str> = build
-            .split("const COMMANDS")
-            .nth(1)
-            .and_then(|rest| rest.split("];").next())
-            .unwrap()
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix("\","))
-            .collect();
-        let ours: BTreeSet<&str> = NAMES.iter().copied().collect();
-        assert_eq!(listed, ours);
-    }
-
     fn app() -> App {
         let (session, _events) =
             Accounts::new(Vec::new(), SyncConfig::default(), Arc::new(NeverIdle));
