@@ -37,7 +37,8 @@ pub type CommandResult<T> = Result<T, ErrorReport>;
 
 /// Declares the commands once: their names, arguments (as the windows send them, in
 /// camelCase), what they answer and the function that runs each. [`dispatch`] runs one by name;
-/// the windows' TypeScript wrappers are generated from the same list ([`typescript`]). The
+/// the windows' TypeScript wrappers are generated from the same list ([`typescript`]), and
+/// the shell's build script reads the names from those wrappers. The
 /// second group is for the window process and the command line, not for the windows.
 macro_rules! commands {
     (
@@ -46,10 +47,6 @@ macro_rules! commands {
             $($other_module:ident :: $other:ident ( $($other_arg:ident : $other_ty:ty),* ) -> $other_ret:ty;)*
         }
     ) => {
-        /// The windows' commands (their capability files grant them one by one).
-        #[cfg(test)]
-        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
-
         /// Runs `command` with its JSON `args` (`Invoke` on the daemon's D-Bus API); the
         /// answer is the command's value, or its error, as JSON.
         pub async fn dispatch(app: &App, command: &str, args: Value) -> InvokeReply {
@@ -182,7 +179,6 @@ fn reply<T: Serialize, E: Serialize>(result: Result<T, E>) -> InvokeReply {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
     use std::sync::Arc;
 
     use nctray_engine::accounts::Accounts;
