@@ -85,7 +85,8 @@ fn page_timed(
 ) -> Result<(Stats, usize), String> {
     timed(RUNS, || {
         engine
-            .activity_page(filter, before, PAGE)
+            .activity()
+            .page(filter, before, PAGE)
             .map(|p| p.len())
             .unwrap_or(0)
     })
@@ -94,7 +95,8 @@ fn page_timed(
 fn search_timed(engine: &Engine, text: &str) -> Result<(Stats, usize), String> {
     timed(RUNS, || {
         engine
-            .search_activity(None, text, PAGE)
+            .activity()
+            .search(None, text, PAGE)
             .map(|hits| hits.len())
             .unwrap_or(0)
     })
@@ -142,7 +144,8 @@ pub fn measure(rows: usize) -> Result<String, String> {
     let engine = open()?;
     let started = Instant::now();
     let first = engine
-        .activity_page(None, None, PAGE)
+        .activity()
+        .page(None, None, PAGE)
         .map_err(|e| e.to_string())?;
     let cold = started.elapsed();
     if first.len() != PAGE || first[0].activity_id != rows as i64 {

@@ -54,7 +54,8 @@ async fn idle_hour(push: bool, scale: u32) -> Result<Idle, String> {
     let engine = support::engine(&sim, &dir.path().join("nctray.sqlite3"))?;
     // A user with a status, as most have: the status refresh then also asks for the backup.
     engine
-        .set_status(StatusType::Online)
+        .status()
+        .set(StatusType::Online)
         .await
         .map_err(|e| format!("setting the status: {e}"))?;
     // The interval the supervisor derives: the server's pollinterval, at least 30 s.

@@ -180,7 +180,7 @@ impl Api {
     async fn primary_status(&self) -> Option<nctray_engine::StatusSnapshot> {
         let app = self.app().await.ok()?;
         let engine = app.state::<Accounts>().primary()?;
-        tokio::task::spawn_blocking(move || engine.cached_status().ok().flatten())
+        tokio::task::spawn_blocking(move || engine.status().cached().ok().flatten())
             .await
             .ok()
             .flatten()
@@ -229,7 +229,8 @@ impl Api {
             .primary()
             .ok_or_else(|| fdo::Error::Failed("no account is signed in".into()))?;
         let snapshot = engine
-            .set_status(status)
+            .status()
+            .set(status)
             .await
             .map_err(|e| fdo::Error::Failed(crate::errors::explain(&e)))?;
         crate::ui_events::announce_status_of(&app, &engine.account().key(), &snapshot);

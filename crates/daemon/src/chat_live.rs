@@ -87,7 +87,7 @@ fn ends_the_watch(error: &Error) -> bool {
 async fn poll_forever(app: App, engine: Arc<Engine>, token: String) {
     let mut pause = FIRST_PAUSE;
     loop {
-        match engine.wait_for_chat_news(&token).await {
+        match engine.talk().wait_for_chat_news(&token).await {
             Ok(news) => {
                 pause = FIRST_PAUSE;
                 if news.is_empty() {
@@ -132,11 +132,11 @@ mod tests {
         let token = sim.control().create_room("admin", 2, "Team").unwrap();
 
         engine.client().revoke_app_password().await.unwrap();
-        let refused = engine.wait_for_chat_news(&token).await.unwrap_err();
+        let refused = engine.talk().wait_for_chat_news(&token).await.unwrap_err();
         assert!(ends_the_watch(&refused), "{refused:?}");
 
         sim.shutdown().await;
-        let unreachable = engine.wait_for_chat_news(&token).await.unwrap_err();
+        let unreachable = engine.talk().wait_for_chat_news(&token).await.unwrap_err();
         assert!(!ends_the_watch(&unreachable), "{unreachable:?}");
     }
 }

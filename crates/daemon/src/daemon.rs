@@ -214,7 +214,7 @@ fn on_engine_event(app: &App, from: FromAccount) {
             }
         }
         EngineEvent::NotificationsChanged => {
-            match engine.cached_notifications() {
+            match engine.notifications().cached() {
                 Ok(list) => {
                     app.state::<TrayUnread>()
                         .set_notifications(&key, list.len());
@@ -265,10 +265,10 @@ pub fn on_menu_choice(app: &App, choice: MenuChoice) {
     let app = app.clone();
     tokio::spawn(async move {
         let result = match &choice {
-            MenuChoice::Status(status) => engine.set_status(*status).await,
-            MenuChoice::PredefinedMessage(id) => engine.set_predefined_message(id).await,
-            MenuChoice::ClearMessage => engine.clear_message().await,
-            MenuChoice::RestorePrevious => engine.restore_previous_status().await,
+            MenuChoice::Status(status) => engine.status().set(*status).await,
+            MenuChoice::PredefinedMessage(id) => engine.status().set_predefined(id).await,
+            MenuChoice::ClearMessage => engine.status().clear_message().await,
+            MenuChoice::RestorePrevious => engine.status().restore().await,
             MenuChoice::Quit
             | MenuChoice::Open(_)
             | MenuChoice::TryDemo

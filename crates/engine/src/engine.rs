@@ -1,32 +1,15 @@
-//! One account's engine: the client, the cache, and the operations the shell calls.
+//! One account's engine: the client, the cache and what every feature shares (capabilities,
+//! forgetting the cache). The features are handlers borrowed from it, each in its own folder:
+//! `engine.notifications()`, `engine.status()`, `engine.activity()`, `engine.talk()`.
 
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use nextcloud::{Capabilities, Client, Credentials, CustomMessage, Notification, StatusType};
+use nextcloud::{Capabilities, Client, Credentials};
 
-use crate::status::StatusSnapshot;
-use crate::store::popups::FirstSeen;
 use crate::store::{self, Store};
-use crate::{Account, AccountSecrets, Error, PopupDecision, Result};
-
-const NOTIFICATIONS: &str = "notifications";
-
-/// What one notifications poll found.
-#[derive(Debug, Default)]
-pub struct NotificationPoll {
-    /// Notifications seen for the first time whose popup is due: `shouldNotify` not false
-    /// and the user not in do-not-disturb. Oldest first. They stay due (see
-    /// [`Engine::due_popups`]) until [`Engine::popups_shown`] is told they were shown.
-    pub new: Vec<Notification>,
-    /// False when the server answered 304 (or the same ETag): nothing was downloaded.
-    pub changed: bool,
-    /// The account had never been synced: what is new was waiting before nctray came.
-    pub first_sync: bool,
-    /// The status type from `X-Nextcloud-User-Status`, sent with every list answer.
-    pub server_status: Option<String>,
-}
+use crate::{Account, AccountSecrets, Error, Result};
 
 /// The engine of one account.
 pub struct Engine {
@@ -106,145 +89,11 @@ impl Engine {
         }
     }
 
-    /// Fetches the notification list with the stored ETag, caches it, and records the
-    /// notifications seen for the first time: due for a popup, or silenced. Each is returned
-    /// in `new` once; one that was not shown stays in [`Engine::due_popups`].
-    pub async fn poll_notifications(&self) -> Result<NotificationPoll> {
-        let key = self.account.key();
-        let last = self.locked(|s| store::sync_state::last_sync(s.conn(), &key, NOTIFICATIONS))?;
-        let etag = last.as_ref().and_then(|l| l.etag.as_deref());
-        let answer = self.client.notifications().list(etag).await?;
-        let mut poll = NotificationPoll {
-            server_status: answer.user_status.clone(),
-            first_sync: last.is_none(),
-            ..NotificationPoll::default()
-        };
-        let status = answer.user_status_type();
-        let Some(mut current) = answer.notifications else {
-            return Ok(poll);
-        };
-        poll.changed = true;
-        current.sort_by_key(|n| n.notification_id);
-        let now = unix_now();
-        poll.new = self.locked(|s| {
-            let tx = s.conn().transaction()?;
-            store::notifications::replace_all(&tx, &key, &current)?;
-            // Every notification is recorded the first time it is seen, due or silenced.
-            let mut new = Vec::new();
-            for n in &current {
-                let first_seen = PopupDecision::first_seen(n, status);
-                let recorded =
-                    store::popups::record(&tx, &key, n.notification_id, first_seen, now)?;
-                if recorded && first_seen == FirstSeen::Due {
-                    new.push(n.clone());
-                }
-            }
-            store::sync_state::set_etag(&tx, &key, NOTIFICATIONS, answer.etag.as_deref(), now)?;
-            tx.commit()?;
-            Ok(new)
-        })?;
-        Ok(poll)
-    }
-
     /// Deletes what the cache holds of this account, keeping only which notifications it
     /// popped up (the account was removed; signing in again must not pop them up twice).
     pub fn forget_cache(&self) -> Result<()> {
         let key = self.account.key();
         self.locked(|s| s.forget_account(&key))
-    }
-
-    /// The cached notifications, newest first, without asking the server.
-    pub fn cached_notifications(&self) -> Result<Vec<Notification>> {
-        let key = self.account.key();
-        self.locked(|s| store::notifications::list(s.conn(), &key))
-    }
-
-    pub async fn dismiss_notification(&self, id: i64) -> Result<()> {
-        self.client.notifications().delete(id).await?;
-        let key = self.account.key();
-        self.locked(|s| store::notifications::remove(s.conn(), &key, id))
-    }
-
-    /// The status as last cached, for drawing the menu before the network answers.
-    pub fn cached_status(&self) -> Result<Option<StatusSnapshot>> {
-        let key = self.account.key();
-        self.locked(|s| store::statuses::load(s.conn(), &key))
-    }
-
-    /// Asks the server for the own status, the predefined messages and the backup.
-    pub async fn refresh_status(&self) -> Result<StatusSnapshot> {
-        let api = self.client.user_status();
-        let (own, predefined) = tokio::try_join!(api.own(), api.predefined())?;
-        // A restorable backup needs a current status with a messageId (a call, an
-        // automation); without one there is nothing to offer and no request to make.
-        let backup = match &own {
-            Some(own) if own.message_id.is_some() => api.backup_of(&own.user_id).await?,
-            _ => None,
-        };
-        let snapshot = StatusSnapshot {
-            own,
-            predefined,
-            backup,
-        };
-        self.remember_status(&snapshot)?;
-        Ok(snapshot)
-    }
-
-    fn remember_status(&self, snapshot: &StatusSnapshot) -> Result<()> {
-        let key = self.account.key();
-        self.locked(|s| store::statuses::save(s.conn(), &key, snapshot, unix_now()))
-    }
-
-    pub async fn set_status(&self, status: StatusType) -> Result<StatusSnapshot> {
-        self.client.user_status().set_status(status).await?;
-        self.refresh_status().await
-    }
-
-    /// Sets a predefined message; its clear-at (a period or end of day/week) becomes a time.
-    pub async fn set_predefined_message(&self, message_id: &str) -> Result<StatusSnapshot> {
-        let predefined = self.client.user_status().predefined().await?;
-        let chosen = predefined
-            .iter()
-            .find(|p| p.id == message_id)
-            .ok_or_else(|| {
-                let known: Vec<&str> = predefined.iter().map(|p| p.id.as_str()).collect();
-                Error::Invalid(format!(
-                    "no predefined status {message_id:?}; the server offers: {}",
-                    known.join(", ")
-                ))
-            })?;
-        let now = chrono::Local::now();
-        let clear_at = chosen
-            .clear_at
-            .map(|c| c.resolve(now.timestamp(), now.offset().local_minus_utc()));
-        self.client
-            .user_status()
-            .set_predefined_message(&chosen.id, clear_at)
-            .await?;
-        self.refresh_status().await
-    }
-
-    pub async fn set_custom_message(&self, message: &CustomMessage) -> Result<StatusSnapshot> {
-        self.client
-            .user_status()
-            .set_custom_message(message)
-            .await?;
-        self.refresh_status().await
-    }
-
-    pub async fn clear_message(&self) -> Result<StatusSnapshot> {
-        self.client.user_status().clear_message().await?;
-        self.refresh_status().await
-    }
-
-    /// Restores the status a call or automation overwrote.
-    pub async fn restore_previous_status(&self) -> Result<StatusSnapshot> {
-        let current = self.refresh_status().await?;
-        let message_id = current
-            .restorable_message_id()
-            .ok_or_else(|| Error::Invalid("there is no previous status to restore".into()))?;
-        self.client.user_status().revert(message_id).await?;
-        self.refresh_status().await
     }
 }
 
@@ -291,36 +140,6 @@ impl Engine {
                 .unwrap_or_default()),
         }
     }
-
-    /// Tells the server the user is here (`online`) or idle (`away`). The server never lets a
-    /// heartbeat override a status the user chose. The answer carries the own status, so it
-    /// is compared with the cached one and the full status fetched only when they differ.
-    pub async fn heartbeat(&self, idle: bool) -> Result<Heartbeat> {
-        let status = if idle {
-            StatusType::Away
-        } else {
-            StatusType::Online
-        };
-        let answer = self.client.user_status().heartbeat(status).await?;
-        let cached = self.cached_status()?.unwrap_or_default();
-        match answer {
-            Some(own) if cached.matches(&own) => Ok(Heartbeat::Unchanged),
-            // 204: the server keeps a status the user chose; expected when the cache says so.
-            None if cached.is_persistent() => Ok(Heartbeat::Kept),
-            _ => Ok(Heartbeat::Changed(Box::new(self.refresh_status().await?))),
-        }
-    }
-}
-
-/// What a heartbeat told about the own status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Heartbeat {
-    /// The answer shows the cached status (type and message): it stands confirmed.
-    Unchanged,
-    /// The server keeps a status the user chose (204), as the cache says.
-    Kept,
-    /// The answer differed from the cache: the full status, fetched again.
-    Changed(Box<StatusSnapshot>),
 }
 
 pub(crate) fn unix_now() -> i64 {

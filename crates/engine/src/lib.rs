@@ -8,50 +8,43 @@ mod account;
 pub mod accounts;
 mod activity;
 mod blocking;
-mod chat_entry;
 mod clear_after;
 mod engine;
 mod error;
 mod event_lines;
-mod feed_views;
 mod notifications;
 mod paths;
 mod popup_decision;
 mod popup_gate;
-mod popups;
 pub mod private_files;
 mod rich_text;
 mod search;
 mod status;
-mod status_presets;
-mod status_view;
 pub mod store;
 mod supervisor;
 mod sync_interest;
 mod talk;
-mod talk_rooms;
 mod user;
 
 pub use account::{Account, AccountSecrets};
+pub use activity::{ActivityFile, ActivityPreview, ActivityStream, ActivityView};
 pub use blocking::blocking;
-pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
 pub use clear_after::{ClearAfter, NewCustomMessage};
-pub use engine::{Engine, Heartbeat, NotificationPoll};
+pub use engine::Engine;
 pub use error::{set_wording, Error, ErrorKind, ErrorReport, Result, Wording};
 pub use event_lines::status_line;
-pub use feed_views::{
-    ActivityFile, ActivityPreview, ActivityView, NotificationButton, NotificationView,
-};
 pub use nextcloud;
-pub use notifications::NotificationCheck;
+pub use notifications::{
+    NotificationButton, NotificationCheck, NotificationPoll, NotificationView, Notifications,
+};
 pub use paths::Paths;
 pub use popup_decision::{Offer, PopupDecision};
 pub use popup_gate::{Popup, PopupGate};
 pub use rich_text::{plain_text, rich_parts, rich_parts_of_json, RichObject, RichPart};
 pub use search::SearchHit;
-pub use status::{icon_and_message, StatusSnapshot};
-pub use status_view::{
-    BackupStatus, OwnStatusView, PredefinedClear, PredefinedMessage, StatusView,
+pub use status::{
+    icon_and_message, BackupStatus, Heartbeat, OwnStatusView, PredefinedClear, PredefinedMessage,
+    Status, StatusSnapshot, StatusView,
 };
 pub use store::messages::ChatMessage;
 pub use store::presets::StatusPreset;
@@ -60,5 +53,7 @@ pub use store::search::Kind as SearchKind;
 pub use store::user_metadata::UserMetadata;
 pub use supervisor::{supervise, AccountState, EngineEvent, IdleSource, NeverIdle, SyncConfig};
 pub use sync_interest::SyncInterest;
-pub use talk::{RoomsChange, FULL_REFRESH_EVERY};
-pub use talk_rooms::{MentionChoice, NewChatRoom, NewRoomKind, RoomDetails, RoomParticipant};
+pub use talk::{
+    ChatEntry, ChatNews, MentionChoice, NewChatRoom, NewRoomKind, QuotedMessage, Reaction,
+    RoomDetails, RoomParticipant, RoomsChange, Talk, FULL_REFRESH_EVERY,
+};

@@ -81,6 +81,21 @@ pub fn plain_text(parts: &[RichPart]) -> String {
     parts.iter().map(RichPart::plain).collect()
 }
 
+/// The rich text when there is one, else the plain text as one part (none when empty).
+pub(crate) fn rich_or_plain(
+    template: Option<&str>,
+    parameters: &serde_json::Map<String, serde_json::Value>,
+    plain: &str,
+) -> Vec<RichPart> {
+    match template.filter(|t| !t.is_empty()) {
+        Some(template) => rich_parts_of_json(template, parameters),
+        None if plain.is_empty() => Vec::new(),
+        None => vec![RichPart::Text {
+            text: plain.to_owned(),
+        }],
+    }
+}
+
 fn object(key: &str, parameter: &RichParameter) -> RichObject {
     let name = if parameter.name.is_empty() {
         parameter.id.clone()

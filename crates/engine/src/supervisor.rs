@@ -24,7 +24,7 @@ use crate::{Engine, Error, Heartbeat, Popup, PopupDecision, StatusSnapshot, Unre
 #[serde(rename_all = "snake_case")]
 pub enum EngineEvent {
     /// Popups to show now. The listener reports each one the desktop showed with
-    /// [`Engine::popups_shown`]; one not reported is offered again (within
+    /// [`Notifications::popups_shown`](crate::Notifications::popups_shown); one not reported is offered again (within
     /// [`POPS_UP_FOR`](crate::popup_gate::POPS_UP_FOR) of its creation as itself, later in a
     /// summary), so it may come more than once until it is shown.
     Popups(Vec<Popup>),
@@ -293,7 +293,7 @@ pub async fn supervise(
         stop,
         popups,
     });
-    match shared.engine.settle_interrupted_popups() {
+    match shared.engine.notifications().settle_interrupted_popups() {
         Ok(ids) if !ids.is_empty() => {
             tracing::info!("popups a crash interrupted while being sent count as shown: {ids:?}");
         }
@@ -327,7 +327,7 @@ pub async fn supervise(
         .filter(|_| shared.config.push);
 
     let has_activity = capabilities.raw.get("activity").is_some();
-    let has_talk = shared.engine.has_talk().await.unwrap_or(false);
+    let has_talk = shared.engine.talk().has_talk().await.unwrap_or(false);
     let work = async {
         tokio::join!(
             notifications_loop(&shared, poll_every),
@@ -464,7 +464,7 @@ async fn activity_loop(shared: &Shared, has_activity: bool) {
         every,
         Some(&shared.activity_now),
         OnFailure::ReportSignInOnly,
-        || async { shared.engine.sync_activity().await.map(drop) },
+        || async { shared.engine.activity().sync().await.map(drop) },
     )
     .await;
 }
@@ -478,7 +478,7 @@ async fn talk_loop(shared: &Shared, poll_every: Duration, has_talk: bool) {
         return;
     }
     // The badge from the cache at once: a sync only reports counts that changed.
-    if let Ok(unread) = shared.engine.unread_counts() {
+    if let Ok(unread) = shared.engine.talk().unread_counts() {
         shared.send(EngineEvent::Unread(unread));
     }
     let every = || {
@@ -498,6 +498,7 @@ async fn talk_loop(shared: &Shared, poll_every: Duration, has_talk: bool) {
         || async {
             let change = shared
                 .engine
+                .talk()
                 .sync_rooms_in_full_every(shared.config.rooms_full_every)
                 .await?;
             if let Some(unread) = change.unread {
@@ -510,13 +511,14 @@ async fn talk_loop(shared: &Shared, poll_every: Duration, has_talk: bool) {
 }
 
 async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> crate::Result<()> {
-    let poll = shared.engine.poll_notifications().await?;
+    let poll = shared.engine.notifications().poll().await?;
     // A mention or a one-to-one message: its room's unread count changed. A list that changed
     // while rooms are unread may have lost a Talk notification because the room was read
     // elsewhere: the tray's mark must go without waiting for the next room list.
     let talk_unread = || {
         shared
             .engine
+            .talk()
             .unread_counts()
             .is_ok_and(|counts| counts.total_unread > 0 || counts.awaiting_answer > 0)
     };
@@ -534,7 +536,7 @@ async fn poll_notifications(shared: &Shared, round: &mut NotificationsRound) -> 
         && !renewed_by_heartbeats(shared, poll.server_status.as_deref());
     if header_changed || shared.status_due() {
         shared.send(EngineEvent::Status(Box::new(
-            shared.engine.refresh_status().await?,
+            shared.engine.status().refresh().await?,
         )));
         round.last_header = poll.server_status;
         shared.check_status();
@@ -551,7 +553,8 @@ fn renewed_by_heartbeats(shared: &Shared, header: Option<&str>) -> bool {
     header == Some("offline")
         && shared
             .engine
-            .cached_status()
+            .status()
+            .cached()
             .ok()
             .flatten()
             .is_some_and(|cached| {
@@ -562,7 +565,7 @@ fn renewed_by_heartbeats(shared: &Shared, header: Option<&str>) -> bool {
 /// Offers every popup that is due and fits the burst window: new ones after a poll, and
 /// those not shown yet again (the listener dedups one offered twice while on its way).
 fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
-    let due = shared.engine.due_popups()?;
+    let due = shared.engine.notifications().due_popups()?;
     if due.is_empty() {
         return Ok(());
     }
@@ -576,7 +579,10 @@ fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
             due,
             first_sync,
         );
-    shared.engine.silence_popups(&offer.silenced)?;
+    shared
+        .engine
+        .notifications()
+        .silence_popups(&offer.silenced)?;
     if !offer.popups.is_empty() {
         shared.send(EngineEvent::Popups(offer.popups));
     }
@@ -600,7 +606,8 @@ async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
         // 204): none is sent until a fetched status is automatic or online again.
         let chosen = shared
             .engine
-            .cached_status()
+            .status()
+            .cached()
             .ok()
             .flatten()
             .is_some_and(|status| status.is_persistent());
@@ -611,7 +618,7 @@ async fn heartbeat_loop(shared: &Shared, idle: Arc<dyn IdleSource>) {
         let is_idle = idle_for(&idle)
             .await
             .is_some_and(|idle| idle >= shared.config.away_after_idle);
-        match shared.engine.heartbeat(is_idle).await {
+        match shared.engine.status().heartbeat(is_idle).await {
             Ok(Heartbeat::Changed(snapshot)) => {
                 shared.check_status();
                 shared.send(EngineEvent::Status(snapshot));

@@ -50,15 +50,15 @@ async fn the_first_sync_fetches_only_the_newest_page() {
     let recorded = setup.record(70, "spreed", "admin");
     let engine = setup.engine();
 
-    assert_eq!(engine.sync_activity().await.unwrap(), 50);
+    assert_eq!(engine.activity().sync().await.unwrap(), 50);
 
     let requests = setup.activity_requests();
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(requests[0].status, 200);
     assert!(!requests[0].query.contains("since"), "{requests:?}");
-    let page = engine.activity_page(None, None, 100).unwrap();
+    let page = engine.activity().page(None, None, 100).unwrap();
     assert_eq!(ids(&page), newest_first(recorded[20..].to_vec()));
-    assert!(engine.has_older_activity().unwrap());
+    assert!(engine.activity().has_older().unwrap());
 }
 
 #[tokio::test]
@@ -66,11 +66,11 @@ async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
     let setup = Setup::new().await;
     let first = setup.record(60, "spreed", "admin");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.control().clear_requests();
 
     let new = setup.record(3, "spreed", "admin");
-    assert_eq!(engine.sync_activity().await.unwrap(), 3);
+    assert_eq!(engine.activity().sync().await.unwrap(), 3);
     let requests = setup.activity_requests();
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(
@@ -81,7 +81,7 @@ async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
         )
     );
     assert_eq!(requests[0].status, 200);
-    let page = engine.activity_page(None, None, 4).unwrap();
+    let page = engine.activity().page(None, None, 4).unwrap();
     assert_eq!(
         ids(&page),
         [new[2], new[1], new[0], *first.last().unwrap()],
@@ -90,9 +90,9 @@ async fn a_later_sync_asks_only_for_what_came_after_the_newest_id() {
 
     // Nothing happened: one conditional request, answered 304; also after a restart.
     setup.control().clear_requests();
-    assert_eq!(engine.sync_activity().await.unwrap(), 0);
+    assert_eq!(engine.activity().sync().await.unwrap(), 0);
     drop(engine);
-    assert_eq!(setup.engine().sync_activity().await.unwrap(), 0);
+    assert_eq!(setup.engine().activity().sync().await.unwrap(), 0);
     let requests = setup.activity_requests();
     assert_eq!(requests.len(), 2, "{requests:?}");
     for request in &requests {
@@ -113,12 +113,12 @@ async fn catching_up_follows_the_link_pages_and_the_304_at_the_end_costs_one_req
     let setup = Setup::new().await;
     setup.record(5, "spreed", "admin");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.control().clear_requests();
 
     // Two full pages: the server sends a Link after each, the one after the second is 304.
     let new = setup.record(100, "spreed", "admin");
-    assert_eq!(engine.sync_activity().await.unwrap(), 100);
+    assert_eq!(engine.activity().sync().await.unwrap(), 100);
     let requests = setup.activity_requests();
     let shape: Vec<(u16, String)> = requests
         .iter()
@@ -142,14 +142,14 @@ async fn catching_up_follows_the_link_pages_and_the_304_at_the_end_costs_one_req
         ]
     );
     assert_eq!(
-        ids(&engine.activity_page(None, None, 100).unwrap()),
+        ids(&engine.activity().page(None, None, 100).unwrap()),
         newest_first(new.clone())
     );
 
     // A page that is not full has no Link: nothing more is asked.
     setup.control().clear_requests();
     setup.record(30, "spreed", "admin");
-    assert_eq!(engine.sync_activity().await.unwrap(), 30);
+    assert_eq!(engine.activity().sync().await.unwrap(), 30);
     assert_eq!(setup.activity_requests().len(), 1);
 }
 
@@ -158,12 +158,12 @@ async fn scrolling_back_fetches_older_pages_until_the_beginning() {
     let setup = Setup::new().await;
     let recorded = setup.record(120, "spreed", "admin");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.control().clear_requests();
 
-    assert_eq!(engine.load_older_activity().await.unwrap(), 50);
-    assert_eq!(engine.load_older_activity().await.unwrap(), 20);
-    assert!(!engine.has_older_activity().unwrap());
+    assert_eq!(engine.activity().load_older().await.unwrap(), 50);
+    assert_eq!(engine.activity().load_older().await.unwrap(), 20);
+    assert!(!engine.activity().has_older().unwrap());
     let requests = setup.activity_requests();
     let queries: Vec<&str> = requests.iter().map(|r| r.query.as_str()).collect();
     assert_eq!(
@@ -175,14 +175,14 @@ async fn scrolling_back_fetches_older_pages_until_the_beginning() {
     );
 
     // At the beginning nothing more is asked.
-    assert_eq!(engine.load_older_activity().await.unwrap(), 0);
+    assert_eq!(engine.activity().load_older().await.unwrap(), 0);
     assert_eq!(setup.activity_requests().len(), 2);
 
     // The windows page through the cache newest first.
     let mut seen = Vec::new();
     let mut before = None;
     loop {
-        let page = engine.activity_page(None, before, 50).unwrap();
+        let page = engine.activity().page(None, before, 50).unwrap();
         let Some(last) = page.last() else { break };
         before = Some(last.activity_id);
         seen.extend(ids(&page));
@@ -195,13 +195,14 @@ async fn a_poll_during_a_scroll_back_never_undoes_it() {
     let setup = Setup::new().await;
     let recorded = setup.record(400, "spreed", "admin");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.control().clear_requests();
 
     // The supervisor's poll and the window's scroll-back at the same time, page after page.
     let mut older = 0;
     loop {
-        let (polled, scrolled) = tokio::join!(engine.sync_activity(), engine.load_older_activity());
+        let (polled, scrolled) =
+            tokio::join!(engine.activity().sync(), engine.activity().load_older());
         polled.unwrap();
         match scrolled.unwrap() {
             0 => break,
@@ -228,11 +229,11 @@ async fn filters_are_cached_a_day_and_applied_to_the_cache() {
     let mine = setup.record(2, "files_sharing", "admin");
     let theirs = setup.record(3, "spreed", "bob");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
 
-    let filters = engine.activity_filters().await.unwrap();
+    let filters = engine.activity().filters().await.unwrap();
     assert!(filters.iter().any(|f| f.id == "files_sharing"));
-    engine.activity_filters().await.unwrap();
+    engine.activity().filters().await.unwrap();
     let asked = setup
         .control()
         .requests()
@@ -240,21 +241,21 @@ async fn filters_are_cached_a_day_and_applied_to_the_cache() {
         .filter(|r| r.path.ends_with("/activity/filters"))
         .count();
     assert_eq!(asked, 1, "the second call reads the cache");
-    assert_eq!(engine.cached_activity_filters().unwrap(), filters);
+    assert_eq!(engine.activity().cached_filters().unwrap(), filters);
 
-    let page = |filter| ids(&engine.activity_page(Some(filter), None, 50).unwrap());
+    let page = |filter| ids(&engine.activity().page(Some(filter), None, 50).unwrap());
     assert_eq!(page("files_sharing"), newest_first(mine.clone()));
     assert_eq!(page("self"), newest_first(mine.clone()));
     assert_eq!(page("by"), newest_first(theirs.clone()));
     assert!(page("calendar").is_empty());
-    let unknown = engine.activity_page(Some("bogus"), None, 50).unwrap_err();
+    let unknown = engine.activity().page(Some("bogus"), None, 50).unwrap_err();
     assert_eq!(unknown.kind(), nctray_engine::ErrorKind::Invalid);
     assert!(unknown.to_string().contains("files_sharing"), "{unknown}");
 
     // Filters and pages come from the cache, also without the server.
     setup.sim.shutdown().await;
     assert_eq!(page("by"), newest_first(theirs));
-    assert_eq!(engine.activity_filters().await.unwrap(), filters);
+    assert_eq!(engine.activity().filters().await.unwrap(), filters);
 }
 
 #[tokio::test]
@@ -264,7 +265,7 @@ async fn the_cache_and_the_server_agree_on_each_filter() {
     setup.record(2, "spreed", "bob");
     setup.record(1, "files_sharing", "bob");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     for filter in ["all", "self", "by", "files_sharing", "calendar"] {
         let answer = engine
             .client()
@@ -279,7 +280,7 @@ async fn the_cache_and_the_server_agree_on_each_filter() {
             .value
             .map(|page| ids(&page.items))
             .unwrap_or_default();
-        let cached = ids(&engine.activity_page(Some(filter), None, 50).unwrap());
+        let cached = ids(&engine.activity().page(Some(filter), None, 50).unwrap());
         assert_eq!(cached, server, "filter {filter}");
     }
 }
@@ -289,20 +290,20 @@ async fn a_cursor_the_server_forgot_starts_over_from_the_newest_page() {
     let setup = Setup::new().await;
     setup.record(10, "spreed", "admin");
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
 
     // The server expired every row we know; the ids go on growing.
     setup.control().clear_activities();
     let new = setup.record(4, "spreed", "admin");
     setup.control().clear_requests();
-    assert_eq!(engine.sync_activity().await.unwrap(), 4);
+    assert_eq!(engine.activity().sync().await.unwrap(), 4);
     assert_eq!(
-        ids(&engine.activity_page(None, None, 4).unwrap()),
+        ids(&engine.activity().page(None, None, 4).unwrap()),
         newest_first(new.clone())
     );
     // From there on it catches up as usual.
     setup.control().clear_requests();
-    assert_eq!(engine.sync_activity().await.unwrap(), 0);
+    assert_eq!(engine.activity().sync().await.unwrap(), 0);
     let requests = setup.activity_requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(
@@ -316,14 +317,14 @@ async fn merged_files_activities_are_cached_once_in_either_direction() {
     let setup = Setup::new().await;
     setup.control().seed_activities("admin", 130);
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
-    while engine.has_older_activity().unwrap() {
-        engine.load_older_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
+    while engine.activity().has_older().unwrap() {
+        engine.activity().load_older().await.unwrap();
     }
     setup.control().seed_activities("admin", 70);
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
 
-    let cached = engine.activity_page(None, None, 1000).unwrap();
+    let cached = engine.activity().page(None, None, 1000).unwrap();
     let mut unique = ids(&cached);
     unique.dedup();
     assert_eq!(unique.len(), cached.len(), "no entry twice");
@@ -338,11 +339,11 @@ async fn a_user_without_activity_types_has_nothing_to_sync() {
     setup.record(3, "spreed", "admin");
     setup.control().set_activity_stream("admin", false);
     let engine = setup.engine();
-    assert_eq!(engine.sync_activity().await.unwrap(), 0);
-    assert!(engine.activity_page(None, None, 10).unwrap().is_empty());
+    assert_eq!(engine.activity().sync().await.unwrap(), 0);
+    assert!(engine.activity().page(None, None, 10).unwrap().is_empty());
 
     setup.control().set_activity_stream("admin", true);
-    assert_eq!(engine.sync_activity().await.unwrap(), 3);
+    assert_eq!(engine.activity().sync().await.unwrap(), 3);
 }
 
 #[tokio::test]
@@ -353,11 +354,11 @@ async fn files_entries_keep_their_previews_in_the_cache() {
         .write_file("admin", "/Photos/Kittens.jpg", b"kittens")
         .unwrap();
     let engine = setup.engine();
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.control().write_file("admin", "/notes.txt", b"later");
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
 
-    let page = engine.activity_page(None, None, 10).unwrap();
+    let page = engine.activity().page(None, None, 10).unwrap();
     let kittens = page
         .iter()
         .find(|a| a.object_id == Some(file_id))

@@ -34,7 +34,7 @@ impl Setup {
 
     async fn engine(&self) -> Engine {
         let engine = common::engine(&self.sim, &self.dir);
-        engine.refresh_all_rooms().await.unwrap();
+        engine.talk().refresh_all_rooms().await.unwrap();
         engine
     }
 
@@ -66,7 +66,7 @@ async fn history_keeps_markup_and_mentions_as_data_and_scrolls_back_to_the_start
     control.post_chat_message("bob", &setup.team, "<img src=x onerror=alert(1)> hi @admin");
     let engine = setup.engine().await;
 
-    let newest = engine.chat_entries(&setup.team, 10).await.unwrap();
+    let newest = engine.talk().chat_entries(&setup.team, 10).await.unwrap();
     assert_eq!(newest.len(), 10);
     let last = newest.last().unwrap();
     let [RichPart::Text { text }, RichPart::Object(mention)] = last.parts.as_slice() else {
@@ -84,6 +84,7 @@ async fn history_keeps_markup_and_mentions_as_data_and_scrolls_back_to_the_start
     let mut pages = 0;
     loop {
         let older = engine
+            .talk()
             .older_chat_entries(&setup.team, oldest, 10)
             .await
             .unwrap();
@@ -97,6 +98,7 @@ async fn history_keeps_markup_and_mentions_as_data_and_scrolls_back_to_the_start
         assert!(pages < 10, "scrolling never ended");
     }
     let first = engine
+        .talk()
         .older_chat_entries(&setup.team, posted[0] + 1, 50)
         .await
         .unwrap();
@@ -113,9 +115,9 @@ async fn the_long_poll_brings_new_messages_and_reactions_to_shown_ones() {
     let control = setup.sim.control();
     let question = control.post_chat_message("bob", &setup.team, "lunch?");
     let engine = setup.engine().await;
-    engine.chat_entries(&setup.team, 20).await.unwrap();
+    engine.talk().chat_entries(&setup.team, 20).await.unwrap();
 
-    let (news, _) = tokio::join!(engine.wait_for_chat_news(&setup.team), async {
+    let (news, _) = tokio::join!(engine.talk().wait_for_chat_news(&setup.team), async {
         tokio::time::sleep(Duration::from_millis(200)).await;
         control.post_chat_message("carol", &setup.team, "yes!")
     });
@@ -126,7 +128,7 @@ async fn the_long_poll_brings_new_messages_and_reactions_to_shown_ones() {
     assert!(news.updated.is_empty());
 
     let carol = setup.client("carol");
-    let (news, _) = tokio::join!(engine.wait_for_chat_news(&setup.team), async {
+    let (news, _) = tokio::join!(engine.talk().wait_for_chat_news(&setup.team), async {
         tokio::time::sleep(Duration::from_millis(200)).await;
         carol
             .add_reaction(&setup.team, question, "🎉")
@@ -144,11 +146,13 @@ async fn the_long_poll_brings_new_messages_and_reactions_to_shown_ones() {
     );
 
     let mine = engine
+        .talk()
         .react(&setup.team, question, "🎉", true)
         .await
         .unwrap();
     assert_eq!((mine[0].count, mine[0].mine), (2, true));
     let back = engine
+        .talk()
         .react(&setup.team, question, "🎉", false)
         .await
         .unwrap();
@@ -161,15 +165,16 @@ async fn a_reply_shows_its_quote_even_after_a_reaction_refreshed_it() {
     let control = setup.sim.control();
     let question = control.post_chat_message("bob", &setup.team, "lunch?");
     let engine = setup.engine().await;
-    engine.chat_entries(&setup.team, 20).await.unwrap();
+    engine.talk().chat_entries(&setup.team, 20).await.unwrap();
     let sent = engine
+        .talk()
         .send_message(&setup.team, "at noon", Some(question))
         .await
         .unwrap();
 
     let bob = setup.client("bob");
     bob.add_reaction(&setup.team, sent.id, "👍").await.unwrap();
-    let entries = engine.chat_entries(&setup.team, 20).await.unwrap();
+    let entries = engine.talk().chat_entries(&setup.team, 20).await.unwrap();
     let reply = entries.iter().find(|e| e.id == sent.id).unwrap();
     assert_eq!(reply.reactions.len(), 1);
     let quote = reply
@@ -184,6 +189,7 @@ async fn a_group_room_is_created_renamed_and_deleted_on_the_server() {
     let setup = Setup::new().await;
     let engine = setup.engine().await;
     let created = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::Group,
             name: "Planning".into(),
@@ -199,17 +205,20 @@ async fn a_group_room_is_created_renamed_and_deleted_on_the_server() {
         .talk_rooms("admin")
         .contains(&created.token));
     assert!(engine
+        .talk()
         .cached_rooms()
         .unwrap()
         .iter()
         .any(|r| r.token == created.token));
 
     let renamed = engine
+        .talk()
         .rename_room(&created.token, "Planning 2026")
         .await
         .unwrap();
     assert_eq!(renamed.name, "Planning 2026");
     engine
+        .talk()
         .add_room_participant(&created.token, "bob")
         .await
         .unwrap();
@@ -217,16 +226,20 @@ async fn a_group_room_is_created_renamed_and_deleted_on_the_server() {
         setup.room_of("bob", &created.token).await.display_name,
         "Planning 2026"
     );
-    let too_long = engine.rename_room(&created.token, &"x".repeat(256)).await;
+    let too_long = engine
+        .talk()
+        .rename_room(&created.token, &"x".repeat(256))
+        .await;
     assert!(too_long.unwrap_err().to_string().contains("255"));
 
-    engine.delete_room(&created.token).await.unwrap();
+    engine.talk().delete_room(&created.token).await.unwrap();
     assert!(!setup
         .sim
         .control()
         .talk_rooms("admin")
         .contains(&created.token));
     assert!(engine
+        .talk()
         .cached_rooms()
         .unwrap()
         .iter()
@@ -238,6 +251,7 @@ async fn guests_password_favorite_and_notifications_follow_the_settings() {
     let setup = Setup::new().await;
     let engine = setup.engine().await;
     let room = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::Group,
             name: "Open day".into(),
@@ -247,36 +261,43 @@ async fn guests_password_favorite_and_notifications_follow_the_settings() {
         .unwrap();
     let token = room.token;
 
-    let public = engine.allow_guests(&token, true).await.unwrap();
+    let public = engine.talk().allow_guests(&token, true).await.unwrap();
     assert!(public.guests_allowed && public.kind == "public");
     let locked = engine
+        .talk()
         .set_room_password(&token, "s3cret-pass")
         .await
         .unwrap();
     assert!(locked.has_password);
     assert!(setup.room_of("admin", &token).await.has_password);
-    let open = engine.set_room_password(&token, "").await.unwrap();
+    let open = engine.talk().set_room_password(&token, "").await.unwrap();
     assert!(!open.has_password);
-    let private = engine.allow_guests(&token, false).await.unwrap();
+    let private = engine.talk().allow_guests(&token, false).await.unwrap();
     assert_eq!(private.kind, "group");
 
-    let favorite = engine.set_room_favorite(&token, true).await.unwrap();
+    let favorite = engine.talk().set_room_favorite(&token, true).await.unwrap();
     assert!(favorite.favorite);
     assert!(
-        engine.cached_rooms().unwrap()[0].favorite,
+        engine.talk().cached_rooms().unwrap()[0].favorite,
         "favorites first"
     );
     let quiet = engine
+        .talk()
         .set_room_notifications(&token, "never")
         .await
         .unwrap();
     assert_eq!(quiet.notification_level, "never");
     assert!(engine
+        .talk()
         .cached_rooms()
         .unwrap()
         .iter()
         .any(|r| r.token == token && r.muted));
-    assert!(engine.set_room_notifications(&token, "loud").await.is_err());
+    assert!(engine
+        .talk()
+        .set_room_notifications(&token, "loud")
+        .await
+        .is_err());
 }
 
 #[tokio::test]
@@ -284,6 +305,7 @@ async fn participants_are_added_promoted_demoted_and_removed() {
     let setup = Setup::new().await;
     let engine = setup.engine().await;
     let token = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::Group,
             name: "Crew".into(),
@@ -292,8 +314,12 @@ async fn participants_are_added_promoted_demoted_and_removed() {
         .await
         .unwrap()
         .token;
-    engine.add_room_participant(&token, "carol").await.unwrap();
-    let unknown = engine.add_room_participant(&token, "nobody").await;
+    engine
+        .talk()
+        .add_room_participant(&token, "carol")
+        .await
+        .unwrap();
+    let unknown = engine.talk().add_room_participant(&token, "nobody").await;
     assert_eq!(unknown.unwrap_err().to_string(), "There is no such user");
 
     let carol = |list: &[nctray_engine::RoomParticipant]| {
@@ -302,25 +328,28 @@ async fn participants_are_added_promoted_demoted_and_removed() {
             .cloned()
             .unwrap()
     };
-    let list = engine.room_participants(&token).await.unwrap();
+    let list = engine.talk().room_participants(&token).await.unwrap();
     assert_eq!(list[0].actor_id, "admin", "moderators first");
     let before = carol(&list);
     assert_eq!(before.role, "user");
 
     engine
+        .talk()
         .set_room_moderator(&token, before.attendee_id, "carol", true)
         .await
         .unwrap();
-    let promoted = carol(&engine.room_participants(&token).await.unwrap());
+    let promoted = carol(&engine.talk().room_participants(&token).await.unwrap());
     assert!(promoted.moderator);
     assert!(setup.room_of("carol", &token).await.can_moderate());
     engine
+        .talk()
         .set_room_moderator(&token, promoted.attendee_id, "carol", false)
         .await
         .unwrap();
     assert!(!setup.room_of("carol", &token).await.can_moderate());
 
     engine
+        .talk()
         .remove_room_participant(&token, promoted.attendee_id, "carol")
         .await
         .unwrap();
@@ -332,6 +361,7 @@ async fn leaving_a_room_and_one_to_one_rooms() {
     let setup = Setup::new().await;
     let engine = setup.engine().await;
     let direct = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::OneToOne,
             name: "carol".into(),
@@ -342,6 +372,7 @@ async fn leaving_a_room_and_one_to_one_rooms() {
     assert_eq!(direct.kind, "one-to-one");
     assert!(!direct.can_rename);
     let again = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::OneToOne,
             name: "carol".into(),
@@ -354,6 +385,7 @@ async fn leaving_a_room_and_one_to_one_rooms() {
         "the existing room, not a second one"
     );
     let nobody = engine
+        .talk()
         .create_room(&NewChatRoom {
             kind: NewRoomKind::OneToOne,
             name: "nobody".into(),
@@ -362,13 +394,14 @@ async fn leaving_a_room_and_one_to_one_rooms() {
         .await;
     assert_eq!(nobody.unwrap_err().to_string(), "There is no such user");
 
-    engine.leave_room(&setup.team).await.unwrap();
+    engine.talk().leave_room(&setup.team).await.unwrap();
     assert!(!setup
         .sim
         .control()
         .talk_rooms("admin")
         .contains(&setup.team));
     assert!(engine
+        .talk()
         .cached_rooms()
         .unwrap()
         .iter()
@@ -379,17 +412,25 @@ async fn leaving_a_room_and_one_to_one_rooms() {
 async fn mentions_come_from_the_server_ready_to_insert() {
     let setup = Setup::new().await;
     let engine = setup.engine().await;
-    let found = engine.mention_choices(&setup.team, "car").await.unwrap();
+    let found = engine
+        .talk()
+        .mention_choices(&setup.team, "car")
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         (found[0].id.as_str(), found[0].text.as_str()),
         ("carol", "@carol")
     );
-    let everyone = engine.mention_choices(&setup.team, "").await.unwrap();
+    let everyone = engine
+        .talk()
+        .mention_choices(&setup.team, "")
+        .await
+        .unwrap();
     assert!(everyone.iter().any(|m| m.source == "calls"), "{everyone:?}");
 
     assert_eq!(
-        engine.call_link(&setup.team),
+        engine.talk().call_link(&setup.team),
         format!("{}/index.php/call/{}", setup.sim.base_url(), setup.team)
     );
 }

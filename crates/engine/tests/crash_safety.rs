@@ -152,7 +152,8 @@ async fn sigkill_at_random_points_never_corrupts_the_cache_and_every_notificatio
     // popup row, settled.
     let engine = common::engine_at(&sim, &database);
     let cached: BTreeSet<i64> = engine
-        .cached_notifications()
+        .notifications()
+        .cached()
         .unwrap()
         .iter()
         .map(|n| n.notification_id)

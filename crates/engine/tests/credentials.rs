@@ -162,17 +162,18 @@ async fn in_process_full_sync(sim: &Sim, dirs: &Dirs, password: &str) {
     // Everything the tray does to the server: capabilities, the list, status reads and writes,
     // the heartbeat, then the supervised sync with its push socket.
     engine.capabilities().await.unwrap();
-    engine.poll_notifications().await.unwrap();
-    engine.set_status(StatusType::Away).await.unwrap();
+    engine.notifications().poll().await.unwrap();
+    engine.status().set(StatusType::Away).await.unwrap();
     engine
-        .set_custom_message(&CustomMessage {
+        .status()
+        .set_custom(&CustomMessage {
             icon: Some("🔒".into()),
             message: "Checking for leaks".into(),
             clear_at: None,
         })
         .await
         .unwrap();
-    engine.heartbeat(false).await.unwrap();
+    engine.status().heartbeat(false).await.unwrap();
 
     let (tx, mut events) = unbounded_channel();
     let config = SyncConfig {
@@ -201,8 +202,8 @@ async fn in_process_full_sync(sim: &Sim, dirs: &Dirs, password: &str) {
     .await;
     assert_eq!(popped, Ok(true));
     task.abort();
-    let id = engine.cached_notifications().unwrap()[0].notification_id;
-    engine.dismiss_notification(id).await.unwrap();
+    let id = engine.notifications().cached().unwrap()[0].notification_id;
+    engine.notifications().dismiss(id).await.unwrap();
 }
 
 /// A full sync in process, then the headless engine twice (password on stdin, then in the

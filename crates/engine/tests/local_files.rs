@@ -141,7 +141,7 @@ async fn a_truncated_cache_is_moved_aside_and_a_fresh_one_made() {
         ));
     }
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
     drop(engine);
     let database = setup.database();
     let full = fs::read(&database).unwrap();
@@ -159,9 +159,12 @@ async fn a_truncated_cache_is_moved_aside_and_a_fresh_one_made() {
     drop(store);
     // The rebuilt cache works: the engine polls into it as on a first sync.
     let engine = setup.engine();
-    let poll = engine.poll_notifications().await.unwrap();
+    let poll = engine.notifications().poll().await.unwrap();
     assert!(poll.first_sync && !poll.new.is_empty());
-    assert_eq!(engine.cached_notifications().unwrap().len(), poll.new.len());
+    assert_eq!(
+        engine.notifications().cached().unwrap().len(),
+        poll.new.len()
+    );
 }
 
 #[test]
@@ -205,7 +208,7 @@ async fn removing_an_account_deletes_its_rows_but_remembers_what_popped_up() {
         .control()
         .inject_notification(NewNotification::new("admin", secret));
     let engine = setup.engine();
-    assert_eq!(engine.poll_notifications().await.unwrap().new.len(), 1);
+    assert_eq!(engine.notifications().poll().await.unwrap().new.len(), 1);
     engine.refresh_user().await.unwrap();
     let contains_secret = |path: &Path| {
         fs::read(path)
@@ -220,7 +223,7 @@ async fn removing_an_account_deletes_its_rows_but_remembers_what_popped_up() {
 
     engine.forget_cache().unwrap();
 
-    assert!(engine.cached_notifications().unwrap().is_empty());
+    assert!(engine.notifications().cached().unwrap().is_empty());
     assert!(engine.search("zyxwvutsrq", &[], 10).unwrap().is_empty());
     for file in &files {
         assert!(
@@ -232,9 +235,9 @@ async fn removing_an_account_deletes_its_rows_but_remembers_what_popped_up() {
     drop(engine);
     // Signed in again: the notification is listed but does not pop up a second time.
     let again = setup.engine();
-    let poll = again.poll_notifications().await.unwrap();
+    let poll = again.notifications().poll().await.unwrap();
     assert!(poll.new.is_empty(), "popped up again: {:?}", poll.new);
-    assert_eq!(again.cached_notifications().unwrap().len(), 1);
+    assert_eq!(again.notifications().cached().unwrap().len(), 1);
 }
 
 #[test]

@@ -28,11 +28,11 @@ async fn a_new_notification_is_handed_over_once_also_across_restarts() {
         .inject_notification(NewNotification::new("admin", "Alice shared a file"));
 
     let engine = setup.engine();
-    let first = engine.poll_notifications().await.unwrap();
+    let first = engine.notifications().poll().await.unwrap();
     assert_eq!(subjects(&first.new), ["Alice shared a file"]);
     assert!(first.changed);
 
-    let second = engine.poll_notifications().await.unwrap();
+    let second = engine.notifications().poll().await.unwrap();
     assert!(second.new.is_empty(), "handed over twice: {:?}", second.new);
     assert!(!second.changed);
     assert_eq!(
@@ -45,11 +45,11 @@ async fn a_new_notification_is_handed_over_once_also_across_restarts() {
     // A restart: a new engine on the same file hands nothing over again and still
     // polls conditionally.
     let restarted = setup.engine();
-    let after_restart = restarted.poll_notifications().await.unwrap();
+    let after_restart = restarted.notifications().poll().await.unwrap();
     assert!(after_restart.new.is_empty());
     assert_eq!(setup.notification_requests().last(), Some(&(304, true)));
     assert_eq!(
-        subjects(&restarted.cached_notifications().unwrap()),
+        subjects(&restarted.notifications().cached().unwrap()),
         ["Alice shared a file"]
     );
 
@@ -57,7 +57,7 @@ async fn a_new_notification_is_handed_over_once_also_across_restarts() {
     setup
         .control()
         .inject_notification(NewNotification::new("admin", "Bob mentioned you"));
-    let next = restarted.poll_notifications().await.unwrap();
+    let next = restarted.notifications().poll().await.unwrap();
     assert_eq!(subjects(&next.new), ["Bob mentioned you"]);
 }
 
@@ -66,35 +66,38 @@ async fn silent_notifications_and_do_not_disturb_do_not_pop_up_later_either() {
     let setup = Setup::new().await;
     let engine = setup.engine();
     engine
-        .set_status(nctray_engine::nextcloud::StatusType::Online)
+        .status()
+        .set(nctray_engine::nextcloud::StatusType::Online)
         .await
         .unwrap();
     let mut quiet = NewNotification::new("admin", "Background job finished");
     quiet.should_notify = false;
     setup.control().inject_notification(quiet);
-    assert!(engine.poll_notifications().await.unwrap().new.is_empty());
+    assert!(engine.notifications().poll().await.unwrap().new.is_empty());
 
     engine
-        .set_status(nctray_engine::nextcloud::StatusType::Dnd)
+        .status()
+        .set(nctray_engine::nextcloud::StatusType::Dnd)
         .await
         .unwrap();
     setup
         .control()
         .inject_notification(NewNotification::new("admin", "During focus time"));
-    let during_dnd = engine.poll_notifications().await.unwrap();
+    let during_dnd = engine.notifications().poll().await.unwrap();
     assert_eq!(during_dnd.server_status.as_deref(), Some("dnd"));
     assert!(during_dnd.new.is_empty());
 
     engine
-        .set_status(nctray_engine::nextcloud::StatusType::Online)
+        .status()
+        .set(nctray_engine::nextcloud::StatusType::Online)
         .await
         .unwrap();
     setup
         .control()
         .inject_notification(NewNotification::new("admin", "After focus time"));
-    let after = engine.poll_notifications().await.unwrap();
+    let after = engine.notifications().poll().await.unwrap();
     assert_eq!(subjects(&after.new), ["After focus time"]);
-    assert_eq!(engine.cached_notifications().unwrap().len(), 3);
+    assert_eq!(engine.notifications().cached().unwrap().len(), 3);
 }
 
 #[tokio::test]
@@ -104,21 +107,21 @@ async fn a_server_in_maintenance_keeps_the_cache_and_the_poll_recovers() {
         .control()
         .inject_notification(NewNotification::new("admin", "Kept while offline"));
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
 
     for fault in [Fault::Maintenance, Fault::Garbage, Fault::ServerError] {
         setup.control().set_fault(fault);
-        let error = engine.poll_notifications().await.unwrap_err();
+        let error = engine.notifications().poll().await.unwrap_err();
         assert_ne!(error.kind(), nctray_engine::ErrorKind::Database, "{error}");
         assert_eq!(
-            subjects(&engine.cached_notifications().unwrap()),
+            subjects(&engine.notifications().cached().unwrap()),
             ["Kept while offline"],
             "cache lost during {fault:?}"
         );
     }
     setup.control().set_fault(Fault::Maintenance);
     assert_eq!(
-        engine.poll_notifications().await.unwrap_err().kind(),
+        engine.notifications().poll().await.unwrap_err().kind(),
         nctray_engine::ErrorKind::Maintenance
     );
 
@@ -126,7 +129,7 @@ async fn a_server_in_maintenance_keeps_the_cache_and_the_poll_recovers() {
     setup
         .control()
         .inject_notification(NewNotification::new("admin", "Back again"));
-    let recovered = engine.poll_notifications().await.unwrap();
+    let recovered = engine.notifications().poll().await.unwrap();
     assert_eq!(subjects(&recovered.new), ["Back again"]);
 }
 
@@ -135,7 +138,7 @@ async fn a_revoked_app_password_is_reported_as_sign_in_needed() {
     let setup = Setup::new().await;
     let engine = setup.engine();
     setup.control().set_fault(Fault::Unauthorized);
-    let error = engine.poll_notifications().await.unwrap_err();
+    let error = engine.notifications().poll().await.unwrap_err();
     assert_eq!(error.kind(), nctray_engine::ErrorKind::Unauthorized);
 }
 
@@ -148,13 +151,13 @@ async fn the_first_sync_of_an_account_is_marked_so_it_can_be_summarised() {
             .inject_notification(NewNotification::new("admin", subject));
     }
     let engine = setup.engine();
-    let first = engine.poll_notifications().await.unwrap();
+    let first = engine.notifications().poll().await.unwrap();
     assert!(first.first_sync);
     assert_eq!(first.new.len(), 4);
     setup
         .control()
         .inject_notification(NewNotification::new("admin", "five"));
-    let next = engine.poll_notifications().await.unwrap();
+    let next = engine.notifications().poll().await.unwrap();
     assert!(!next.first_sync);
     assert_eq!(subjects(&next.new), ["five"]);
 }
@@ -166,29 +169,37 @@ async fn a_popup_stays_due_until_it_is_reported_shown_also_across_restarts() {
         .control()
         .inject_notification(NewNotification::new("admin", "Alice shared a file"));
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
     assert_eq!(
-        subjects(&engine.due_popups().unwrap()),
+        subjects(&engine.notifications().due_popups().unwrap()),
         ["Alice shared a file"]
     );
     // The desktop did not take it (no notification server, a crash): a restart offers it.
     drop(engine);
     let restarted = setup.engine();
-    restarted.poll_notifications().await.unwrap();
+    restarted.notifications().poll().await.unwrap();
     assert_eq!(
-        subjects(&restarted.due_popups().unwrap()),
+        subjects(&restarted.notifications().due_popups().unwrap()),
         ["Alice shared a file"]
     );
-    assert_eq!(restarted.still_due(&[id]).unwrap(), [id]);
+    assert_eq!(restarted.notifications().still_due(&[id]).unwrap(), [id]);
 
     // Shown: never offered again, and a second report of the same popup settles nothing.
-    assert_eq!(restarted.popups_shown(&[id]).unwrap(), [id]);
-    assert!(restarted.popups_shown(&[id]).unwrap().is_empty());
-    assert!(restarted.still_due(&[id]).unwrap().is_empty());
+    assert_eq!(restarted.notifications().popups_shown(&[id]).unwrap(), [id]);
+    assert!(restarted
+        .notifications()
+        .popups_shown(&[id])
+        .unwrap()
+        .is_empty());
+    assert!(restarted
+        .notifications()
+        .still_due(&[id])
+        .unwrap()
+        .is_empty());
     drop(restarted);
     let again = setup.engine();
-    again.poll_notifications().await.unwrap();
-    assert!(again.due_popups().unwrap().is_empty());
+    again.notifications().poll().await.unwrap();
+    assert!(again.notifications().due_popups().unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -198,30 +209,59 @@ async fn a_popup_claimed_for_sending_goes_out_once_and_a_crash_while_sending_cou
     let first = control.inject_notification(NewNotification::new("admin", "first"));
     let second = control.inject_notification(NewNotification::new("admin", "second"));
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
 
     // Claimed: a second offer of the same popup finds it on its way, and it is not due.
-    assert!(engine.claim_popups(&[first]).unwrap());
-    assert!(!engine.claim_popups(&[first]).unwrap());
-    assert!(!engine.claim_popups(&[first, second]).unwrap());
-    assert_eq!(subjects(&engine.due_popups().unwrap()), ["second"]);
+    assert!(engine.notifications().claim_popups(&[first]).unwrap());
+    assert!(!engine.notifications().claim_popups(&[first]).unwrap());
+    assert!(!engine
+        .notifications()
+        .claim_popups(&[first, second])
+        .unwrap());
+    assert_eq!(
+        subjects(&engine.notifications().due_popups().unwrap()),
+        ["second"]
+    );
     // The server did not take it: due again.
-    engine.popups_not_shown(&[first]).unwrap();
-    assert_eq!(subjects(&engine.due_popups().unwrap()), ["first", "second"]);
+    engine.notifications().popups_not_shown(&[first]).unwrap();
+    assert_eq!(
+        subjects(&engine.notifications().due_popups().unwrap()),
+        ["first", "second"]
+    );
 
     // Claimed, then the process dies before the server's answer: the next start counts it
     // as shown; the one never claimed stays due.
-    assert!(engine.claim_popups(&[first]).unwrap());
+    assert!(engine.notifications().claim_popups(&[first]).unwrap());
     drop(engine);
     let restarted = setup.engine();
-    assert_eq!(restarted.settle_interrupted_popups().unwrap(), [first]);
-    assert!(restarted.settle_interrupted_popups().unwrap().is_empty());
-    restarted.poll_notifications().await.unwrap();
-    assert_eq!(subjects(&restarted.due_popups().unwrap()), ["second"]);
+    assert_eq!(
+        restarted
+            .notifications()
+            .settle_interrupted_popups()
+            .unwrap(),
+        [first]
+    );
+    assert!(restarted
+        .notifications()
+        .settle_interrupted_popups()
+        .unwrap()
+        .is_empty());
+    restarted.notifications().poll().await.unwrap();
+    assert_eq!(
+        subjects(&restarted.notifications().due_popups().unwrap()),
+        ["second"]
+    );
 
     // Claimed and shown: settled once, nothing left on its way.
-    assert!(restarted.claim_popups(&[second]).unwrap());
-    assert_eq!(restarted.popups_shown(&[second]).unwrap(), [second]);
-    assert!(restarted.settle_interrupted_popups().unwrap().is_empty());
-    assert!(restarted.due_popups().unwrap().is_empty());
+    assert!(restarted.notifications().claim_popups(&[second]).unwrap());
+    assert_eq!(
+        restarted.notifications().popups_shown(&[second]).unwrap(),
+        [second]
+    );
+    assert!(restarted
+        .notifications()
+        .settle_interrupted_popups()
+        .unwrap()
+        .is_empty());
+    assert!(restarted.notifications().due_popups().unwrap().is_empty());
 }

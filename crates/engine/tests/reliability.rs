@@ -52,7 +52,7 @@ impl Synced {
     async fn start() -> Synced {
         let Setup { sim, dir } = Setup::new().await;
         let engine = Arc::new(common::engine(&sim, &dir));
-        engine.set_status(StatusType::Away).await.unwrap();
+        engine.status().set(StatusType::Away).await.unwrap();
         sim.control()
             .inject_notification(NewNotification::new("admin", "Kept through the fault"));
         let (events, task) = spawn_supervisor(&engine);
@@ -97,8 +97,8 @@ impl Synced {
 
     fn cache(&self) -> (Vec<Notification>, Option<StatusSnapshot>) {
         (
-            self.engine.cached_notifications().unwrap(),
-            self.engine.cached_status().unwrap(),
+            self.engine.notifications().cached().unwrap(),
+            self.engine.status().cached().unwrap(),
         )
     }
 
@@ -129,7 +129,8 @@ impl Synced {
         assert_eq!(self.next_popup().await.as_deref(), Some("After the fault"));
         let subjects: Vec<String> = self
             .engine
-            .cached_notifications()
+            .notifications()
+            .cached()
             .unwrap()
             .into_iter()
             .map(|n| n.subject)
@@ -137,7 +138,8 @@ impl Synced {
         assert_eq!(subjects, ["After the fault", "Kept through the fault"]);
         assert_eq!(
             self.engine
-                .cached_status()
+                .status()
+                .cached()
                 .unwrap()
                 .map(|s| s.status_type()),
             Some(StatusType::Away)
@@ -334,10 +336,15 @@ async fn a_fault_of_the_notifications_endpoint_alone_takes_the_account_offline()
 async fn a_failing_heartbeat_alone_leaves_the_account_online_and_notifications_flowing() {
     let mut synced = Synced::start().await;
     // Online for a while: a status heartbeats keep alive (the chosen away gets none).
-    synced.engine.set_status(StatusType::Online).await.unwrap();
+    synced
+        .engine
+        .status()
+        .set(StatusType::Online)
+        .await
+        .unwrap();
     synced.sim.control().set_fault_for(HEARTBEAT, Fault::Reset);
     synced.wait_for_requests(HEARTBEAT, 2).await;
-    synced.engine.set_status(StatusType::Away).await.unwrap();
+    synced.engine.status().set(StatusType::Away).await.unwrap();
     synced.picks_up_new_notifications().await;
     let state = next_matching(
         &mut synced.events,

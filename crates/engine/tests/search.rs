@@ -42,8 +42,8 @@ async fn everything_cached_is_found_after_the_server_is_gone() {
     let activity = setup.record("Carol commented on the quarterly report");
     setup.record("Lunch with the team");
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
-    engine.sync_activity().await.unwrap();
+    engine.notifications().poll().await.unwrap();
+    engine.activity().sync().await.unwrap();
     setup.sim.shutdown().await;
     drop(engine);
 
@@ -98,18 +98,18 @@ async fn a_dismissed_notification_is_no_longer_found() {
     let first = setup.notify("Backup finished", "All files are safe");
     let second = setup.notify("Backup failed", "Disk full");
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
     assert_eq!(engine.search("backup", &[], 10).unwrap().len(), 2);
 
-    engine.dismiss_notification(first).await.unwrap();
+    engine.notifications().dismiss(first).await.unwrap();
     assert_eq!(
         found(&engine.search("backup", &[], 10).unwrap()),
         [(Kind::Notification, second)]
     );
 
-    engine.dismiss_all_notifications().await.unwrap();
+    engine.notifications().dismiss_all().await.unwrap();
     assert!(engine.search("backup", &[], 10).unwrap().is_empty());
-    assert!(engine.cached_notifications().unwrap().is_empty());
+    assert!(engine.notifications().cached().unwrap().is_empty());
     assert!(setup.sim.control().notifications("admin").is_empty());
 }
 
@@ -118,12 +118,12 @@ async fn a_notification_deleted_elsewhere_leaves_the_index_with_the_next_poll() 
     let setup = Setup::new().await;
     let id = setup.notify("Share accepted", "");
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
     assert_eq!(engine.search("share", &[], 10).unwrap().len(), 1);
 
     // Dismissed in the browser.
     engine.client().notifications().delete(id).await.unwrap();
-    engine.poll_notifications().await.unwrap();
+    engine.notifications().poll().await.unwrap();
     assert!(engine.search("share", &[], 10).unwrap().is_empty());
 }
 
@@ -137,9 +137,9 @@ async fn chat_messages_are_found_with_the_rest_while_they_are_cached() {
     let asked = control.post_chat_message("bob", &room, "Is the planning meeting still on?");
     control.post_chat_message("admin", &room, "Yes, at three");
     let engine = setup.engine();
-    engine.poll_notifications().await.unwrap();
-    engine.sync_rooms().await.unwrap();
-    engine.room_messages(&room, 20).await.unwrap();
+    engine.notifications().poll().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
+    engine.talk().room_messages(&room, 20).await.unwrap();
 
     let hits = engine.search("planning meet", &[], 10).unwrap();
     let mut kinds = found(&hits);
@@ -183,7 +183,7 @@ async fn the_newest_hits_come_first_and_the_limit_holds() {
     for i in 0..30 {
         ids.push(setup.record(&format!("Invoice {i} paid")));
     }
-    engine.sync_activity().await.unwrap();
+    engine.activity().sync().await.unwrap();
     let hits = engine.search("invoice", &[Kind::Activity], 5).unwrap();
     // Recorded in the same second they tie on the date, and the higher id is the newer.
     let mut newest: Vec<(Kind, i64)> = ids.iter().map(|id| (Kind::Activity, *id)).collect();
@@ -192,7 +192,8 @@ async fn the_newest_hits_come_first_and_the_limit_holds() {
     assert_eq!(found(&hits), newest);
     assert_eq!(
         engine
-            .search_activity(Some("all"), "invoice 7", 50)
+            .activity()
+            .search(Some("all"), "invoice 7", 50)
             .unwrap()
             .len(),
         1

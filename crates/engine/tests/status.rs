@@ -14,7 +14,7 @@ async fn a_predefined_message_is_set_with_its_clear_at_and_cleared_again() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64;
-    let snapshot = engine.set_predefined_message("meeting").await.unwrap();
+    let snapshot = engine.status().set_predefined("meeting").await.unwrap();
     let own = snapshot.own.as_ref().unwrap();
     assert_eq!(own.message_id.as_deref(), Some("meeting"));
     assert_eq!(own.message.as_deref(), Some("In a meeting"));
@@ -25,10 +25,10 @@ async fn a_predefined_message_is_set_with_its_clear_at_and_cleared_again() {
     );
     assert_eq!(snapshot.predefined.len(), 6);
 
-    let cleared = engine.clear_message().await.unwrap();
+    let cleared = engine.status().clear_message().await.unwrap();
     assert_eq!(cleared.own.unwrap().message, None);
 
-    let unknown = engine.set_predefined_message("lunch").await.unwrap_err();
+    let unknown = engine.status().set_predefined("lunch").await.unwrap_err();
     assert!(unknown.to_string().contains("meeting"), "{unknown}");
 }
 
@@ -37,29 +37,34 @@ async fn the_status_a_call_overwrote_is_offered_and_restored() {
     let Setup { sim, dir } = Setup::new().await;
     let engine = common::engine(&sim, &dir);
 
-    let dnd = engine.set_status(StatusType::Dnd).await.unwrap();
+    let dnd = engine.status().set(StatusType::Dnd).await.unwrap();
     assert_eq!(dnd.status_type(), StatusType::Dnd);
     assert_eq!(dnd.restorable_message_id(), None);
     assert!(engine
-        .restore_previous_status()
+        .status()
+        .restore()
         .await
         .unwrap_err()
         .to_string()
         .contains("no previous status"));
 
     assert!(sim.control().start_call("admin"));
-    let in_call = engine.refresh_status().await.unwrap();
+    let in_call = engine.status().refresh().await.unwrap();
     assert_eq!(in_call.status_type(), StatusType::Busy);
     assert_eq!(in_call.restorable_message_id(), Some("call"));
 
-    let restored = engine.restore_previous_status().await.unwrap();
+    let restored = engine.status().restore().await.unwrap();
     assert_eq!(restored.status_type(), StatusType::Dnd);
     assert_eq!(restored.backup, None);
     assert_eq!(sim.control().own_status("admin").unwrap()["status"], "dnd");
 
     // The cache keeps the last snapshot for the next start.
     drop(engine);
-    let cached = common::engine(&sim, &dir).cached_status().unwrap().unwrap();
+    let cached = common::engine(&sim, &dir)
+        .status()
+        .cached()
+        .unwrap()
+        .unwrap();
     assert_eq!(cached.status_type(), StatusType::Dnd);
 }
 
@@ -75,15 +80,18 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
         message: Some("Heads down".into()),
         clear_after_secs: Some(7200),
     };
-    engine.save_preset(&focus).unwrap();
+    engine.status().save_preset(&focus).unwrap();
     let too_long = StatusPreset {
         message: Some("x".repeat(81)),
         ..focus.clone()
     };
-    assert!(engine.save_preset(&too_long).is_err());
-    assert_eq!(engine.presets().unwrap(), std::slice::from_ref(&focus));
+    assert!(engine.status().save_preset(&too_long).is_err());
+    assert_eq!(
+        engine.status().presets().unwrap(),
+        std::slice::from_ref(&focus)
+    );
 
-    let applied = engine.apply_preset("Focus").await.unwrap();
+    let applied = engine.status().apply_preset("Focus").await.unwrap();
     let own = applied.own.unwrap();
     assert_eq!(own.status, StatusType::Dnd);
     assert_eq!(own.icon.as_deref(), Some("🎧"));
@@ -96,10 +104,10 @@ async fn a_preset_is_saved_applied_in_one_step_and_removed() {
     // Presets survive a restart (they are in the cache file) and can be removed.
     drop(engine);
     let engine = common::engine(&sim, &dir);
-    assert_eq!(engine.presets().unwrap().len(), 1);
-    engine.remove_preset("Focus").unwrap();
-    assert!(engine.presets().unwrap().is_empty());
-    assert!(engine.remove_preset("Focus").is_err());
+    assert_eq!(engine.status().presets().unwrap().len(), 1);
+    engine.status().remove_preset("Focus").unwrap();
+    assert!(engine.status().presets().unwrap().is_empty());
+    assert!(engine.status().remove_preset("Focus").is_err());
 }
 
 #[tokio::test]
@@ -154,11 +162,12 @@ async fn other_users_statuses_are_listed_and_cached() {
         .unwrap();
 
     let engine = setup.engine();
-    assert!(engine.refresh_other_statuses().await.unwrap() >= 1);
+    assert!(engine.status().refresh_others().await.unwrap() >= 1);
     let cached = engine
-        .cached_status_of("bob")
+        .status()
+        .cached_of("bob")
         .unwrap()
         .expect("bob's status");
     assert_eq!(cached.status, StatusType::Dnd);
-    assert_eq!(engine.cached_status_of("carol").unwrap(), None);
+    assert_eq!(engine.status().cached_of("carol").unwrap(), None);
 }

@@ -191,7 +191,8 @@ async fn an_idle_desktop_turns_away_but_never_overrides_a_chosen_status() {
     // A status the user chose (dnd) stays, however idle the desktop is: the server would
     // answer a heartbeat 204, so none is sent.
     engine(&sim, &dir)
-        .set_status(nctray_engine::nextcloud::StatusType::Dnd)
+        .status()
+        .set(nctray_engine::nextcloud::StatusType::Dnd)
         .await
         .unwrap();
     let heartbeats = |sim: &Sim| {
@@ -231,7 +232,7 @@ async fn with_push_a_new_activity_is_in_the_cache_within_a_second() {
     let recorded = Instant::now();
     sim.control().write_file("admin", "Pushed.md", b"hello");
     loop {
-        let page = engine.activity_page(None, None, 50).unwrap();
+        let page = engine.activity().page(None, None, 50).unwrap();
         if page.iter().any(|a| a.subject.contains("Pushed.md")) {
             break;
         }
@@ -324,7 +325,7 @@ async fn notifications_of_a_silent_app_are_listed_but_never_pop_up() {
         "{shown:?}"
     );
     // Listed all the same.
-    let cached = engine.cached_notifications().unwrap();
+    let cached = engine.notifications().cached().unwrap();
     assert!(
         cached.iter().any(|n| n.app == "files_sharing"),
         "{cached:?}"
@@ -374,7 +375,7 @@ async fn a_notification_removed_elsewhere_is_announced_but_unchanged_polls_are_n
     })
     .await;
     assert!(gone.is_some(), "the removal was not announced");
-    assert!(engine.cached_notifications().unwrap().is_empty());
+    assert!(engine.notifications().cached().unwrap().is_empty());
     task.abort();
 }
 
@@ -429,8 +430,9 @@ async fn a_popup_the_desktop_did_not_take_is_offered_again_until_it_is_shown() {
         "never offered again"
     );
     engine
+        .notifications()
         .popups_shown(
-            &engine.due_popups().unwrap()[0..1]
+            &engine.notifications().due_popups().unwrap()[0..1]
                 .iter()
                 .map(|n| n.notification_id)
                 .collect::<Vec<_>>(),

@@ -49,13 +49,16 @@ impl Setup {
     /// messages on a new account) read, so that counts start at zero.
     async fn synced_engine(&self) -> Engine {
         let engine = self.engine();
-        engine.sync_rooms().await.unwrap();
-        for room in engine.cached_rooms().unwrap() {
+        engine.talk().sync_rooms().await.unwrap();
+        for room in engine.talk().cached_rooms().unwrap() {
             if room.kind == "changelog" {
-                engine.mark_read(&room.token).await.unwrap();
+                engine.talk().mark_read(&room.token).await.unwrap();
             }
         }
-        assert_eq!(engine.unread_counts().unwrap(), UnreadCounts::default());
+        assert_eq!(
+            engine.talk().unread_counts().unwrap(),
+            UnreadCounts::default()
+        );
         engine
     }
 
@@ -136,9 +139,10 @@ async fn the_second_room_sync_asks_only_for_rooms_changed_since_the_first() {
     let setup = Setup::new().await;
     let engine = setup.engine();
 
-    let first = engine.sync_rooms().await.unwrap();
+    let first = engine.talk().sync_rooms().await.unwrap();
     assert!(first.full);
     let names: Vec<String> = engine
+        .talk()
         .cached_rooms()
         .unwrap()
         .into_iter()
@@ -152,7 +156,7 @@ async fn the_second_room_sync_asks_only_for_rooms_changed_since_the_first() {
         .control()
         .post_chat_message("bob", &setup.team, "anyone?");
     setup.later();
-    let second = engine.sync_rooms().await.unwrap();
+    let second = engine.talk().sync_rooms().await.unwrap();
     assert!(!second.full);
     assert_eq!(
         second.updated,
@@ -178,7 +182,7 @@ async fn the_second_room_sync_asks_only_for_rooms_changed_since_the_first() {
     drop(engine);
     setup.later();
     let restarted = setup.engine();
-    let quiet = restarted.sync_rooms().await.unwrap();
+    let quiet = restarted.talk().sync_rooms().await.unwrap();
     assert!(!quiet.full, "{quiet:?}");
     assert!(
         quiet.updated.is_empty() && quiet.unread.is_none(),
@@ -196,18 +200,18 @@ async fn the_second_room_sync_asks_only_for_rooms_changed_since_the_first() {
 async fn a_deleted_room_stays_until_the_full_refresh_five_minutes_later() {
     let setup = Setup::new().await;
     let engine = setup.engine();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
     setup
         .control()
         .post_chat_message("bob", &setup.other, "last words");
-    engine.room_messages(&setup.other, 20).await.unwrap();
+    engine.talk().room_messages(&setup.other, 20).await.unwrap();
 
     setup.later();
     setup.bob().delete_room(&setup.other).await.unwrap();
-    let incremental = engine.sync_rooms().await.unwrap();
+    let incremental = engine.talk().sync_rooms().await.unwrap();
     assert!(!incremental.full && incremental.removed.is_empty());
     assert!(
-        engine.find_room(&setup.other).is_ok(),
+        engine.talk().find_room(&setup.other).is_ok(),
         "modifiedSince never reports a deletion"
     );
 
@@ -220,13 +224,17 @@ async fn a_deleted_room_stays_until_the_full_refresh_five_minutes_later() {
         )
         .unwrap();
     assert_eq!(moved, 1);
-    let full = engine.sync_rooms().await.unwrap();
+    let full = engine.talk().sync_rooms().await.unwrap();
     assert!(full.full);
     assert_eq!(full.removed, std::slice::from_ref(&setup.other));
-    assert!(engine.find_room(&setup.other).is_err());
-    assert!(engine.find_room(&setup.team).is_ok());
+    assert!(engine.talk().find_room(&setup.other).is_err());
+    assert!(engine.talk().find_room(&setup.team).is_ok());
     assert!(
-        engine.cached_messages(&setup.other, 20).unwrap().is_empty(),
+        engine
+            .talk()
+            .cached_messages(&setup.other, 20)
+            .unwrap()
+            .is_empty(),
         "the history of a room that is gone goes with it"
     );
     let last = setup.room_list_queries().pop().unwrap();
@@ -243,42 +251,42 @@ async fn unread_and_mention_counts_follow_what_others_write_and_what_is_read() {
     control.post_chat_message("bob", &setup.team, "hello");
     control.post_chat_message("bob", &setup.team, "@admin can you look?");
     control.post_chat_message("bob", &setup.other, "fyi");
-    let change = engine.sync_rooms().await.unwrap();
+    let change = engine.talk().sync_rooms().await.unwrap();
     let counts = change.unread.expect("the counts changed");
     assert_eq!(unread_of(&counts, &setup.team), Some((2, true)));
     assert_eq!(unread_of(&counts, &setup.other), Some((1, false)));
     assert_eq!((counts.total_unread, counts.total_mentions), (3, 1));
-    assert_eq!(engine.unread_counts().unwrap(), counts);
+    assert_eq!(engine.talk().unread_counts().unwrap(), counts);
 
-    let room = engine.find_room("Team").unwrap();
+    let room = engine.talk().find_room("Team").unwrap();
     assert!(room.unread_mention_direct);
     assert_eq!(
         room.last_message.as_deref(),
         Some("bob: @admin can you look?")
     );
 
-    engine.room_messages(&setup.team, 20).await.unwrap();
-    let after_read = engine.mark_read(&setup.team).await.unwrap();
+    engine.talk().room_messages(&setup.team, 20).await.unwrap();
+    let after_read = engine.talk().mark_read(&setup.team).await.unwrap();
     assert_eq!(unread_of(&after_read, &setup.team), None);
     assert_eq!((after_read.total_unread, after_read.total_mentions), (1, 0));
 
     // The server agrees: the next sync changes no count.
     setup.later();
-    let again = engine.sync_rooms().await.unwrap();
+    let again = engine.talk().sync_rooms().await.unwrap();
     assert_eq!(again.unread, None);
-    assert_eq!(engine.unread_counts().unwrap(), after_read);
+    assert_eq!(engine.talk().unread_counts().unwrap(), after_read);
 }
 
 #[tokio::test]
 async fn the_open_chat_hears_a_message_posted_while_it_waits() {
     let setup = Setup::new().await;
     let engine = setup.synced_engine().await;
-    engine.room_messages(&setup.team, 20).await.unwrap();
+    engine.talk().room_messages(&setup.team, 20).await.unwrap();
     setup.control().clear_requests();
 
     let started = Instant::now();
     let control = setup.control();
-    let (heard, posted) = tokio::join!(engine.wait_for_messages(&setup.team), async {
+    let (heard, posted) = tokio::join!(engine.talk().wait_for_messages(&setup.team), async {
         tokio::time::sleep(Duration::from_millis(300)).await;
         control.post_chat_message("bob", &setup.team, "are you there, @admin?")
     });
@@ -292,7 +300,7 @@ async fn the_open_chat_hears_a_message_posted_while_it_waits() {
     assert_eq!(heard[0].text, "are you there, @admin?");
     assert_eq!(heard[0].author, "bob");
     assert_eq!(
-        texts(&engine.cached_messages(&setup.team, 1).unwrap()),
+        texts(&engine.talk().cached_messages(&setup.team, 1).unwrap()),
         ["are you there, @admin?"]
     );
 
@@ -312,8 +320,8 @@ async fn the_open_chat_hears_a_message_posted_while_it_waits() {
 
     // Waiting does not read: the message still counts as unread.
     setup.later();
-    engine.sync_rooms().await.unwrap();
-    let counts = engine.unread_counts().unwrap();
+    engine.talk().sync_rooms().await.unwrap();
+    let counts = engine.talk().unread_counts().unwrap();
     assert_eq!(unread_of(&counts, &setup.team), Some((1, true)));
 }
 
@@ -325,30 +333,31 @@ async fn a_sent_message_is_cached_and_the_room_counts_as_read() {
     let question = setup
         .control()
         .post_chat_message("bob", &setup.team, "lunch?");
-    engine.sync_rooms().await.unwrap();
-    assert_eq!(engine.unread_counts().unwrap().total_unread, 1);
-    engine.room_messages(&setup.team, 20).await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
+    assert_eq!(engine.talk().unread_counts().unwrap().total_unread, 1);
+    engine.talk().room_messages(&setup.team, 20).await.unwrap();
 
     let sent = engine
+        .talk()
         .send_message(&setup.team, "yes @bob", Some(question))
         .await
         .unwrap();
     assert_eq!(sent.text, "yes @bob");
     assert_eq!(sent.reply_to, Some(question));
-    assert_eq!(engine.unread_counts().unwrap().total_unread, 0);
-    let cached = engine.cached_messages(&setup.team, 2).unwrap();
+    assert_eq!(engine.talk().unread_counts().unwrap().total_unread, 0);
+    let cached = engine.talk().cached_messages(&setup.team, 2).unwrap();
     assert_eq!(texts(&cached), ["lunch?", "yes @bob"]);
     assert_eq!(cached[1].reply_to, Some(question));
 
     setup.later();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
     assert_eq!(
-        engine.unread_counts().unwrap().total_unread,
+        engine.talk().unread_counts().unwrap().total_unread,
         0,
         "the server moved the read marker too"
     );
 
-    let refused = engine.send_message(&setup.team, "  ", None).await;
+    let refused = engine.talk().send_message(&setup.team, "  ", None).await;
     assert!(matches!(refused, Err(nctray_engine::Error::Invalid(_))));
 }
 
@@ -356,15 +365,15 @@ async fn a_sent_message_is_cached_and_the_room_counts_as_read() {
 async fn history_is_fetched_once_then_only_what_is_new_and_stays_readable_offline() {
     let setup = Setup::new().await;
     let engine = setup.engine();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
     let control = setup.control();
     for text in ["one", "two", "three"] {
         control.post_chat_message("bob", &setup.team, text);
     }
 
-    let newest_two = engine.room_messages(&setup.team, 2).await.unwrap();
+    let newest_two = engine.talk().room_messages(&setup.team, 2).await.unwrap();
     assert_eq!(texts(&newest_two), ["two", "three"]);
-    let all = engine.room_messages(&setup.team, 50).await.unwrap();
+    let all = engine.talk().room_messages(&setup.team, 50).await.unwrap();
     assert_eq!(
         all[0].system_message.as_deref(),
         Some("conversation_created")
@@ -387,7 +396,7 @@ async fn history_is_fetched_once_then_only_what_is_new_and_stays_readable_offlin
     // Asked again: only what is newer than the newest cached message, without waiting.
     setup.control().clear_requests();
     let four = control.post_chat_message("bob", &setup.team, "four");
-    let again = engine.room_messages(&setup.team, 50).await.unwrap();
+    let again = engine.talk().room_messages(&setup.team, 50).await.unwrap();
     assert_eq!(again.last().map(|m| m.id), Some(four));
     let queries = setup.chat_queries(&setup.team);
     assert_eq!(queries.len(), 1, "{queries:?}");
@@ -403,10 +412,17 @@ async fn history_is_fetched_once_then_only_what_is_new_and_stays_readable_offlin
     drop(engine);
     setup.control().set_fault(Fault::ServerError);
     let restarted = setup.engine();
-    let offline = restarted.cached_messages(&setup.team, 50).unwrap();
+    let offline = restarted.talk().cached_messages(&setup.team, 50).unwrap();
     assert_eq!(offline, again);
-    assert!(restarted.room_messages(&setup.team, 50).await.is_err());
-    assert_eq!(restarted.find_room("team").unwrap().token, setup.team);
+    assert!(restarted
+        .talk()
+        .room_messages(&setup.team, 50)
+        .await
+        .is_err());
+    assert_eq!(
+        restarted.talk().find_room("team").unwrap().token,
+        setup.team
+    );
 }
 
 #[tokio::test]
@@ -415,19 +431,19 @@ async fn rooms_are_found_by_token_or_name() {
     let twin = setup.control().create_room("bob", 2, "team").unwrap();
     assert!(setup.control().add_room_participant(&twin, "admin"));
     let engine = setup.engine();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
 
-    assert_eq!(engine.find_room(&setup.team).unwrap().name, "Team");
-    assert_eq!(engine.find_room("Team").unwrap().token, setup.team);
-    assert_eq!(engine.find_room("team").unwrap().token, twin);
-    assert_eq!(engine.find_room("OTHER").unwrap().token, setup.other);
-    let unknown = engine.find_room("nope").unwrap_err().to_string();
+    assert_eq!(engine.talk().find_room(&setup.team).unwrap().name, "Team");
+    assert_eq!(engine.talk().find_room("Team").unwrap().token, setup.team);
+    assert_eq!(engine.talk().find_room("team").unwrap().token, twin);
+    assert_eq!(engine.talk().find_room("OTHER").unwrap().token, setup.other);
+    let unknown = engine.talk().find_room("nope").unwrap_err().to_string();
     assert!(unknown.contains("\"nope\""), "{unknown}");
 
     let third = setup.control().create_room("bob", 2, "Other").unwrap();
     assert!(setup.control().add_room_participant(&third, "admin"));
-    engine.refresh_all_rooms().await.unwrap();
-    let ambiguous = engine.find_room("Other").unwrap_err().to_string();
+    engine.talk().refresh_all_rooms().await.unwrap();
+    let ambiguous = engine.talk().find_room("Other").unwrap_err().to_string();
     assert!(
         ambiguous.contains(&setup.other) && ambiguous.contains(&third),
         "{ambiguous}"
@@ -442,11 +458,11 @@ async fn a_seed_era_server_without_modified_since_gets_a_full_list_every_time() 
     })
     .await;
     let engine = setup.engine();
-    assert!(engine.has_talk().await.unwrap());
-    assert!(engine.sync_rooms().await.unwrap().full);
+    assert!(engine.talk().has_talk().await.unwrap());
+    assert!(engine.talk().sync_rooms().await.unwrap().full);
     setup.later();
     setup.control().post_chat_message("bob", &setup.team, "hi");
-    let second = engine.sync_rooms().await.unwrap();
+    let second = engine.talk().sync_rooms().await.unwrap();
     assert!(second.full);
     assert_eq!(second.unread.unwrap().total_unread, 1);
     let lists: Vec<LoggedRequest> = setup.requests_to("/apps/spreed/api/v1/room");
@@ -460,12 +476,12 @@ async fn a_seed_era_server_without_modified_since_gets_a_full_list_every_time() 
 async fn cached_messages_are_found_by_search_until_their_room_is_gone() {
     let setup = Setup::new().await;
     let engine = setup.engine();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
     let lunch =
         setup
             .control()
             .post_chat_message("bob", &setup.other, "Lunch at the Café, @admin?");
-    engine.room_messages(&setup.other, 20).await.unwrap();
+    engine.talk().room_messages(&setup.other, 20).await.unwrap();
 
     let hits = engine
         .search("cafe lun", &[SearchKind::Message], 10)
@@ -484,7 +500,7 @@ async fn cached_messages_are_found_by_search_until_their_room_is_gone() {
     );
 
     setup.bob().delete_room(&setup.other).await.unwrap();
-    engine.refresh_all_rooms().await.unwrap();
+    engine.talk().refresh_all_rooms().await.unwrap();
     assert!(engine
         .search("cafe", &[SearchKind::Message], 10)
         .unwrap()
@@ -498,17 +514,17 @@ async fn a_message_heard_in_the_open_chat_moves_its_room_up_with_the_new_preview
     let engine = setup.synced_engine().await;
     control.post_chat_message("bob", &setup.other, "the other room is newer");
     setup.later();
-    engine.sync_rooms().await.unwrap();
+    engine.talk().sync_rooms().await.unwrap();
     let position = |token: &str| {
-        let rooms = engine.cached_rooms().unwrap();
+        let rooms = engine.talk().cached_rooms().unwrap();
         rooms.iter().position(|r| r.token == token).unwrap()
     };
     assert!(position(&setup.other) < position(&setup.team));
-    engine.room_messages(&setup.team, 20).await.unwrap();
+    engine.talk().room_messages(&setup.team, 20).await.unwrap();
     control.clear_requests();
 
     setup.later();
-    let (heard, _) = tokio::join!(engine.wait_for_messages(&setup.team), async {
+    let (heard, _) = tokio::join!(engine.talk().wait_for_messages(&setup.team), async {
         tokio::time::sleep(Duration::from_millis(300)).await;
         control.post_chat_message("bob", &setup.team, "moving up")
     });
@@ -516,7 +532,7 @@ async fn a_message_heard_in_the_open_chat_moves_its_room_up_with_the_new_preview
     // No room list was fetched: the cache moved the room itself.
     assert!(setup.room_list_queries().is_empty());
     assert!(position(&setup.team) < position(&setup.other));
-    let team = engine.find_room(&setup.team).unwrap();
+    let team = engine.talk().find_room(&setup.team).unwrap();
     let preview = team.last_message.unwrap();
     assert!(preview.ends_with(": moving up"), "{preview}");
 }

@@ -114,7 +114,8 @@ fn room_list_requests(sim: &Sim) -> Vec<String> {
 async fn an_idle_hour_without_push_costs_at_most_90_requests_and_10_kb() {
     let Setup { sim, dir } = Setup::new().await;
     common::engine(&sim, &dir)
-        .set_status(StatusType::Online)
+        .status()
+        .set(StatusType::Online)
         .await
         .unwrap();
     let (_engine, task) = idle_sync(&sim, &dir, scaled(false), Arc::new(NeverIdle)).await;
@@ -173,7 +174,8 @@ async fn with_push_an_idle_hour_costs_at_most_20_requests_and_activity_comes_onl
         Duration::from_secs(10),
         || {
             engine
-                .activity_page(None, None, 10)
+                .activity()
+                .page(None, None, 10)
                 .unwrap()
                 .iter()
                 .any(|a| a.subject.contains("Pushed.md"))
@@ -188,7 +190,8 @@ async fn with_push_an_idle_hour_costs_at_most_20_requests_and_activity_comes_onl
 async fn no_heartbeat_goes_out_while_the_status_is_one_the_user_chose_until_it_is_online_again() {
     let Setup { sim, dir } = Setup::new().await;
     common::engine(&sim, &dir)
-        .set_status(StatusType::Dnd)
+        .status()
+        .set(StatusType::Dnd)
         .await
         .unwrap();
     let (_engine, task) = idle_sync(&sim, &dir, scaled(false), Arc::new(NeverIdle)).await;
@@ -201,7 +204,8 @@ async fn no_heartbeat_goes_out_while_the_status_is_one_the_user_chose_until_it_i
     // heartbeat resumes.
     let elsewhere = tempfile::tempdir().unwrap();
     common::engine(&sim, &elsewhere)
-        .set_status(StatusType::Online)
+        .status()
+        .set(StatusType::Online)
         .await
         .unwrap();
     wait_until(
@@ -344,7 +348,7 @@ async fn an_automatic_status_the_server_lets_go_stale_costs_no_status_fetch_whil
     let counts = per_endpoint(&sim);
     assert!(count(&counts, HEARTBEAT) >= 3, "{counts:#?}");
     assert_eq!(count(&counts, OWN_STATUS), 0, "{counts:#?}");
-    let cached = engine.cached_status().unwrap().unwrap();
+    let cached = engine.status().cached().unwrap().unwrap();
     assert_eq!(cached.status_type(), StatusType::Online);
     task.abort();
 }
@@ -357,14 +361,16 @@ async fn invisible_chosen_on_another_device_still_reaches_the_cache_with_the_nex
     // "offline", like a status gone stale; then the next heartbeat, answered 204, fetches it.)
     let elsewhere = tempfile::tempdir().unwrap();
     common::engine(&sim, &elsewhere)
-        .set_status(StatusType::Invisible)
+        .status()
+        .set(StatusType::Invisible)
         .await
         .unwrap();
     wait_until(
         Duration::from_secs(10),
         || {
             engine
-                .cached_status()
+                .status()
+                .cached()
                 .unwrap()
                 .is_some_and(|status| status.status_type() == StatusType::Invisible)
         },

@@ -29,7 +29,7 @@ pub struct ActivityArgs {
 
 pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Result<()> {
     let mut online = true;
-    match engine.sync_activity().await {
+    match engine.activity().sync().await {
         Ok(_) => {}
         Err(error) if is_offline(&error) => {
             super::output::note_offline(engine, &error, Cached::Activities, json);
@@ -40,25 +40,25 @@ pub async fn run(engine: &Engine, args: ActivityArgs, json: bool) -> anyhow::Res
     let filter = args.filter.as_deref();
     if filter.is_some() {
         // Known filters make a typo an error that names the right ones; cached for a day.
-        if let Err(error) = engine.activity_filters().await {
+        if let Err(error) = engine.activity().filters().await {
             if !is_offline(&error) {
                 return Err(error.into());
             }
         }
     }
     let shown = match &args.search {
-        Some(text) => engine.search_activity(filter, text, args.limit)?,
+        Some(text) => engine.activity().search(filter, text, args.limit)?,
         None => {
-            let mut page = engine.activity_page(filter, None, args.limit)?;
+            let mut page = engine.activity().page(filter, None, args.limit)?;
             let mut fetched = 0;
             while online
                 && page.len() < args.limit
                 && fetched < MAX_OLDER_PAGES
-                && engine.has_older_activity()?
+                && engine.activity().has_older()?
             {
-                engine.load_older_activity().await?;
+                engine.activity().load_older().await?;
                 fetched += 1;
-                page = engine.activity_page(filter, None, args.limit)?;
+                page = engine.activity().page(filter, None, args.limit)?;
             }
             page
         }

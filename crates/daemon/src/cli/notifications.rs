@@ -53,13 +53,13 @@ a note on standard error.";
 pub async fn run(engine: &Engine, args: NotificationsArgs, json: bool) -> anyhow::Result<()> {
     match args.action {
         Some(NotificationsAction::Dismiss(DismissArgs { all: true, .. })) => {
-            engine.dismiss_all_notifications().await?;
+            engine.notifications().dismiss_all().await?;
             if !json {
                 say(cli_text().text("cli-notifications-dismissed-all"));
             }
         }
         Some(NotificationsAction::Dismiss(DismissArgs { id: Some(id), .. })) => {
-            engine.dismiss_notification(id).await?;
+            engine.notifications().dismiss(id).await?;
             if !json {
                 say(tr!(cli_text(), "cli-notifications-dismissed", id = id));
             }
@@ -73,7 +73,7 @@ pub async fn run(engine: &Engine, args: NotificationsArgs, json: bool) -> anyhow
 }
 
 async fn list(engine: &Engine, all: bool, json: bool) -> anyhow::Result<()> {
-    let check = engine.check_notifications().await?;
+    let check = engine.notifications().check().await?;
     if let Some(reason) = &check.offline {
         super::output::note_offline(engine, reason, Cached::Notifications, json);
     }

@@ -96,25 +96,25 @@ fn parse_status_type(text: &str) -> Result<StatusType, String> {
 pub async fn run(engine: &Engine, action: Option<StatusAction>, json: bool) -> anyhow::Result<()> {
     let snapshot = match action {
         Some(StatusAction::Preset { action }) => return run_preset(engine, action, json).await,
-        None => engine.refresh_status().await?,
+        None => engine.status().refresh().await?,
         Some(StatusAction::Set { status }) => match daemon_of_primary(engine).await {
             // The running daemon sets it: its tray follows at once (and the cache it writes
             // is the one read here).
             Some(daemon) => {
                 daemon.set_status(status.as_str()).await?;
-                engine.cached_status()?.unwrap_or_default()
+                engine.status().cached()?.unwrap_or_default()
             }
-            None => engine.set_status(status).await?,
+            None => engine.status().set(status).await?,
         },
         Some(StatusAction::Message(MessageArgs {
             predefined: Some(id),
             ..
-        })) => engine.set_predefined_message(&id).await?,
+        })) => engine.status().set_predefined(&id).await?,
         Some(StatusAction::Message(MessageArgs { clear: true, .. })) => {
-            engine.clear_message().await?
+            engine.status().clear_message().await?
         }
         Some(StatusAction::Message(_)) => bail!(cli_text().text("cli-status-message-choose")),
-        Some(StatusAction::Restore) => engine.restore_previous_status().await?,
+        Some(StatusAction::Restore) => engine.status().restore().await?,
     };
     print_status(&snapshot, json);
     Ok(())
@@ -132,7 +132,7 @@ async fn daemon_of_primary(engine: &Engine) -> Option<nctray_api::Nctray1Proxy<'
 async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow::Result<()> {
     match action {
         PresetAction::List => {
-            let presets = engine.presets()?;
+            let presets = engine.status().presets()?;
             if json {
                 println!("{}", serde_json::to_string(&presets)?);
             }
@@ -148,7 +148,7 @@ async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow
             message,
             clear_after,
         } => {
-            engine.save_preset(&StatusPreset {
+            engine.status().save_preset(&StatusPreset {
                 name,
                 status,
                 icon,
@@ -156,8 +156,10 @@ async fn run_preset(engine: &Engine, action: PresetAction, json: bool) -> anyhow
                 clear_after_secs: clear_after,
             })?;
         }
-        PresetAction::Apply { name } => print_status(&engine.apply_preset(&name).await?, json),
-        PresetAction::Remove { name } => engine.remove_preset(&name)?,
+        PresetAction::Apply { name } => {
+            print_status(&engine.status().apply_preset(&name).await?, json)
+        }
+        PresetAction::Remove { name } => engine.status().remove_preset(&name)?,
     }
     Ok(())
 }

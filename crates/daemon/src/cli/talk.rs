@@ -36,10 +36,10 @@ pub enum TalkAction {
 
 pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Result<()> {
     // Cheap after the first time (only what changed), and names must be current.
-    engine.sync_rooms().await?;
+    engine.talk().sync_rooms().await?;
     match action {
         TalkAction::Rooms => {
-            let rooms = engine.cached_rooms()?;
+            let rooms = engine.talk().cached_rooms()?;
             if json {
                 println!("{}", serde_json::to_string(&rooms)?);
             } else {
@@ -47,9 +47,9 @@ pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Res
             }
         }
         TalkAction::Read { room, limit } => {
-            let room = engine.find_room(&room)?;
-            let messages = engine.room_messages(&room.token, limit).await?;
-            engine.mark_read(&room.token).await?;
+            let room = engine.talk().find_room(&room)?;
+            let messages = engine.talk().room_messages(&room.token, limit).await?;
+            engine.talk().mark_read(&room.token).await?;
             if json {
                 println!("{}", json!({ "room": room, "messages": messages }));
             } else {
@@ -60,8 +60,9 @@ pub async fn run(engine: &Engine, action: TalkAction, json: bool) -> anyhow::Res
             }
         }
         TalkAction::Send { room, text } => {
-            let room = engine.find_room(&room)?;
+            let room = engine.talk().find_room(&room)?;
             let sent = engine
+                .talk()
                 .send_message(&room.token, &text.join(" "), None)
                 .await?;
             if json {

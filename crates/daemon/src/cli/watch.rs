@@ -153,7 +153,7 @@ async fn on_my_own(
     for engine in engines {
         let key = engine.account().key();
         // The last known status first, so a status bar has something to show at once.
-        if let Ok(Some(snapshot)) = engine.cached_status() {
+        if let Ok(Some(snapshot)) = engine.status().cached() {
             let _ = events_of_all.send((key.clone(), EngineEvent::Status(Box::new(snapshot))));
         }
         let (events, mut received) = mpsc::unbounded_channel();
@@ -196,8 +196,10 @@ fn settle_as_printed(engine: &Engine, popups: Vec<Popup>) -> Vec<Popup> {
         .into_iter()
         .filter(|popup| {
             let ids = popup.notification_ids();
-            match engine.still_due(&ids) {
-                Ok(due) if due.len() == ids.len() => engine.popups_shown(&ids).is_ok(),
+            match engine.notifications().still_due(&ids) {
+                Ok(due) if due.len() == ids.len() => {
+                    engine.notifications().popups_shown(&ids).is_ok()
+                }
                 Ok(_) => false,
                 Err(error) => {
                     tracing::warn!("cannot read which popups are due: {error}");

@@ -70,7 +70,7 @@ async fn run_action(origin: &Origin, notification: &Notification, index: usize) 
         return open_link(&origin.engine, &action.link);
     }
     let id = notification.notification_id;
-    match origin.engine.run_notification_action(id, index).await {
+    match origin.engine.notifications().run_action(id, index).await {
         Ok(()) => {
             tracing::info!("ran the action {:?} of notification {id}", action.label);
             origin.app.emit(ui_events::NOTIFICATIONS_CHANGED, ());
@@ -91,6 +91,7 @@ async fn send_reply(origin: &Origin, notification: &Notification, text: &str) {
     };
     let sent = origin
         .engine
+        .talk()
         .send_message(&target.token, text, target.message_id)
         .await;
     match sent {

@@ -174,7 +174,7 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
                 std::process::abort();
             }
             let content = PopupContent::of(&popup, has(INLINE_REPLY));
-            // Claimed last, right before `Notify` goes out: see `Engine::claim_popups`.
+            // Claimed last, right before `Notify` goes out: see `Notifications::claim_popups`.
             if !claim(&origin, &ids) {
                 return;
             }
@@ -187,7 +187,11 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
             tracing::warn!("cannot show a desktop notification: {error}");
             // An engine popup is offered again (the server may not run yet).
             if let Some(origin) = &origin {
-                if let Err(error) = origin.engine.popups_not_shown(&notification_ids) {
+                if let Err(error) = origin
+                    .engine
+                    .notifications()
+                    .popups_not_shown(&notification_ids)
+                {
                     tracing::warn!("cannot put a popup back: {error}");
                 }
             }
@@ -197,7 +201,11 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
     tracing::debug!("desktop notification {id}: {:?}", content.summary);
     let Some(origin) = origin else { return };
     // The server took it: only now is it settled, so it never pops up again.
-    if let Err(error) = origin.engine.popups_shown(&notification_ids) {
+    if let Err(error) = origin
+        .engine
+        .notifications()
+        .popups_shown(&notification_ids)
+    {
         tracing::warn!("cannot record a shown popup: {error}");
     }
     if content.buttons.is_empty() {
@@ -213,7 +221,7 @@ async fn show(connection: &Connection, request: Outgoing, live: &mut VecDeque<Li
 /// the first was on its way finds them claimed, and what a summary counts is offered again by
 /// itself if part of it was shown meanwhile.
 fn claim(origin: &Origin, notification_ids: &[i64]) -> bool {
-    match origin.engine.claim_popups(notification_ids) {
+    match origin.engine.notifications().claim_popups(notification_ids) {
         Ok(claimed) => claimed,
         Err(error) => {
             tracing::warn!("cannot read which popups are due: {error}");

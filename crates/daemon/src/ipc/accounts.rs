@@ -256,7 +256,7 @@ pub async fn popup_apps(app: &App) -> CommandResult<Vec<String>> {
     let notified = blocking(move || {
         let mut notified = Vec::new();
         for engine in engines {
-            notified.extend(engine.cached_notifications()?.into_iter().map(|n| n.app));
+            notified.extend(engine.notifications().cached()?.into_iter().map(|n| n.app));
         }
         Ok::<_, nctray_engine::Error>(notified)
     })
@@ -278,7 +278,7 @@ pub async fn watch_start(app: &App) -> CommandResult<Vec<crate::ui_events::FromE
         let mut first = Vec::new();
         for (engine, state) in engines.iter().zip(states) {
             let account = engine.account().key();
-            if let Some(snapshot) = engine.cached_status()? {
+            if let Some(snapshot) = engine.status().cached()? {
                 first.push(crate::ui_events::FromEngine {
                     account: account.clone(),
                     event: nctray_engine::EngineEvent::Status(Box::new(snapshot)),

@@ -19,14 +19,14 @@ pub async fn activity_page(
 ) -> CommandResult<Vec<ActivityView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    let page = blocking(move || engine.activity_page(filter.as_deref(), before, limit)).await?;
+    let page = blocking(move || engine.activity().page(filter.as_deref(), before, limit)).await?;
     Ok(page.iter().map(ActivityView::from).collect())
 }
 
 /// Fetches what is new since the last sync; returns how many entries arrived.
 pub async fn activity_load_newer(app: &App) -> CommandResult<usize> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.sync_activity().await?)
+    Ok(session.current()?.activity().sync().await?)
 }
 
 /// Fetches the next older page from the server into the cache; 0 when there is none.
@@ -34,15 +34,15 @@ pub async fn activity_load_older(app: &App) -> CommandResult<usize> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
     let cache = engine.clone();
-    if !blocking(move || cache.has_older_activity()).await? {
+    if !blocking(move || cache.activity().has_older()).await? {
         return Ok(0);
     }
-    Ok(engine.load_older_activity().await?)
+    Ok(engine.activity().load_older().await?)
 }
 
 pub async fn activity_filters(app: &App) -> CommandResult<Vec<ActivityFilter>> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.activity_filters().await?)
+    Ok(session.current()?.activity().filters().await?)
 }
 
 /// The cached entries whose text matches, offline.
@@ -54,7 +54,7 @@ pub async fn activity_search(
 ) -> CommandResult<Vec<ActivityView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    let found = blocking(move || engine.search_activity(filter.as_deref(), &text, limit)).await?;
+    let found = blocking(move || engine.activity().search(filter.as_deref(), &text, limit)).await?;
     Ok(found.iter().map(ActivityView::from).collect())
 }
 

@@ -11,14 +11,14 @@ use super::CommandResult;
 pub async fn notifications_list(app: &App) -> CommandResult<Vec<NotificationView>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    let cached = blocking(move || engine.cached_notifications()).await?;
+    let cached = blocking(move || engine.notifications().cached()).await?;
     Ok(cached.iter().map(NotificationView::from).collect())
 }
 
 /// Asks the server now (conditionally); pops nothing up, the tray's poll does that.
 pub async fn notifications_refresh(app: &App) -> CommandResult<Vec<NotificationView>> {
     let session = app.state::<Accounts>();
-    let check = session.current()?.check_notifications().await?;
+    let check = session.current()?.notifications().check().await?;
     Ok(check
         .notifications
         .iter()
@@ -28,12 +28,12 @@ pub async fn notifications_refresh(app: &App) -> CommandResult<Vec<NotificationV
 
 pub async fn notification_dismiss(app: &App, id: i64) -> CommandResult<()> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.dismiss_notification(id).await?)
+    Ok(session.current()?.notifications().dismiss(id).await?)
 }
 
 pub async fn notifications_dismiss_all(app: &App) -> CommandResult<()> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.dismiss_all_notifications().await?)
+    Ok(session.current()?.notifications().dismiss_all().await?)
 }
 
 /// Runs the action number `index` of notification `id` through Rust (the webview never
@@ -42,6 +42,7 @@ pub async fn notification_action(app: &App, id: i64, index: usize) -> CommandRes
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
-        .run_notification_action(id, index)
+        .notifications()
+        .run_action(id, index)
         .await?)
 }

@@ -14,28 +14,28 @@ pub async fn status_get(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
     let cache = engine.clone();
-    let snapshot = match blocking(move || cache.cached_status()).await? {
+    let snapshot = match blocking(move || cache.status().cached()).await? {
         Some(snapshot) => snapshot,
-        None => engine.refresh_status().await?,
+        None => engine.status().refresh().await?,
     };
     Ok(StatusView::from(&snapshot))
 }
 
 pub async fn status_refresh(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.refresh_status().await?;
+    let snapshot = session.current()?.status().refresh().await?;
     Ok(announce_status(app, snapshot))
 }
 
 pub async fn status_set(app: &App, status: StatusType) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.set_status(status).await?;
+    let snapshot = session.current()?.status().set(status).await?;
     Ok(announce_status(app, snapshot))
 }
 
 pub async fn status_set_predefined(app: &App, id: String) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.set_predefined_message(&id).await?;
+    let snapshot = session.current()?.status().set_predefined(&id).await?;
     Ok(announce_status(app, snapshot))
 }
 
@@ -43,44 +43,44 @@ pub async fn status_set_predefined(app: &App, id: String) -> CommandResult<Statu
 pub async fn status_set_custom(app: &App, message: NewCustomMessage) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
     let message = message.at(&chrono::Local::now());
-    let snapshot = session.current()?.set_custom_message(&message).await?;
+    let snapshot = session.current()?.status().set_custom(&message).await?;
     Ok(announce_status(app, snapshot))
 }
 
 pub async fn status_clear_message(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.clear_message().await?;
+    let snapshot = session.current()?.status().clear_message().await?;
     Ok(announce_status(app, snapshot))
 }
 
 pub async fn status_restore(app: &App) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.restore_previous_status().await?;
+    let snapshot = session.current()?.status().restore().await?;
     Ok(announce_status(app, snapshot))
 }
 
 pub async fn presets_list(app: &App) -> CommandResult<Vec<StatusPreset>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.presets()).await
+    blocking(move || engine.status().presets()).await
 }
 
 /// Saves a preset, replacing one of the same name.
 pub async fn preset_save(app: &App, preset: StatusPreset) -> CommandResult<()> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.save_preset(&preset)).await
+    blocking(move || engine.status().save_preset(&preset)).await
 }
 
 pub async fn preset_remove(app: &App, name: String) -> CommandResult<()> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.remove_preset(&name)).await
+    blocking(move || engine.status().remove_preset(&name)).await
 }
 
 pub async fn preset_apply(app: &App, name: String) -> CommandResult<StatusView> {
     let session = app.state::<Accounts>();
-    let snapshot = session.current()?.apply_preset(&name).await?;
+    let snapshot = session.current()?.status().apply_preset(&name).await?;
     Ok(announce_status(app, snapshot))
 }
 

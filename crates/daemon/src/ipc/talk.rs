@@ -23,34 +23,38 @@ pub async fn chat_take_target(app: &App) -> CommandResult<Option<ChatTarget>> {
 pub async fn talk_rooms(app: &App) -> CommandResult<Vec<ChatRoom>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.cached_rooms()).await
+    blocking(move || engine.talk().cached_rooms()).await
 }
 
 /// Fetches the whole room list now (when the window opens); the badge hears changed counts.
 pub async fn talk_refresh_rooms(app: &App) -> CommandResult<Vec<ChatRoom>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    if let Some(counts) = engine.refresh_all_rooms().await?.unread {
+    if let Some(counts) = engine.talk().refresh_all_rooms().await?.unread {
         app.emit(UNREAD_CHANGED, counts);
     }
-    blocking(move || engine.cached_rooms()).await
+    blocking(move || engine.talk().cached_rooms()).await
 }
 
 pub async fn talk_unread(app: &App) -> CommandResult<UnreadCounts> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    blocking(move || engine.unread_counts()).await
+    blocking(move || engine.talk().unread_counts()).await
 }
 
 pub async fn talk_room(app: &App, token: String) -> CommandResult<RoomDetails> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.room_details(&token).await?)
+    Ok(session.current()?.talk().room_details(&token).await?)
 }
 
 /// The newest `limit` messages, oldest first.
 pub async fn talk_history(app: &App, token: String, limit: usize) -> CommandResult<Vec<ChatEntry>> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.chat_entries(&token, limit).await?)
+    Ok(session
+        .current()?
+        .talk()
+        .chat_entries(&token, limit)
+        .await?)
 }
 
 /// The `limit` messages before `before` (scrolling up), oldest first.
@@ -63,6 +67,7 @@ pub async fn talk_older(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .older_chat_entries(&token, before, limit)
         .await?)
 }
@@ -91,14 +96,14 @@ pub async fn talk_send(
 ) -> CommandResult<Option<ChatEntry>> {
     let session = app.state::<Accounts>();
     let engine = session.current()?;
-    let sent = engine.send_message(&token, &text, reply_to).await?;
-    blocking(move || engine.cached_entry(&token, sent.id)).await
+    let sent = engine.talk().send_message(&token, &text, reply_to).await?;
+    blocking(move || engine.talk().cached_entry(&token, sent.id)).await
 }
 
 /// Moves the read marker to the newest message; every window hears the new counts.
 pub async fn talk_mark_read(app: &App, token: String) -> CommandResult<UnreadCounts> {
     let session = app.state::<Accounts>();
-    let counts = session.current()?.mark_read(&token).await?;
+    let counts = session.current()?.talk().mark_read(&token).await?;
     app.emit(UNREAD_CHANGED, counts.clone());
     Ok(counts)
 }
@@ -113,6 +118,7 @@ pub async fn talk_react(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .react(&token, message_id, &emoji, on)
         .await?)
 }
@@ -123,12 +129,16 @@ pub async fn talk_mentions(
     search: String,
 ) -> CommandResult<Vec<MentionChoice>> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.mention_choices(&token, &search).await?)
+    Ok(session
+        .current()?
+        .talk()
+        .mention_choices(&token, &search)
+        .await?)
 }
 
 pub async fn talk_create_room(app: &App, room: NewChatRoom) -> CommandResult<RoomDetails> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.create_room(&room).await?)
+    Ok(session.current()?.talk().create_room(&room).await?)
 }
 
 pub async fn talk_rename_room(
@@ -137,7 +147,7 @@ pub async fn talk_rename_room(
     name: String,
 ) -> CommandResult<RoomDetails> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.rename_room(&token, &name).await?)
+    Ok(session.current()?.talk().rename_room(&token, &name).await?)
 }
 
 pub async fn talk_set_password(
@@ -148,6 +158,7 @@ pub async fn talk_set_password(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .set_room_password(&token, &password)
         .await?)
 }
@@ -158,7 +169,11 @@ pub async fn talk_allow_guests(
     allowed: bool,
 ) -> CommandResult<RoomDetails> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.allow_guests(&token, allowed).await?)
+    Ok(session
+        .current()?
+        .talk()
+        .allow_guests(&token, allowed)
+        .await?)
 }
 
 pub async fn talk_set_favorite(
@@ -169,6 +184,7 @@ pub async fn talk_set_favorite(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .set_room_favorite(&token, favorite)
         .await?)
 }
@@ -181,19 +197,21 @@ pub async fn talk_set_notifications(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .set_room_notifications(&token, &level)
         .await?)
 }
 
 pub async fn talk_participants(app: &App, token: String) -> CommandResult<Vec<RoomParticipant>> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.room_participants(&token).await?)
+    Ok(session.current()?.talk().room_participants(&token).await?)
 }
 
 pub async fn talk_add_participant(app: &App, token: String, user_id: String) -> CommandResult<()> {
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .add_room_participant(&token, &user_id)
         .await?)
 }
@@ -207,6 +225,7 @@ pub async fn talk_remove_participant(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .remove_room_participant(&token, attendee_id, &user_id)
         .await?)
 }
@@ -221,24 +240,25 @@ pub async fn talk_set_moderator(
     let session = app.state::<Accounts>();
     Ok(session
         .current()?
+        .talk()
         .set_room_moderator(&token, attendee_id, &user_id, moderator)
         .await?)
 }
 
 pub async fn talk_leave_room(app: &App, token: String) -> CommandResult<()> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.leave_room(&token).await?)
+    Ok(session.current()?.talk().leave_room(&token).await?)
 }
 
 pub async fn talk_delete_room(app: &App, token: String) -> CommandResult<()> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.delete_room(&token).await?)
+    Ok(session.current()?.talk().delete_room(&token).await?)
 }
 
 /// The room in the browser, where its call is joined (the window opens it with `open_link`).
 pub async fn talk_call_link(app: &App, token: String) -> CommandResult<String> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.call_link(&token))
+    Ok(session.current()?.talk().call_link(&token))
 }
 
 /// The quick chat opened or closed: while it is open the sync keeps its account's room list

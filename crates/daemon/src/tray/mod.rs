@@ -357,7 +357,7 @@ impl TrayView {
             };
         };
         let snapshot = fresh
-            .or_else(|| primary.cached_status().ok().flatten())
+            .or_else(|| primary.status().cached().ok().flatten())
             .unwrap_or_default();
         let others = session
             .engines()
@@ -365,7 +365,7 @@ impl TrayView {
             .filter(|engine| engine.account().key() != primary.account().key())
             .map(|engine| OtherAccount {
                 key: engine.account().key(),
-                status: describe(&engine.cached_status().ok().flatten().unwrap_or_default()),
+                status: describe(&engine.status().cached().ok().flatten().unwrap_or_default()),
             })
             .collect();
         TrayView::Account {

@@ -183,13 +183,13 @@ async fn run(args: Args, password: String) -> ExitCode {
 async fn sync_once(engine: &Engine) -> ExitCode {
     let outcome = async {
         engine.capabilities().await?;
-        engine.poll_notifications().await
+        engine.notifications().poll().await
     }
     .await;
     match outcome {
         Ok(_) => {
             print_event(&EngineEvent::State(AccountState::Online));
-            let popups: Vec<Popup> = match engine.due_popups() {
+            let popups: Vec<Popup> = match engine.notifications().due_popups() {
                 Ok(due) => due.into_iter().map(|n| Popup::One(Box::new(n))).collect(),
                 Err(error) => {
                     emit(
@@ -239,7 +239,7 @@ fn show_event(engine: &Engine, event: &EngineEvent) {
     };
     for popup in popups {
         let ids = popup.notification_ids();
-        match engine.still_due(&ids) {
+        match engine.notifications().still_due(&ids) {
             Ok(due) if due.len() == ids.len() => {}
             // Printed already; what else a summary counts is offered again by itself.
             Ok(_) => continue,
@@ -249,7 +249,7 @@ fn show_event(engine: &Engine, event: &EngineEvent) {
             }
         }
         print_event(&EngineEvent::Popups(vec![popup.clone()]));
-        if let Err(error) = engine.popups_shown(&ids) {
+        if let Err(error) = engine.notifications().popups_shown(&ids) {
             eprintln!("nctray-engine: {error}");
         }
     }

@@ -99,7 +99,10 @@ pub async fn next_matching<T>(
 pub fn report_shown(engine: &Engine, event: &EngineEvent) {
     if let EngineEvent::Popups(popups) = event {
         for popup in popups {
-            engine.popups_shown(&popup.notification_ids()).unwrap();
+            engine
+                .notifications()
+                .popups_shown(&popup.notification_ids())
+                .unwrap();
         }
     }
 }

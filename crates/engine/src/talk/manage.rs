@@ -9,8 +9,9 @@ use nextcloud::talk::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::Talk;
 use crate::store::{messages, rooms};
-use crate::{Engine, Error, Result};
+use crate::{Error, Result};
 
 /// What the room settings show and allow, for the current user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -207,16 +208,16 @@ fn explained(error: Error, words: &[(&str, &str)]) -> Error {
     }
 }
 
-impl Engine {
+impl Talk<'_> {
     /// The room as the server has it now (and cached so).
-    pub async fn room_details(&self, token: &str) -> Result<RoomDetails> {
-        let room = self.talk().await?.room(token).await?;
+    pub async fn room_details(self, token: &str) -> Result<RoomDetails> {
+        let room = self.talk_api().await?.room(token).await?;
         self.remember_room(&room)
     }
 
     /// Creates a conversation and adds it to the cached list. A one-to-one room that exists
     /// already is returned as it is.
-    pub async fn create_room(&self, new: &NewChatRoom) -> Result<RoomDetails> {
+    pub async fn create_room(self, new: &NewChatRoom) -> Result<RoomDetails> {
         let name = new.name.trim();
         if name.is_empty() {
             return Err(Error::Invalid(match new.kind {
@@ -233,7 +234,7 @@ impl Engine {
                 None => NewRoom::public(name),
             },
         };
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         let created = talk.create_room(&request).await.map_err(|e| {
             explained(
                 e.into(),
@@ -259,13 +260,13 @@ impl Engine {
     }
 
     /// Renames a group or public room (1–255 characters).
-    pub async fn rename_room(&self, token: &str, name: &str) -> Result<RoomDetails> {
+    pub async fn rename_room(self, token: &str, name: &str) -> Result<RoomDetails> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::Invalid("A conversation needs a name".into()));
         }
         check_name(name)?;
-        let answer = self.talk().await?.rename_room(token, name).await;
+        let answer = self.talk_api().await?.rename_room(token, name).await;
         let answer = answer.map_err(|e| {
             explained(
                 e.into(),
@@ -279,13 +280,13 @@ impl Engine {
     }
 
     /// Sets a public room's password; an empty one removes it.
-    pub async fn set_room_password(&self, token: &str, password: &str) -> Result<RoomDetails> {
+    pub async fn set_room_password(self, token: &str, password: &str) -> Result<RoomDetails> {
         let answer = self.password_call(token, password).await?;
         self.after_change(token, answer).await
     }
 
-    async fn password_call(&self, token: &str, password: &str) -> Result<Option<Room>> {
-        let answer = self.talk().await?.set_password(token, password).await;
+    async fn password_call(self, token: &str, password: &str) -> Result<Option<Room>> {
+        let answer = self.talk_api().await?.set_password(token, password).await;
         answer.map_err(|e| {
             explained(
                 e.into(),
@@ -298,8 +299,8 @@ impl Engine {
     }
 
     /// Lets guests join by link (a public room) or not (a group room).
-    pub async fn allow_guests(&self, token: &str, allowed: bool) -> Result<RoomDetails> {
-        let talk = self.talk().await?;
+    pub async fn allow_guests(self, token: &str, allowed: bool) -> Result<RoomDetails> {
+        let talk = self.talk_api().await?;
         let answer = if allowed {
             talk.make_public(token).await
         } else {
@@ -314,8 +315,8 @@ impl Engine {
         self.after_change(token, answer).await
     }
 
-    pub async fn set_room_favorite(&self, token: &str, favorite: bool) -> Result<RoomDetails> {
-        let talk = self.talk().await?;
+    pub async fn set_room_favorite(self, token: &str, favorite: bool) -> Result<RoomDetails> {
+        let talk = self.talk_api().await?;
         let answer = if favorite {
             talk.add_favorite(token).await?
         } else {
@@ -325,7 +326,7 @@ impl Engine {
     }
 
     /// `always`, `mention` or `never` (the server refuses to be set to its default).
-    pub async fn set_room_notifications(&self, token: &str, level: &str) -> Result<RoomDetails> {
+    pub async fn set_room_notifications(self, token: &str, level: &str) -> Result<RoomDetails> {
         let level = match level {
             "always" => NotificationLevel::Always,
             "mention" => NotificationLevel::Mention,
@@ -337,16 +338,16 @@ impl Engine {
             }
         };
         let answer = self
-            .talk()
+            .talk_api()
             .await?
             .set_notification_level(token, level)
             .await?;
         self.after_change(token, answer).await
     }
 
-    pub async fn room_participants(&self, token: &str) -> Result<Vec<RoomParticipant>> {
+    pub async fn room_participants(self, token: &str) -> Result<Vec<RoomParticipant>> {
         let mut list: Vec<RoomParticipant> = self
-            .talk()
+            .talk_api()
             .await?
             .participants(token)
             .await?
@@ -365,12 +366,12 @@ impl Engine {
     }
 
     /// Adds a user by id.
-    pub async fn add_room_participant(&self, token: &str, user_id: &str) -> Result<()> {
+    pub async fn add_room_participant(self, token: &str, user_id: &str) -> Result<()> {
         let user_id = user_id.trim();
         if user_id.is_empty() {
             return Err(Error::Invalid("Choose whom to add".into()));
         }
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         let added = talk.add_participant(token, user_id, None).await;
         added.map_err(|e| explained(e.into(), &[("new-participant", "There is no such user")]))
     }
@@ -381,7 +382,7 @@ impl Engine {
         attendee_id: Option<i64>,
         user_id: &str,
     ) -> Result<()> {
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         Ok(talk
             .remove_participant(token, &who(attendee_id, user_id))
             .await?)
@@ -395,7 +396,7 @@ impl Engine {
         user_id: &str,
         moderator: bool,
     ) -> Result<()> {
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         let who = who(attendee_id, user_id);
         if moderator {
             talk.promote_moderator(token, &who).await?;
@@ -406,8 +407,8 @@ impl Engine {
     }
 
     /// Leaves the conversation for good; it leaves the cache too.
-    pub async fn leave_room(&self, token: &str) -> Result<()> {
-        let left = self.talk().await?.leave_room_for_good(token).await;
+    pub async fn leave_room(self, token: &str) -> Result<()> {
+        let left = self.talk_api().await?.leave_room_for_good(token).await;
         left.map_err(|e| {
             explained(
                 e.into(),
@@ -421,19 +422,23 @@ impl Engine {
     }
 
     /// Deletes the conversation for everyone; it leaves the cache too.
-    pub async fn delete_room(&self, token: &str) -> Result<()> {
-        self.talk().await?.delete_room(token).await?;
+    pub async fn delete_room(self, token: &str) -> Result<()> {
+        self.talk_api().await?.delete_room(token).await?;
         self.forget_room(token)
     }
 
     /// Who can be mentioned in the room, for `search` (everyone when empty).
-    pub async fn mention_choices(&self, token: &str, search: &str) -> Result<Vec<MentionChoice>> {
-        let found = self.talk().await?.mentions(token, search, Some(10)).await?;
+    pub async fn mention_choices(self, token: &str, search: &str) -> Result<Vec<MentionChoice>> {
+        let found = self
+            .talk_api()
+            .await?
+            .mentions(token, search, Some(10))
+            .await?;
         Ok(found.into_iter().map(MentionChoice::from).collect())
     }
 
     /// The room in the browser, where the call is joined: `<server>/index.php/call/<token>`.
-    pub fn call_link(&self, token: &str) -> String {
+    pub fn call_link(self, token: &str) -> String {
         let mut link = self.client().server().clone();
         if let Ok(mut path) = link.path_segments_mut() {
             path.pop_if_empty().extend(["index.php", "call", token]);
@@ -442,20 +447,20 @@ impl Engine {
     }
 
     /// After a change: the room from the server's answer (current servers), else asked for.
-    async fn after_change(&self, token: &str, answer: Option<Room>) -> Result<RoomDetails> {
+    async fn after_change(self, token: &str, answer: Option<Room>) -> Result<RoomDetails> {
         match answer {
             Some(room) => self.remember_room(&room),
             None => self.room_details(token).await,
         }
     }
 
-    fn remember_room(&self, room: &Room) -> Result<RoomDetails> {
+    fn remember_room(self, room: &Room) -> Result<RoomDetails> {
         let key = self.account().key();
         self.locked(|s| rooms::upsert(s.conn(), &key, std::slice::from_ref(room)))?;
         Ok(RoomDetails::from(room))
     }
 
-    fn forget_room(&self, token: &str) -> Result<()> {
+    fn forget_room(self, token: &str) -> Result<()> {
         let key = self.account().key();
         self.locked(|s| {
             let tx = s.conn().transaction()?;

@@ -10,19 +10,25 @@
 //! every time. Every background request says `noStatusUpdate=1`: polling must not keep the
 //! user "online" (the heartbeat decides that).
 
+mod chat_entry;
+mod manage;
+
 use std::collections::BTreeSet;
+use std::ops::Deref;
 use std::time::Duration;
 
 use nextcloud::talk::{ChatPage, ChatQuery, Message, NewMessage, RoomQuery, TalkVersion};
 use nextcloud::{Capabilities, TalkApi};
 use serde::Serialize;
 
-use crate::chat_entry::{ChatEntry, ChatNews, Reaction};
 use crate::engine::unix_now;
 use crate::store::messages::{self, ChatMessage};
 use crate::store::rooms::{self, ChatRoom, UnreadCounts};
 use crate::store::{self, sync_state};
 use crate::{Engine, Error, Result};
+
+pub use chat_entry::{ChatEntry, ChatNews, QuotedMessage, Reaction};
+pub use manage::{MentionChoice, NewChatRoom, NewRoomKind, RoomDetails, RoomParticipant};
 
 /// `sync_state` resource of the room list; its `etag` column holds the `modifiedSince` to
 /// send next (the last `X-Nextcloud-Talk-Modified-Before`).
@@ -57,7 +63,7 @@ pub struct RoomsChange {
 impl Engine {
     /// The Talk API in the server's version, read from the cached capabilities so that a
     /// Talk call costs no capabilities request.
-    pub(crate) async fn talk(&self) -> Result<TalkApi> {
+    pub(crate) async fn talk_api(&self) -> Result<TalkApi> {
         let key = self.account().key();
         let stored = self.locked(|s| store::capabilities::load(s.conn(), &key))?;
         let cached = stored
@@ -72,9 +78,27 @@ impl Engine {
         Ok(self.client().talk().with_version(version))
     }
 
+    pub fn talk(&self) -> Talk<'_> {
+        Talk(self)
+    }
+}
+
+/// Talk for one account's engine.
+#[derive(Clone, Copy)]
+pub struct Talk<'a>(&'a Engine);
+
+impl Deref for Talk<'_> {
+    type Target = Engine;
+
+    fn deref(&self) -> &Engine {
+        self.0
+    }
+}
+
+impl Talk<'_> {
     /// Whether the server has Talk (from the cached capabilities when there are any).
-    pub async fn has_talk(&self) -> Result<bool> {
-        match self.talk().await {
+    pub async fn has_talk(self) -> Result<bool> {
+        match self.talk_api().await {
             Ok(_) => Ok(true),
             Err(Error::Invalid(_)) => Ok(false),
             Err(other) => Err(other),
@@ -83,7 +107,7 @@ impl Engine {
 
     /// One room-list poll: only the rooms changed since the last one, or the whole list when
     /// [`FULL_REFRESH_EVERY`] has passed.
-    pub async fn sync_rooms(&self) -> Result<RoomsChange> {
+    pub async fn sync_rooms(self) -> Result<RoomsChange> {
         self.sync_rooms_in_full_every(FULL_REFRESH_EVERY).await
     }
 
@@ -91,7 +115,7 @@ impl Engine {
     /// `full_every` has passed since the last whole one. The supervisor calls this on its
     /// rooms interval, with a full list rarely: only it shows rooms that are gone, and it is
     /// most of the bytes an idle hour costs.
-    pub async fn sync_rooms_in_full_every(&self, full_every: Duration) -> Result<RoomsChange> {
+    pub async fn sync_rooms_in_full_every(self, full_every: Duration) -> Result<RoomsChange> {
         let key = self.account().key();
         let now = unix_now();
         let (since, full_at) = self.locked(|s| {
@@ -113,12 +137,12 @@ impl Engine {
     }
 
     /// Fetches the whole room list now (e.g. when the user opens the room list window).
-    pub async fn refresh_all_rooms(&self) -> Result<RoomsChange> {
+    pub async fn refresh_all_rooms(self) -> Result<RoomsChange> {
         self.fetch_rooms(None).await
     }
 
-    async fn fetch_rooms(&self, since: Option<i64>) -> Result<RoomsChange> {
-        let talk = self.talk().await?;
+    async fn fetch_rooms(self, since: Option<i64>) -> Result<RoomsChange> {
+        let talk = self.talk_api().await?;
         let mut query = RoomQuery::background();
         if let Some(since) = since {
             query = query.modified_since(since);
@@ -163,21 +187,21 @@ impl Engine {
     }
 
     /// The cached rooms, favorites first, then by last activity.
-    pub fn cached_rooms(&self) -> Result<Vec<ChatRoom>> {
+    pub fn cached_rooms(self) -> Result<Vec<ChatRoom>> {
         let key = self.account().key();
         self.locked(|s| rooms::list(s.conn(), &key))
     }
 
     /// Unread messages and mentions per room and in total (for the tray badge), from the
     /// cache.
-    pub fn unread_counts(&self) -> Result<UnreadCounts> {
+    pub fn unread_counts(self) -> Result<UnreadCounts> {
         let key = self.account().key();
         self.locked(|s| rooms::unread_counts(s.conn(), &key))
     }
 
     /// The cached room with this token, else the one with this name (exactly, else ignoring
     /// case). A name that several rooms share is refused with their tokens.
-    pub fn find_room(&self, token_or_name: &str) -> Result<ChatRoom> {
+    pub fn find_room(self, token_or_name: &str) -> Result<ChatRoom> {
         let key = self.account().key();
         let (by_token, by_name) = self.locked(|s| {
             Ok((
@@ -206,14 +230,14 @@ impl Engine {
 
     /// The newest `limit` messages of the room, oldest first: what is new is fetched after
     /// the newest cached message, older ones only when the cache has fewer than `limit`.
-    /// The read marker does not move (see [`Engine::mark_read`]).
-    pub async fn room_messages(&self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
+    /// The read marker does not move (see [`Talk::mark_read`]).
+    pub async fn room_messages(self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
         self.fetch_newest(token, limit).await?;
         self.cached_messages(token, limit)
     }
 
-    /// [`Engine::room_messages`] for the chat window: rich text, quotes and reactions.
-    pub async fn chat_entries(&self, token: &str, limit: usize) -> Result<Vec<ChatEntry>> {
+    /// [`Talk::room_messages`] for the chat window: rich text, quotes and reactions.
+    pub async fn chat_entries(self, token: &str, limit: usize) -> Result<Vec<ChatEntry>> {
         self.fetch_newest(token, limit).await?;
         self.cached_entries(token, None, limit)
     }
@@ -227,21 +251,21 @@ impl Engine {
         before: i64,
         limit: usize,
     ) -> Result<Vec<ChatEntry>> {
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         self.load_older(&talk, token, Some(before), limit).await?;
         self.cached_entries(token, Some(before), limit)
     }
 
     /// One cached message as the chat window shows it (e.g. the one just sent).
-    pub fn cached_entry(&self, token: &str, id: i64) -> Result<Option<ChatEntry>> {
+    pub fn cached_entry(self, token: &str, id: i64) -> Result<Option<ChatEntry>> {
         let key = self.account().key();
         let body = self.locked(|s| messages::body(s.conn(), &key, token, id))?;
         Ok(body.as_ref().map(ChatEntry::from))
     }
 
     /// Brings the cache up to date with the newest `limit` messages the view shows.
-    async fn fetch_newest(&self, token: &str, limit: usize) -> Result<()> {
-        let talk = self.talk().await?;
+    async fn fetch_newest(self, token: &str, limit: usize) -> Result<()> {
+        let talk = self.talk_api().await?;
         let key = self.account().key();
         match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
             None => self.load_newest(&talk, token, limit).await?,
@@ -265,7 +289,7 @@ impl Engine {
 
     /// The newest `limit` cached messages of the room, oldest first, without asking the
     /// server.
-    pub fn cached_messages(&self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
+    pub fn cached_messages(self, token: &str, limit: usize) -> Result<Vec<ChatMessage>> {
         let key = self.account().key();
         self.locked(|s| messages::newest(s.conn(), &key, token, limit))
     }
@@ -273,7 +297,7 @@ impl Engine {
     /// The open chat's long poll: waits on the server (up to 30 s) for messages newer than
     /// the newest cached one and returns them, oldest first, as soon as one arrives; empty
     /// when none came in time. Call it again and again while the chat is open.
-    pub async fn wait_for_messages(&self, token: &str) -> Result<Vec<ChatMessage>> {
+    pub async fn wait_for_messages(self, token: &str) -> Result<Vec<ChatMessage>> {
         let new = self.wait_for_new(token).await?;
         Ok(new
             .iter()
@@ -282,9 +306,9 @@ impl Engine {
             .collect())
     }
 
-    /// [`Engine::wait_for_messages`] for the chat window: the new messages, and the new state
+    /// [`Talk::wait_for_messages`] for the chat window: the new messages, and the new state
     /// of the messages they changed (edits, deletions, reactions).
-    pub async fn wait_for_chat_news(&self, token: &str) -> Result<ChatNews> {
+    pub async fn wait_for_chat_news(self, token: &str) -> Result<ChatNews> {
         let new = self.wait_for_new(token).await?;
         let changed: BTreeSet<i64> = new.iter().filter_map(messages::changed_parent).collect();
         let key = self.account().key();
@@ -321,7 +345,7 @@ impl Engine {
         emoji: &str,
         on: bool,
     ) -> Result<Vec<Reaction>> {
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         let answer = if on {
             talk.add_reaction(token, message_id, emoji).await?
         } else {
@@ -343,7 +367,7 @@ impl Engine {
 
     /// The user's id in the room as the server named it in the room list (the login name
     /// when the room is not cached: they differ only where users log in by e-mail).
-    pub(crate) fn own_actor_id(&self, token: &str) -> Result<String> {
+    pub(crate) fn own_actor_id(self, token: &str) -> Result<String> {
         let key = self.account().key();
         let room = self.locked(|s| rooms::body(s.conn(), &key, token))?;
         Ok(room
@@ -354,8 +378,8 @@ impl Engine {
 
     /// The long poll itself: the messages newer than the newest cached one (cached too), as
     /// soon as one arrives; empty after the timeout.
-    async fn wait_for_new(&self, token: &str) -> Result<Vec<Message>> {
-        let talk = self.talk().await?;
+    async fn wait_for_new(self, token: &str) -> Result<Vec<Message>> {
+        let talk = self.talk_api().await?;
         let key = self.account().key();
         let newest = match self.locked(|s| messages::bounds(s.conn(), &key, token))? {
             Some((_, newest)) => newest,
@@ -384,7 +408,7 @@ impl Engine {
         if text.trim().is_empty() {
             return Err(Error::Invalid("a message needs some text".into()));
         }
-        let talk = self.talk().await?;
+        let talk = self.talk_api().await?;
         let mut message = NewMessage::new(text);
         if let Some(id) = reply_to {
             message = message.reply_to(id);
@@ -404,8 +428,8 @@ impl Engine {
 
     /// Moves the user's read marker to the newest cached message of the room (the newest on
     /// the server when none is cached) and returns the new counts for the badge.
-    pub async fn mark_read(&self, token: &str) -> Result<UnreadCounts> {
-        let talk = self.talk().await?;
+    pub async fn mark_read(self, token: &str) -> Result<UnreadCounts> {
+        let talk = self.talk_api().await?;
         let key = self.account().key();
         let newest = self
             .locked(|s| messages::bounds(s.conn(), &key, token))?
@@ -422,7 +446,7 @@ impl Engine {
     }
 
     /// The newest messages of a room with nothing cached (or a cache given up on).
-    async fn load_newest(&self, talk: &TalkApi, token: &str, limit: usize) -> Result<()> {
+    async fn load_newest(self, talk: &TalkApi, token: &str, limit: usize) -> Result<()> {
         let page = talk.chat(token, &history(limit)).await?;
         let key = self.account().key();
         self.locked(|s| {
@@ -436,7 +460,7 @@ impl Engine {
 
     /// Fetches everything after `newest` without waiting, page by page; a room too far
     /// behind starts over from its newest messages.
-    async fn catch_up(&self, talk: &TalkApi, token: &str, newest: i64) -> Result<()> {
+    async fn catch_up(self, talk: &TalkApi, token: &str, newest: i64) -> Result<()> {
         let mut last_known = newest;
         for _ in 0..CATCH_UP_PAGES {
             let query = ChatQuery::poll(last_known)
@@ -489,7 +513,7 @@ impl Engine {
 
     /// Stores a page that follows the cached message `after` (skipped if the cache was
     /// started over meanwhile, which would leave a gap) and returns the newest id in it.
-    fn store_continuing(&self, token: &str, after: i64, page: &ChatPage) -> Result<Option<i64>> {
+    fn store_continuing(self, token: &str, after: i64, page: &ChatPage) -> Result<Option<i64>> {
         let newest = page.messages.iter().map(|m| m.id).max();
         if newest.is_none() {
             return Ok(None);

@@ -6,14 +6,20 @@
 //! came after the newest id read (`since`, `sort=asc`) and follows `Link: rel="next"` until the
 //! server has nothing more; when nothing happened that is one conditional request answered
 //! 304. Older entries are fetched only when the user scrolls back
-//! ([`Engine::load_older_activity`]). Every request asks for `previews`, which the windows
+//! ([`ActivityStream::load_older`]). Every request asks for `previews`, which the windows
 //! show next to files entries (they are cached with the entry).
+
+mod view;
+
+use std::ops::Deref;
 
 use nextcloud::{Activity, ActivityFilter, ActivityQuery, Page, Sort};
 
 use crate::engine::unix_now;
 use crate::store::activities::{self, Cursor, Scope};
 use crate::{Engine, Error, Result};
+
+pub use view::{ActivityFile, ActivityPreview, ActivityView};
 
 /// Entries asked for per request (the server's default).
 const PAGE_SIZE: u32 = 50;
@@ -23,18 +29,36 @@ const MAX_PAGES_PER_SYNC: usize = 20;
 /// How long the cached filter list is used before it is asked for again.
 const FILTERS_MAX_AGE_SECS: i64 = 24 * 60 * 60;
 
+/// The activity stream of one account's engine.
+#[derive(Clone, Copy)]
+pub struct ActivityStream<'a>(&'a Engine);
+
 impl Engine {
+    pub fn activity(&self) -> ActivityStream<'_> {
+        ActivityStream(self)
+    }
+}
+
+impl Deref for ActivityStream<'_> {
+    type Target = Engine;
+
+    fn deref(&self) -> &Engine {
+        self.0
+    }
+}
+
+impl ActivityStream<'_> {
     /// Brings the cached stream up to date and returns how many entries were new.
     ///
     /// The supervisor calls this on every activity poll and on `notify_activity`. It costs one
     /// request when nothing happened (304), one more per further page of new entries.
     /// A user who turned every activity type off (204) has nothing to sync: `Ok(0)`.
-    pub async fn sync_activity(&self) -> Result<usize> {
+    pub async fn sync(self) -> Result<usize> {
         let _turn = self.activity_turn.lock().await;
         self.sync_activity_in_turn().await
     }
 
-    async fn sync_activity_in_turn(&self) -> Result<usize> {
+    async fn sync_activity_in_turn(self) -> Result<usize> {
         self.learn_user_id().await?;
         let key = self.account().key();
         let cursor = self.locked(|s| activities::cursor(s.conn(), &key))?;
@@ -49,7 +73,7 @@ impl Engine {
     }
 
     /// The first sync (or one after the server forgot our `since`): the newest page only.
-    async fn fetch_newest_activity(&self, mut cursor: Cursor) -> Result<usize> {
+    async fn fetch_newest_activity(self, mut cursor: Cursor) -> Result<usize> {
         let query = ActivityQuery::new().limit(PAGE_SIZE).previews(true);
         let answer = self
             .client()
@@ -70,7 +94,7 @@ impl Engine {
     }
 
     /// Everything after `newest`, oldest first, page by page.
-    async fn catch_up_activity(&self, mut cursor: Cursor, newest: i64) -> Result<usize> {
+    async fn catch_up_activity(self, mut cursor: Cursor, newest: i64) -> Result<usize> {
         let query = ActivityQuery::new()
             .since(newest)
             .sort(Sort::Asc)
@@ -119,7 +143,7 @@ impl Engine {
     /// Fetches the page before the oldest cached entry, for scrolling back. Returns how many
     /// entries were new; 0 once the beginning of the stream is cached (then no request is
     /// made).
-    pub async fn load_older_activity(&self) -> Result<usize> {
+    pub async fn load_older(self) -> Result<usize> {
         let _turn = self.activity_turn.lock().await;
         let key = self.account().key();
         let mut cursor = self.locked(|s| activities::cursor(s.conn(), &key))?;
@@ -155,8 +179,8 @@ impl Engine {
 
     /// Up to `limit` cached entries, newest first, older than the activity id `before` when
     /// given (pass the last id of the previous page), through the server filter `filter` (an
-    /// id from [`Engine::activity_filters`]; `None` = all). Reads only the cache.
-    pub fn activity_page(
+    /// id from [`ActivityStream::filters`]; `None` = all). Reads only the cache.
+    pub fn page(
         &self,
         filter: Option<&str>,
         before: Option<i64>,
@@ -170,12 +194,7 @@ impl Engine {
     }
 
     /// The cached entries through `filter` whose text matches `text`, newest first.
-    pub fn search_activity(
-        &self,
-        filter: Option<&str>,
-        text: &str,
-        limit: usize,
-    ) -> Result<Vec<Activity>> {
+    pub fn search(&self, filter: Option<&str>, text: &str, limit: usize) -> Result<Vec<Activity>> {
         let key = self.account().key();
         self.locked(|s| {
             let scope = self.activity_scope(s.conn(), filter)?;
@@ -184,7 +203,7 @@ impl Engine {
     }
 
     /// Whether older entries than the cached ones may exist on the server.
-    pub fn has_older_activity(&self) -> Result<bool> {
+    pub fn has_older(self) -> Result<bool> {
         let key = self.account().key();
         let cursor = self.locked(|s| activities::cursor(s.conn(), &key))?;
         Ok(!cursor.reached_end)
@@ -192,7 +211,7 @@ impl Engine {
 
     /// The server's activity filters: the cached list while it is younger than a day, else
     /// asked for again. Without network the cached list is returned however old.
-    pub async fn activity_filters(&self) -> Result<Vec<ActivityFilter>> {
+    pub async fn filters(self) -> Result<Vec<ActivityFilter>> {
         let key = self.account().key();
         let cached = self.locked(|s| activities::filters(s.conn(), &key))?;
         if let Some((filters, at)) = &cached {
@@ -213,7 +232,7 @@ impl Engine {
     }
 
     /// The filter list as last fetched, without asking the server (empty before that).
-    pub fn cached_activity_filters(&self) -> Result<Vec<ActivityFilter>> {
+    pub fn cached_filters(self) -> Result<Vec<ActivityFilter>> {
         let key = self.account().key();
         let cached = self.locked(|s| activities::filters(s.conn(), &key))?;
         Ok(cached.map(|(filters, _)| filters).unwrap_or_default())
@@ -221,7 +240,7 @@ impl Engine {
 
     /// The cache scope of the filter `filter`, checked against the server's list when that
     /// is cached.
-    fn activity_scope(&self, conn: &rusqlite::Connection, filter: Option<&str>) -> Result<Scope> {
+    fn activity_scope(self, conn: &rusqlite::Connection, filter: Option<&str>) -> Result<Scope> {
         let Some(filter) = filter else {
             return Ok(Scope::All);
         };
@@ -243,7 +262,7 @@ impl Engine {
 
     /// Asks the server for the user id once per account (the "by you" filter compares it
     /// with each entry's author; the login name may differ from it).
-    async fn learn_user_id(&self) -> Result<()> {
+    async fn learn_user_id(self) -> Result<()> {
         let key = self.account().key();
         if self
             .locked(|s| activities::user_id(s.conn(), &key))?
@@ -255,14 +274,14 @@ impl Engine {
         self.locked(|s| activities::set_user_id(s.conn(), &key, &user.id))
     }
 
-    fn save_activity_cursor(&self, cursor: &Cursor) -> Result<()> {
+    fn save_activity_cursor(self, cursor: &Cursor) -> Result<()> {
         let key = self.account().key();
         self.locked(|s| activities::save_cursor(s.conn(), &key, cursor, unix_now()))
     }
 
     /// Stores a page and the cursor it moved in one transaction, so a crash never leaves a
     /// cursor past entries that are not stored. Returns how many entries were new.
-    fn store_activity_page(&self, items: &[Activity], cursor: &Cursor) -> Result<usize> {
+    fn store_activity_page(self, items: &[Activity], cursor: &Cursor) -> Result<usize> {
         let key = self.account().key();
         self.locked(|s| {
             let tx = s.conn().transaction()?;

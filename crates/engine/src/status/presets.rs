@@ -2,22 +2,23 @@
 
 use nextcloud::CustomMessage;
 
+use super::Status;
 use crate::engine::unix_now;
 use crate::store::presets::{self, StatusPreset};
-use crate::{Engine, Error, Result, StatusSnapshot};
+use crate::{Error, Result, StatusSnapshot};
 
 /// The server's limit on a status message, in characters.
 const MESSAGE_LIMIT: usize = 80;
 
-impl Engine {
-    pub fn presets(&self) -> Result<Vec<StatusPreset>> {
+impl Status<'_> {
+    pub fn presets(self) -> Result<Vec<StatusPreset>> {
         let key = self.account().key();
         self.locked(|s| presets::list(s.conn(), &key))
     }
 
     /// Adds a preset or replaces the one with the same name, after the checks the server
     /// would make when it is applied, so a broken preset is caught when it is saved.
-    pub fn save_preset(&self, preset: &StatusPreset) -> Result<()> {
+    pub fn save_preset(self, preset: &StatusPreset) -> Result<()> {
         if preset.name.trim().is_empty() {
             return Err(Error::Invalid("a preset needs a name".into()));
         }
@@ -36,7 +37,7 @@ impl Engine {
         self.locked(|s| presets::save(s.conn(), &key, preset))
     }
 
-    pub fn remove_preset(&self, name: &str) -> Result<()> {
+    pub fn remove_preset(self, name: &str) -> Result<()> {
         let key = self.account().key();
         if self.locked(|s| presets::remove(s.conn(), &key, name))? {
             Ok(())
@@ -46,7 +47,7 @@ impl Engine {
     }
 
     /// Sets status type, message and clear-at of the preset in one step.
-    pub async fn apply_preset(&self, name: &str) -> Result<StatusSnapshot> {
+    pub async fn apply_preset(self, name: &str) -> Result<StatusSnapshot> {
         let key = self.account().key();
         let preset = self
             .locked(|s| presets::get(s.conn(), &key, name))?
@@ -63,6 +64,6 @@ impl Engine {
         } else {
             api.clear_message().await?;
         }
-        self.refresh_status().await
+        self.refresh().await
     }
 }

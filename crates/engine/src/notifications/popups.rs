@@ -4,12 +4,13 @@
 
 use nextcloud::Notification;
 
+use super::Notifications;
 use crate::store::{notifications, popups};
-use crate::{Engine, Result};
+use crate::Result;
 
-impl Engine {
+impl Notifications<'_> {
     /// The cached notifications whose popup is still due, oldest first.
-    pub fn due_popups(&self) -> Result<Vec<Notification>> {
+    pub fn due_popups(self) -> Result<Vec<Notification>> {
         let key = self.account().key();
         self.locked(|s| {
             let conn = s.conn();
@@ -28,7 +29,7 @@ impl Engine {
 
     /// Of `notification_ids`, those whose popup is still due: a popup offered twice (a retry
     /// while the first offer was still on its way) is sent once.
-    pub fn still_due(&self, notification_ids: &[i64]) -> Result<Vec<i64>> {
+    pub fn still_due(self, notification_ids: &[i64]) -> Result<Vec<i64>> {
         let key = self.account().key();
         self.locked(|s| {
             let conn = s.conn();
@@ -44,10 +45,10 @@ impl Engine {
 
     /// Claims these popups for the notification server, right before `Notify` is sent: true
     /// when every one was due and none was on its way already (a retry offered while the first
-    /// offer was being sent finds them claimed). Then exactly one of [`Engine::popups_shown`]
-    /// and [`Engine::popups_not_shown`] follows; a crash before either counts them as shown
+    /// offer was being sent finds them claimed). Then exactly one of [`Notifications::popups_shown`]
+    /// and [`Notifications::popups_not_shown`] follows; a crash before either counts them as shown
     /// at the next start (see `store::popups`).
-    pub fn claim_popups(&self, notification_ids: &[i64]) -> Result<bool> {
+    pub fn claim_popups(self, notification_ids: &[i64]) -> Result<bool> {
         let key = self.account().key();
         self.locked(|s| {
             let tx = s.conn().transaction()?;
@@ -58,30 +59,30 @@ impl Engine {
     }
 
     /// The notification server did not take these claimed popups: they are offered again.
-    pub fn popups_not_shown(&self, notification_ids: &[i64]) -> Result<()> {
+    pub fn popups_not_shown(self, notification_ids: &[i64]) -> Result<()> {
         let key = self.account().key();
         self.locked(|s| popups::unmark_sending(s.conn(), &key, notification_ids))
     }
 
     /// Popups a crash interrupted on their way to the notification server count as shown
     /// (the supervisor runs this as it starts); returns their ids.
-    pub fn settle_interrupted_popups(&self) -> Result<Vec<i64>> {
+    pub fn settle_interrupted_popups(self) -> Result<Vec<i64>> {
         let key = self.account().key();
         self.locked(|s| popups::settle_interrupted(s.conn(), &key))
     }
 
     /// The desktop showed these notifications (the notification server accepted the popup,
     /// or a summary counting them): they never pop up again. Returns those that were due.
-    pub fn popups_shown(&self, notification_ids: &[i64]) -> Result<Vec<i64>> {
+    pub fn popups_shown(self, notification_ids: &[i64]) -> Result<Vec<i64>> {
         self.settle_popups(notification_ids, true)
     }
 
     /// These notifications never pop up (a silent app's).
-    pub fn silence_popups(&self, notification_ids: &[i64]) -> Result<()> {
+    pub fn silence_popups(self, notification_ids: &[i64]) -> Result<()> {
         self.settle_popups(notification_ids, false).map(drop)
     }
 
-    fn settle_popups(&self, notification_ids: &[i64], shown: bool) -> Result<Vec<i64>> {
+    fn settle_popups(self, notification_ids: &[i64], shown: bool) -> Result<Vec<i64>> {
         if notification_ids.is_empty() {
             return Ok(Vec::new());
         }
