@@ -4,6 +4,30 @@
 //! The front ends (the daemon's tray and D-Bus API, the command line) hold their accounts in
 //! [`accounts::Accounts`], call into each account's [`Engine`] and listen to [`EngineEvent`]s.
 
+/// A feature's handler: a `Copy` view of one engine (`engine.<method>()`), whose methods take
+/// `self` so their futures own what they borrow; the engine's shared parts through `Deref`.
+macro_rules! handler {
+    ($(#[$doc:meta])* $name:ident, $method:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub struct $name<'a>(&'a crate::Engine);
+
+        impl crate::Engine {
+            pub fn $method(&self) -> $name<'_> {
+                $name(self)
+            }
+        }
+
+        impl std::ops::Deref for $name<'_> {
+            type Target = crate::Engine;
+
+            fn deref(&self) -> &crate::Engine {
+                self.0
+            }
+        }
+    };
+}
+
 mod account;
 pub mod accounts;
 mod activity;

@@ -96,6 +96,18 @@ pub(crate) fn rich_or_plain(
     }
 }
 
+/// The parts as short strings for tests: text as it is, objects as `[label]`.
+#[cfg(test)]
+pub(crate) fn texts(parts: &[RichPart]) -> Vec<String> {
+    parts
+        .iter()
+        .map(|part| match part {
+            RichPart::Text { text } => text.clone(),
+            RichPart::Object(object) => format!("[{}]", object.label),
+        })
+        .collect()
+}
+
 fn object(key: &str, parameter: &RichParameter) -> RichObject {
     let name = if parameter.name.is_empty() {
         parameter.id.clone()

@@ -11,13 +11,11 @@
 
 mod view;
 
-use std::ops::Deref;
-
 use nextcloud::{Activity, ActivityFilter, ActivityQuery, Page, Sort};
 
 use crate::engine::unix_now;
 use crate::store::activities::{self, Cursor, Scope};
-use crate::{Engine, Error, Result};
+use crate::{Error, Result};
 
 pub use view::{ActivityFile, ActivityPreview, ActivityView};
 
@@ -29,23 +27,11 @@ const MAX_PAGES_PER_SYNC: usize = 20;
 /// How long the cached filter list is used before it is asked for again.
 const FILTERS_MAX_AGE_SECS: i64 = 24 * 60 * 60;
 
-/// The activity stream of one account's engine.
-#[derive(Clone, Copy)]
-pub struct ActivityStream<'a>(&'a Engine);
-
-impl Engine {
-    pub fn activity(&self) -> ActivityStream<'_> {
-        ActivityStream(self)
-    }
-}
-
-impl Deref for ActivityStream<'_> {
-    type Target = Engine;
-
-    fn deref(&self) -> &Engine {
-        self.0
-    }
-}
+handler!(
+    /// The activity stream of one account's engine.
+    ActivityStream,
+    activity
+);
 
 impl ActivityStream<'_> {
     /// Brings the cached stream up to date and returns how many entries were new.

@@ -137,20 +137,11 @@ fn file_name(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rich_text::texts;
     use serde_json::json;
 
     fn activity(value: serde_json::Value) -> Activity {
         serde_json::from_value(value).unwrap()
-    }
-
-    fn texts(parts: &[RichPart]) -> Vec<String> {
-        parts
-            .iter()
-            .map(|p| match p {
-                RichPart::Text { text } => text.clone(),
-                RichPart::Object(o) => format!("[{}]", o.label),
-            })
-            .collect()
     }
 
     #[test]

@@ -5,37 +5,23 @@
 mod popups;
 mod view;
 
-use std::ops::Deref;
-
 use nextcloud::Notification;
 
 use crate::engine::unix_now;
 use crate::store::popups::FirstSeen;
 use crate::store::{self, notifications, sync_state};
-use crate::{Engine, Error, PopupDecision, Result};
+use crate::{Error, PopupDecision, Result};
 
 pub use view::{NotificationButton, NotificationView};
 
 /// The resource name the notification poll keeps its ETag under.
 const NOTIFICATIONS: &str = "notifications";
 
-/// The notifications of one account's engine.
-#[derive(Clone, Copy)]
-pub struct Notifications<'a>(&'a Engine);
-
-impl Engine {
-    pub fn notifications(&self) -> Notifications<'_> {
-        Notifications(self)
-    }
-}
-
-impl Deref for Notifications<'_> {
-    type Target = Engine;
-
-    fn deref(&self) -> &Engine {
-        self.0
-    }
-}
+handler!(
+    /// The notifications of one account's engine.
+    Notifications,
+    notifications
+);
 
 /// What one notifications poll found.
 #[derive(Debug, Default)]

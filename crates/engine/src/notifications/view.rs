@@ -82,20 +82,11 @@ impl From<&Action> for NotificationButton {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rich_text::texts;
     use serde_json::json;
 
     fn notification(value: serde_json::Value) -> Notification {
         serde_json::from_value(value).unwrap()
-    }
-
-    fn texts(parts: &[RichPart]) -> Vec<String> {
-        parts
-            .iter()
-            .map(|p| match p {
-                RichPart::Text { text } => text.clone(),
-                RichPart::Object(o) => format!("[{}]", o.label),
-            })
-            .collect()
     }
 
     #[test]

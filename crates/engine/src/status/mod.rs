@@ -8,34 +8,20 @@ mod presets;
 mod snapshot;
 mod view;
 
-use std::ops::Deref;
-
 use nextcloud::{CustomMessage, StatusType};
 
 use crate::engine::unix_now;
 use crate::store;
-use crate::{Engine, Error, Result};
+use crate::{Error, Result};
 
 pub use snapshot::{icon_and_message, StatusSnapshot};
 pub use view::{BackupStatus, OwnStatusView, PredefinedClear, PredefinedMessage, StatusView};
 
-/// The own status of one account's engine.
-#[derive(Clone, Copy)]
-pub struct Status<'a>(&'a Engine);
-
-impl Engine {
-    pub fn status(&self) -> Status<'_> {
-        Status(self)
-    }
-}
-
-impl Deref for Status<'_> {
-    type Target = Engine;
-
-    fn deref(&self) -> &Engine {
-        self.0
-    }
-}
+handler!(
+    /// The own status of one account's engine.
+    Status,
+    status
+);
 
 impl Status<'_> {
     /// The status as last cached, for drawing the menu before the network answers.

@@ -14,7 +14,6 @@ mod chat_entry;
 mod manage;
 
 use std::collections::BTreeSet;
-use std::ops::Deref;
 use std::time::Duration;
 
 use nextcloud::talk::{ChatPage, ChatQuery, Message, NewMessage, RoomQuery, TalkVersion};
@@ -77,23 +76,13 @@ impl Engine {
         };
         Ok(self.client().talk().with_version(version))
     }
-
-    pub fn talk(&self) -> Talk<'_> {
-        Talk(self)
-    }
 }
 
-/// Talk for one account's engine.
-#[derive(Clone, Copy)]
-pub struct Talk<'a>(&'a Engine);
-
-impl Deref for Talk<'_> {
-    type Target = Engine;
-
-    fn deref(&self) -> &Engine {
-        self.0
-    }
-}
+handler!(
+    /// Talk for one account's engine.
+    Talk,
+    talk
+);
 
 impl Talk<'_> {
     /// Whether the server has Talk (from the cached capabilities when there are any).
