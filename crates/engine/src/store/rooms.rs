@@ -75,8 +75,9 @@ pub struct RoomUnread {
     pub mentioned: bool,
 }
 
-fn kind(room_type: i64) -> &'static str {
-    match RoomType::from_code(room_type) {
+/// The room type as the windows and the command line name it.
+pub(crate) fn kind(room_type: RoomType) -> &'static str {
+    match room_type {
         RoomType::OneToOne => "one-to-one",
         RoomType::Group => "group",
         RoomType::Public => "public",
@@ -110,7 +111,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<ChatRoom> {
     Ok(ChatRoom {
         token: row.get(0)?,
         name: row.get(1)?,
-        kind: kind(row.get(2)?),
+        kind: kind(RoomType::from_code(row.get(2)?)),
         favorite: row.get(3)?,
         last_activity: row.get(4)?,
         unread_messages: row.get(5)?,

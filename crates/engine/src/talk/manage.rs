@@ -96,18 +96,6 @@ pub struct NewChatRoom {
 /// The longest room name current servers take.
 const MAX_NAME: usize = 255;
 
-fn kind(room_type: RoomType) -> &'static str {
-    match room_type {
-        RoomType::OneToOne => "one-to-one",
-        RoomType::Group => "group",
-        RoomType::Public => "public",
-        RoomType::Changelog => "changelog",
-        RoomType::FormerOneToOne => "former-one-to-one",
-        RoomType::NoteToSelf => "note-to-self",
-        RoomType::Other(_) => "other",
-    }
-}
-
 fn level_name(level: NotificationLevel) -> &'static str {
     match level {
         NotificationLevel::Always => "always",
@@ -139,7 +127,7 @@ impl From<&Room> for RoomDetails {
             } else {
                 room.display_name.clone()
             },
-            kind: kind(room.room_type),
+            kind: rooms::kind(room.room_type),
             description: room.description.clone(),
             favorite: room.is_favorite,
             notification_level: level_name(room.notification_level),
