@@ -1,5 +1,7 @@
 //! Server event → popup decision: from the moment the simulator creates a notification to
-//! the `EngineEvent::Popups` that carries it, with the engine's real intervals.
+//! the `EngineEvent::Popups` that carries it, with the engine's real intervals. And a chat
+//! message → the open chat: from the moment another user posts to the open room until the
+//! chat's long poll hands it over (what the quick chat shows).
 //!
 //! With push the simulator runs the daemon as real servers do: on its own port (the client logs
 //! in with a pre_auth token) with the daemon's 1 s debounce of notification events, so the
@@ -20,6 +22,10 @@ use crate::support::{self, human, next_matching, verdict, wait_until, Rng, Stats
 
 /// Issue 13: the daemon's 1 s debounce included.
 const TARGET_WITH_PUSH: Duration = Duration::from_millis(2500);
+/// A message in the open chat shows within a second.
+const TARGET_CHAT: Duration = Duration::from_secs(1);
+/// How long the long poll is left waiting before each message is posted.
+const CHAT_SPACING: Duration = Duration::from_millis(300);
 const PUSH_SPACING: Duration = Duration::from_millis(3500);
 
 pub async fn measure(samples: usize, poll_samples: usize) -> Result<String, String> {
@@ -52,7 +58,58 @@ pub async fn measure(samples: usize, poll_samples: usize) -> Result<String, Stri
         ));
     }
     out.push('\n');
+    let chat = Stats::of(&chat_latencies(samples).await?);
+    out.push_str("## Chat message → open chat\n\n");
+    out.push_str(
+        "| samples | median | mean | p95 | max | target | |\n|---:|---:|---:|---:|---:|---|---|\n",
+    );
+    out.push_str(&format!(
+        "| {} | {} | {} | {} | {} | ≤ 1 s | {} |\n\n",
+        chat.count,
+        human(chat.median),
+        human(chat.mean),
+        human(chat.p95),
+        human(chat.max),
+        verdict(chat.max <= TARGET_CHAT),
+    ));
     Ok(out)
+}
+
+/// The open chat's long poll waits on the server; each sample posts a message as bob and
+/// times until the poll returns it.
+async fn chat_latencies(samples: usize) -> Result<Vec<Duration>, String> {
+    let sim = support::sim(false).await?;
+    let control = sim.control();
+    let token = control
+        .create_room("bob", 2, "Latency")
+        .ok_or("the simulator made no room")?;
+    if !control.add_room_participant(&token, support::LOGIN) {
+        return Err("cannot add the account to the room".into());
+    }
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let engine = support::engine(&sim, &dir.path().join("nctray.sqlite3"))?;
+    let talk = engine.talk();
+    talk.chat_entries(&token, 20)
+        .await
+        .map_err(|e| format!("opening the chat: {e}"))?;
+    let mut measured = Vec::new();
+    for n in 0..samples {
+        let text = format!("Chat latency sample {n}");
+        let post = async {
+            tokio::time::sleep(CHAT_SPACING).await;
+            let posted = Instant::now();
+            control.post_chat_message("bob", &token, &text);
+            posted
+        };
+        let (news, posted) = tokio::join!(talk.wait_for_chat_news(&token), post);
+        let news = news.map_err(|e| format!("the long poll: {e}"))?;
+        if !news.added.iter().any(|entry| entry.text == text) {
+            return Err(format!("the long poll returned without {text:?}"));
+        }
+        measured.push(posted.elapsed());
+        eprintln!("latency: chat sample {n}: {}", human(posted.elapsed()));
+    }
+    Ok(measured)
 }
 
 async fn latencies(push: bool, samples: usize) -> Result<Vec<Duration>, String> {
@@ -77,7 +134,7 @@ async fn latencies(push: bool, samples: usize) -> Result<Vec<Duration>, String> 
         push,
         ..SyncConfig::default()
     };
-    let task = tokio::spawn(supervise(engine, config, Arc::new(NeverIdle), tx));
+    let task = tokio::spawn(supervise(engine.clone(), config, Arc::new(NeverIdle), tx));
     let notification_polls = || {
         sim.control()
             .requests()
@@ -112,10 +169,19 @@ async fn latencies(push: bool, samples: usize) -> Result<Vec<Duration>, String> 
         sim.control()
             .inject_notification(NewNotification::new(support::LOGIN, &subject));
         let decided = next_matching(&mut events, Duration::from_secs(90), |event| match event {
-            EngineEvent::Popups(popups) => popups
-                .iter()
-                .any(|p| matches!(p, Popup::One(n) if n.subject == subject))
-                .then_some(()),
+            EngineEvent::Popups(popups) => {
+                // Shown, as the daemon reports them: otherwise every popup would be offered
+                // again and again, filling the burst window.
+                for popup in popups {
+                    let _ = engine
+                        .notifications()
+                        .popups_shown(&popup.notification_ids());
+                }
+                popups
+                    .iter()
+                    .any(|p| matches!(p, Popup::One(n) if n.subject == subject))
+                    .then_some(())
+            }
             _ => None,
         })
         .await;

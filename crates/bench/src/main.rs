@@ -9,7 +9,7 @@
 //! Without a part name every part runs. Options:
 //! `--scale N` (traffic: run the intervals N times faster, default 60),
 //! `--minutes M` (footprint: how long the engine process idles, default 10),
-//! `--samples N` (latency with push, default 15), `--poll-samples N` (latency without push,
+//! `--samples N` (latency with push and of the open chat, default 15), `--poll-samples N` (latency without push,
 //! default 5), `--rows N` (cache rows, default 100000), `--out FILE` (also write the tables).
 //!
 //! `footprint` runs `nctray-engine` from the directory of this binary (build both in release).
