@@ -7,7 +7,7 @@ use nctray_engine::Engine;
 
 use super::dates::show_iso;
 use super::language::cli_text;
-use super::output::{is_offline, printable, say, Cached};
+use super::output::{is_offline, printable, say, say_body, Cached};
 
 /// Pages fetched at most to fill `--limit` from older activities.
 const MAX_OLDER_PAGES: usize = 10;
@@ -81,11 +81,7 @@ fn print_activity(activity: &Activity) {
         show_iso(&activity.datetime),
         printable(&activity.subject)
     ));
-    if let Some(message) = activity.message.as_deref().filter(|m| !m.trim().is_empty()) {
-        for line in printable(message).lines() {
-            say(format!("    {line}"));
-        }
-    }
+    say_body(activity.message.as_deref());
 }
 
 #[cfg(test)]

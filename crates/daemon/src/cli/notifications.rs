@@ -9,7 +9,7 @@ use nctray_i18n::tr;
 
 use super::dates::show_iso;
 use super::language::cli_text;
-use super::output::{printable, say, Cached};
+use super::output::{printable, say, say_body, Cached};
 
 #[derive(Debug, ClapArgs)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -111,11 +111,7 @@ fn print_notification(n: &Notification) {
         show_iso(&n.datetime),
         printable(&n.subject)
     ));
-    if let Some(message) = n.message.as_deref().filter(|m| !m.trim().is_empty()) {
-        for line in printable(message).lines() {
-            say(format!("    {line}"));
-        }
-    }
+    say_body(n.message.as_deref());
 }
 
 #[cfg(test)]

@@ -71,6 +71,16 @@ pub fn say(text: impl AsRef<str>) {
     println!("{}", printable(text.as_ref()));
 }
 
+/// Prints the body of a listed item (a notification's or activity's message) under its
+/// line, indented; nothing when it is missing or blank.
+pub fn say_body(message: Option<&str>) {
+    if let Some(message) = message.filter(|m| !m.trim().is_empty()) {
+        for line in printable(message).lines() {
+            say(format!("    {line}"));
+        }
+    }
+}
+
 /// Like [`say`], on standard error.
 pub fn say_err(text: impl AsRef<str>) {
     eprintln!("{}", printable(text.as_ref()));
