@@ -41,7 +41,33 @@ pub struct SignInStarted {
 pub struct SignInError {
     #[serde(flatten)]
     pub report: ErrorReport,
-    pub certificate: Option<CertificateInfo>,
+    pub certificate: Option<CertificateView>,
+}
+
+/// The certificate a server showed, as the sign-in window lays it out before the person
+/// decides to trust it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct CertificateView {
+    /// E.g. `CN=cloud.example.com, O=Example`.
+    pub subject: String,
+    pub issuer: String,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub not_before: String,
+    pub not_after: String,
+    /// `SHA256:AB:CD:…`, as `sign_in_start` takes it to trust exactly this certificate.
+    pub fingerprint: String,
+}
+
+impl From<CertificateInfo> for CertificateView {
+    fn from(info: CertificateInfo) -> Self {
+        CertificateView {
+            subject: info.subject,
+            issuer: info.issuer,
+            not_before: info.not_before,
+            not_after: info.not_after,
+            fingerprint: info.fingerprint.to_string(),
+        }
+    }
 }
 
 impl From<ErrorReport> for SignInError {
@@ -189,7 +215,7 @@ async fn untrusted_certificate(server: &Url, problem: &CertificateProblem) -> Si
     match nextcloud::inspect(server, &Connection::default()).await {
         Ok(certificate) => SignInError {
             report: refused(ErrorKind::UntrustedCertificate),
-            certificate: Some(certificate),
+            certificate: Some(certificate.into()),
         },
         Err(error) => ErrorReport {
             kind: ErrorKind::Certificate,
@@ -366,14 +392,17 @@ mod tests {
             refused.report.message
         );
         let certificate = refused.certificate.unwrap();
-        assert_eq!(certificate.fingerprint, own);
+        assert_eq!(certificate.fingerprint, own.to_string());
         assert_eq!(certificate.subject, "CN=127.0.0.1");
         assert!(sim.control().requests().is_empty(), "something was sent");
 
         // Another certificate's fingerprint is no key to this server.
         let other = Fingerprint::of(b"another certificate");
         let refused = sign_in.start(&sim.base_url(), Some(other)).await;
-        assert_eq!(refused.unwrap_err().certificate.unwrap().fingerprint, own);
+        assert_eq!(
+            refused.unwrap_err().certificate.unwrap().fingerprint,
+            own.to_string()
+        );
         assert!(sim.control().requests().is_empty(), "something was sent");
 
         let started = sign_in.start(&sim.base_url(), Some(own)).await.unwrap();

@@ -51,7 +51,10 @@ mod talk;
 mod user;
 
 pub use account::{Account, AccountSecrets};
-pub use activity::{ActivityFile, ActivityPreview, ActivityStream, ActivityView};
+pub use activity::{
+    filter_choices, ActivityFile, ActivityFilterChoice, ActivityPreview, ActivityStream,
+    ActivityView,
+};
 pub use blocking::blocking;
 pub use clear_after::{ClearAfter, NewCustomMessage};
 pub use engine::Engine;

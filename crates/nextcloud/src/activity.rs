@@ -168,7 +168,6 @@ impl<'de> Deserialize<'de> for RichText {
 /// A preview of a file an activity is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preview {
     /// The image URL.
     #[serde(default, deserialize_with = "de::string")]
@@ -191,7 +190,6 @@ pub struct Preview {
 
 /// One entry of the stream. Empty optional texts (`""`) are `None`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Activity {
     #[serde(deserialize_with = "de::i64_or_zero")]
     pub activity_id: i64,
@@ -214,18 +212,10 @@ pub struct Activity {
     #[serde(default, deserialize_with = "de::string")]
     pub subject: String,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "[string, Record<string, Record<string, string>>]")
-    )]
     pub subject_rich: RichText,
     #[serde(default, deserialize_with = "de::opt_string")]
     pub message: Option<String>,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "[string, Record<string, Record<string, string>>]")
-    )]
     pub message_rich: RichText,
     #[serde(default, deserialize_with = "de::opt_string")]
     pub icon: Option<String>,
@@ -285,7 +275,6 @@ fn previews<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Preview>
 
 /// An entry of `GET …/activity/filters`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityFilter {
     /// What goes into [`ActivityQuery::filter`].
     #[serde(deserialize_with = "de::string")]

@@ -46,7 +46,6 @@ impl NotificationList {
 /// for the rich fields) are `None`; rich parameters sent as `[]` are empty maps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Notification {
     #[serde(rename = "notification_id", deserialize_with = "de::i64_or_zero")]
     pub notification_id: i64,
@@ -106,7 +105,6 @@ impl Notification {
 
 /// A button of a notification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Action {
     #[serde(default, deserialize_with = "de::string")]
     pub label: String,
@@ -114,7 +112,6 @@ pub struct Action {
     #[serde(default, deserialize_with = "de::string")]
     pub link: String,
     #[serde(rename = "type")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub kind: ActionType,
     #[serde(default, deserialize_with = "de::bool_lenient")]
     pub primary: bool,

@@ -131,7 +131,6 @@ impl CertificateProblem {
 
 /// What a person sees before trusting a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CertificateInfo {
     /// E.g. `CN=cloud.example.com, O=Example`.
     pub subject: String,
@@ -139,7 +138,6 @@ pub struct CertificateInfo {
     /// `YYYY-MM-DD HH:MM UTC`.
     pub not_before: String,
     pub not_after: String,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub fingerprint: Fingerprint,
 }
 

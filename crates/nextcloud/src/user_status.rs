@@ -13,7 +13,6 @@ const BASE: &str = "ocs/v2.php/apps/user_status/api/v1/";
 /// A status type. `busy` needs capability `user_status.supports_busy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum StatusType {
     Online,
     Away,
@@ -73,7 +72,6 @@ impl FromStr for StatusType {
 /// The signed-in user's own status (`GET /user_status` and the answers of every change).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OwnStatus {
     #[serde(deserialize_with = "de::string")]
     pub user_id: String,
@@ -100,7 +98,6 @@ pub struct OwnStatus {
 /// Another user's status as everyone sees it (`GET /statuses/{userId}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PublicStatus {
     /// For a backup status this is `_<uid>`.
     #[serde(deserialize_with = "de::string")]
@@ -117,7 +114,6 @@ pub struct PublicStatus {
 /// A message the server offers ready-made (`GET /predefined_statuses`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PredefinedStatus {
     /// e.g. `meeting`, `vacationing`: pass it to [`UserStatusApi::set_predefined_message`].
     #[serde(deserialize_with = "de::string")]
@@ -128,10 +124,6 @@ pub struct PredefinedStatus {
     pub message: String,
     /// When the message should clear, relative to the moment it is set; see [`ClearAt::resolve`].
     #[serde(default, deserialize_with = "clear_at_lenient")]
-    #[cfg_attr(
-        feature = "ts",
-        ts(type = "{ type: string, time: number | string } | null")
-    )]
     pub clear_at: Option<ClearAt>,
 }
 

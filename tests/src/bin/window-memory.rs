@@ -20,7 +20,9 @@
 //! nctray-e2e --bin window-memory -- [--minutes M] [--opens N] [--env NAME=VALUE]…`
 //!
 //! `--env` sets a variable for the app (and so for its window process), e.g. to measure what
-//! `WEBKIT_DISABLE_COMPOSITING_MODE=1` saves.
+//! `WEBKIT_DISABLE_COMPOSITING_MODE=1` saves. `--mappings N` prints, for each process with the
+//! popover open, its N largest mappings by PSS (libraries by file, anonymous memory by kind):
+//! where the memory goes.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -44,6 +46,7 @@ struct Options {
     minutes: u64,
     opens: usize,
     env: Vec<(String, String)>,
+    mappings: usize,
 }
 
 impl Options {
@@ -52,6 +55,7 @@ impl Options {
             minutes: 10,
             opens: 20,
             env: Vec::new(),
+            mappings: 0,
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -59,6 +63,7 @@ impl Options {
             match arg.as_str() {
                 "--minutes" => options.minutes = value()?.parse().context("--minutes")?,
                 "--opens" => options.opens = value()?.parse().context("--opens")?,
+                "--mappings" => options.mappings = value()?.parse().context("--mappings")?,
                 "--env" => {
                     let pair = value()?;
                     let (name, value) = pair
@@ -67,7 +72,10 @@ impl Options {
                     options.env.push((name.to_owned(), value.to_owned()));
                 }
                 other => {
-                    bail!("unknown argument {other:?} (--minutes M, --opens N, --env NAME=VALUE)")
+                    bail!(
+                        "unknown argument {other:?} (--minutes M, --opens N, --env NAME=VALUE, \
+                     --mappings N)"
+                    )
                 }
             }
         }
@@ -108,7 +116,11 @@ async fn main() -> Result<()> {
         to_loaded.push(click_open(&app, &tray).await?);
         if round + 1 == options.opens {
             tokio::time::sleep(SETTLE).await;
-            open = Some(Tree::read(session));
+            let tree = Tree::read(session);
+            if options.mappings > 0 {
+                tree.print_largest_mappings(options.mappings);
+            }
+            open = Some(tree);
         }
         to_gone.push(click_close(session, &app, &tray).await?);
     }
@@ -318,6 +330,23 @@ impl Tree {
         tree
     }
 
+    /// Each process's `count` largest mappings by PSS, summed per file (or per kind of
+    /// anonymous memory), as Markdown.
+    fn print_largest_mappings(&self, count: usize) {
+        for process in &self.processes {
+            let Ok(smaps) = std::fs::read_to_string(format!("/proc/{}/smaps", process.pid)) else {
+                continue;
+            };
+            let mut sizes = largest_mappings(&smaps);
+            sizes.truncate(count);
+            println!("\n{} ({} MB PSS):", process.name, process.pss_kb / 1024);
+            for (name, kb) in sizes {
+                println!("- {name}: {:.1} MB", kb as f64 / 1024.0);
+            }
+        }
+        println!();
+    }
+
     fn names(&self) -> String {
         let names: Vec<_> = self
             .processes
@@ -334,6 +363,30 @@ impl Tree {
             .collect();
         names.join(", ")
     }
+}
+
+/// PSS per mapped file (or `[heap]`, `[stack]`, `anonymous`) in `/proc/PID/smaps`, largest
+/// first.
+fn largest_mappings(smaps: &str) -> Vec<(String, u64)> {
+    let mut sizes: BTreeMap<String, u64> = BTreeMap::new();
+    let mut current = String::new();
+    for line in smaps.lines() {
+        let mut words = line.split_whitespace();
+        let first = words.next().unwrap_or("");
+        if first == "Pss:" {
+            *sizes.entry(current.clone()).or_default() += words
+                .next()
+                .and_then(|kb| kb.parse::<u64>().ok())
+                .unwrap_or(0);
+        } else if first.contains('-') && !first.ends_with(':') {
+            // A mapping's header: address range, perms, offset, device, inode, then the path.
+            let path = line.split_whitespace().nth(5).unwrap_or("anonymous");
+            current = path.rsplit('/').next().unwrap_or(path).to_owned();
+        }
+    }
+    let mut sizes: Vec<(String, u64)> = sizes.into_iter().collect();
+    sizes.sort_by_key(|(_, kb)| std::cmp::Reverse(*kb));
+    sizes
 }
 
 /// utime + stime of `pid` (fields 14 and 15 of /proc/PID/stat, counted after the command

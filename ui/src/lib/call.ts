@@ -2,14 +2,14 @@
 // `{kind, message}` (ErrorReport) and are rethrown as CommandError; a sign-in refused for a
 // certificate the person may trust (SignInError) also carries that certificate.
 import { invoke } from "@tauri-apps/api/core";
-import type { CertificateInfo, ErrorKind, ErrorReport } from "./generated/types";
+import type { CertificateView, ErrorKind, ErrorReport } from "./generated/types";
 
 export class CommandError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
     /** With kind "untrusted_certificate": what the server showed. */
-    readonly certificate: CertificateInfo | null = null,
+    readonly certificate: CertificateView | null = null,
   ) {
     super(message);
   }
@@ -24,7 +24,7 @@ export async function call<T>(command: string, args: Record<string, unknown> = {
     return await invoke<T>(command, args);
   } catch (error) {
     if (isReport(error)) {
-      const certificate = "certificate" in error ? (error.certificate as CertificateInfo | null) : null;
+      const certificate = "certificate" in error ? (error.certificate as CertificateView | null) : null;
       throw new CommandError(error.kind, error.message, certificate ?? null);
     }
     throw new CommandError("internal", String(error));

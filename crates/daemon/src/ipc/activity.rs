@@ -4,8 +4,7 @@
 use crate::app::App;
 use nctray_engine::accounts::Accounts;
 use nctray_engine::blocking;
-use nctray_engine::nextcloud::ActivityFilter;
-use nctray_engine::ActivityView;
+use nctray_engine::{filter_choices, ActivityFilterChoice, ActivityView};
 
 use super::CommandResult;
 use crate::links;
@@ -40,9 +39,12 @@ pub async fn activity_load_older(app: &App) -> CommandResult<usize> {
     Ok(engine.activity().load_older().await?)
 }
 
-pub async fn activity_filters(app: &App) -> CommandResult<Vec<ActivityFilter>> {
+/// The filters the popover offers, best first.
+pub async fn activity_filters(app: &App) -> CommandResult<Vec<ActivityFilterChoice>> {
     let session = app.state::<Accounts>();
-    Ok(session.current()?.activity().filters().await?)
+    Ok(filter_choices(
+        &session.current()?.activity().filters().await?,
+    ))
 }
 
 /// The cached entries whose text matches, offline.

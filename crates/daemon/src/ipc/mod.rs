@@ -24,10 +24,9 @@ use {
     crate::sign_in::SignInStarted,
     accounts::{AccountView, AccountsOverview},
     nctray_engine::accounts::setup::Removal,
-    nctray_engine::nextcloud::ActivityFilter,
     nctray_engine::{
-        ActivityView, ChatEntry, ChatRoom, MentionChoice, NotificationView, Reaction, RoomDetails,
-        RoomParticipant, StatusView, UnreadCounts, UserMetadata,
+        ActivityFilterChoice, ActivityView, ChatEntry, ChatRoom, MentionChoice, NotificationView,
+        Reaction, RoomDetails, RoomParticipant, StatusView, UnreadCounts, UserMetadata,
     },
     types::{AppInfo, LanguageView, Theme},
 };
@@ -42,7 +41,7 @@ pub type CommandResult<T> = Result<T, ErrorReport>;
 /// second group is for the window process and the command line, not for the windows.
 macro_rules! commands {
     (
-        for_windows { $($module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty;)* }
+        for_windows { $($module:ident :: $name:ident ( $($arg:ident : $ty:ty $(as $ts:literal)?),* ) -> $ret:ty;)* }
         for_the_window_process_and_the_command_line {
             $($other_module:ident :: $other:ident ( $($other_arg:ident : $other_ty:ty),* ) -> $other_ret:ty;)*
         }
@@ -63,11 +62,14 @@ macro_rules! commands {
         pub fn typescript(cfg: &ts_rs::Config) -> Vec<TsCommand> {
             vec![$(TsCommand {
                 name: stringify!($name),
-                args: vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
+                args: vec![$((stringify!($arg), commands!(@ts_name cfg, $ty $(as $ts)?))),*],
                 answer: <$ret as ts_rs::TS>::name(cfg),
             }),*]
         }
     };
+    // A client type has no TS derive: the list names its TypeScript type (`as "StatusType"`).
+    (@ts_name $cfg:ident, $ty:ty as $ts:literal) => { $ts.to_owned() };
+    (@ts_name $cfg:ident, $ty:ty) => { <$ty as ts_rs::TS>::name($cfg) };
     (@run $app:ident, $command:ident, $args:ident, $module:ident :: $name:ident ($($arg:ident : $ty:ty),*)) => {{
         #[derive(Deserialize)]
         #[serde(rename_all = "camelCase")]
@@ -112,7 +114,7 @@ commands! {
     activity::activity_page(filter: Option<String>, before: Option<i64>, limit: usize) -> Vec<ActivityView>;
     activity::activity_load_newer() -> usize;
     activity::activity_load_older() -> usize;
-    activity::activity_filters() -> Vec<ActivityFilter>;
+    activity::activity_filters() -> Vec<ActivityFilterChoice>;
     activity::activity_search(filter: Option<String>, text: String, limit: usize) -> Vec<ActivityView>;
     activity::activity_download(file_id: i64) -> ();
     notifications::notifications_list() -> Vec<NotificationView>;
@@ -122,7 +124,7 @@ commands! {
     notifications::notification_action(id: i64, index: usize) -> ();
     status::status_get() -> StatusView;
     status::status_refresh() -> StatusView;
-    status::status_set(status: StatusType) -> StatusView;
+    status::status_set(status: StatusType as "StatusType") -> StatusView;
     status::status_set_predefined(id: String) -> StatusView;
     status::status_set_custom(message: NewCustomMessage) -> StatusView;
     status::status_clear_message() -> StatusView;

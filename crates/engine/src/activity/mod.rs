@@ -17,7 +17,7 @@ use crate::engine::unix_now;
 use crate::store::activities::{self, Cursor, Scope};
 use crate::{Error, Result};
 
-pub use view::{ActivityFile, ActivityPreview, ActivityView};
+pub use view::{filter_choices, ActivityFile, ActivityFilterChoice, ActivityPreview, ActivityView};
 
 /// Entries asked for per request (the server's default).
 const PAGE_SIZE: u32 = 50;

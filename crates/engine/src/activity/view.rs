@@ -1,10 +1,11 @@
 //! Activities as the popover shows them: one casing, rich text already cut into parts,
 //! the previews worth showing and the file to download decided here.
 
-use nextcloud::{Activity, Preview};
+use nextcloud::{Activity, ActivityFilter, Preview};
 use serde::Serialize;
 
 use crate::rich_text::{rich_or_plain, RichPart};
+use crate::store::activities::Scope;
 
 /// One entry of the popover's activity stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +49,33 @@ pub struct ActivityFile {
     pub file_id: i64,
     /// Without its folder.
     pub name: String,
+}
+
+/// A filter the popover offers: one of the server's that the cache can apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ActivityFilterChoice {
+    /// What `activity_page` and `activity_search` take as their filter.
+    pub id: String,
+    /// Translated by the server, e.g. "File shares".
+    pub name: String,
+}
+
+/// The server's filters the cache can apply (favourites live on the server, see
+/// [`Scope::of_filter`]), in the server's order of priority.
+pub fn filter_choices(filters: &[ActivityFilter]) -> Vec<ActivityFilterChoice> {
+    let mut usable: Vec<&ActivityFilter> = filters
+        .iter()
+        .filter(|f| Scope::of_filter(&f.id, "").is_ok())
+        .collect();
+    usable.sort_by_key(|f| f.priority);
+    usable
+        .into_iter()
+        .map(|f| ActivityFilterChoice {
+            id: f.id.clone(),
+            name: f.name.clone(),
+        })
+        .collect()
 }
 
 /// How many previews one entry shows.
@@ -142,6 +170,25 @@ mod tests {
 
     fn activity(value: serde_json::Value) -> Activity {
         serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn the_filters_offered_are_those_the_cache_can_apply_by_priority() {
+        let filter = |id: &str, priority: i64| ActivityFilter {
+            id: id.into(),
+            name: format!("{id} name"),
+            icon: None,
+            priority,
+        };
+        let choices = filter_choices(&[
+            filter("files", 30),
+            filter("all", 0),
+            filter("files_favorites", 10),
+            filter("self", 20),
+        ]);
+        let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["all", "self", "files"]);
+        assert_eq!(choices[2].name, "files name");
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct StatusView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OwnStatusView {
+    // The client's type has no TS derive; the daemon's generator writes its union.
+    #[cfg_attr(feature = "ts", ts(type = "StatusType"))]
     pub status: StatusType,
     pub icon: Option<String>,
     pub message: Option<String>,
@@ -57,6 +59,8 @@ pub enum PredefinedClear {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupStatus {
+    // The client's type has no TS derive; the daemon's generator writes its union.
+    #[cfg_attr(feature = "ts", ts(type = "StatusType"))]
     pub status: StatusType,
     pub icon: Option<String>,
     pub message: Option<String>,

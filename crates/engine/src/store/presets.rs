@@ -23,6 +23,8 @@ CREATE TABLE status_presets (
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusPreset {
     pub name: String,
+    // The client's type has no TS derive; the daemon's generator writes its union.
+    #[cfg_attr(feature = "ts", ts(type = "StatusType"))]
     pub status: StatusType,
     pub icon: Option<String>,
     pub message: Option<String>,

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import { CommandError } from "../../lib/ipc";
-import type { AccountView, CertificateInfo } from "../../lib/generated/types";
+import type { AccountView, CertificateView } from "../../lib/generated/types";
 import type { SignInApi } from "../../lib/api/accounts";
 import { ENGLISH, showLanguage } from "../../lib/language.svelte";
 import SignIn from "./SignIn.svelte";
@@ -130,7 +130,7 @@ describe("SignIn", () => {
   });
 
   describe("a server with a certificate the system does not trust", () => {
-    const selfSigned: CertificateInfo = {
+    const selfSigned: CertificateView = {
       subject: "CN=cloud.home.example",
       issuer: "CN=cloud.home.example",
       not_before: "2025-01-01 00:00 UTC",
@@ -138,7 +138,7 @@ describe("SignIn", () => {
       fingerprint: "SHA256:" + Array(32).fill("AB").join(":"),
     };
 
-    function untrusted(certificate: CertificateInfo | null = selfSigned) {
+    function untrusted(certificate: CertificateView | null = selfSigned) {
       return new CommandError(
         "untrusted_certificate",
         "https://cloud.home.example/: the server's certificate is signed by an unknown authority.",

@@ -35,10 +35,10 @@ beforeEach(() => {
   invoke.mockImplementation(async (command: string, args: Record<string, unknown>) => {
     switch (command) {
       case "activity_filters":
+        // The daemon's choices: usable in the cache, best first.
         return [
-          { id: "files", name: "File changes", icon: null, priority: 30 },
-          { id: "all", name: "All activities", icon: null, priority: 0 },
-          { id: "files_favorites", name: "Favorites", icon: null, priority: 10 },
+          { id: "all", name: "All activities" },
+          { id: "files", name: "File changes" },
         ];
       case "activity_page": {
         const before = args.before as number | null;

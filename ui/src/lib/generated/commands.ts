@@ -1,7 +1,7 @@
 // Generated from the daemon's list of commands (crates/daemon/src/ipc/mod.rs) by `UPDATE_TS=1 cargo test -p nctray generated_typescript`; do not edit.
 
 import { call } from "../call";
-import type { AccountView, AccountsOverview, ActivityFilter, ActivityView, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, NotificationView, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusType, StatusView, Theme, UnreadCounts, UserMetadata } from "./types";
+import type { AccountView, AccountsOverview, ActivityFilterChoice, ActivityView, AppInfo, ChatEntry, ChatRoom, ChatTarget, LanguageView, MentionChoice, NewChatRoom, NewCustomMessage, NotificationView, Reaction, Removal, RoomDetails, RoomParticipant, Settings, SignInStarted, StatusPreset, StatusType, StatusView, Theme, UnreadCounts, UserMetadata } from "./types";
 
 export const openWindow = (name: string): Promise<void> =>
   call<void>("open_window", { name });
@@ -45,8 +45,8 @@ export const activityLoadNewer = (): Promise<number> =>
   call<number>("activity_load_newer");
 export const activityLoadOlder = (): Promise<number> =>
   call<number>("activity_load_older");
-export const activityFilters = (): Promise<Array<ActivityFilter>> =>
-  call<Array<ActivityFilter>>("activity_filters");
+export const activityFilters = (): Promise<Array<ActivityFilterChoice>> =>
+  call<Array<ActivityFilterChoice>>("activity_filters");
 export const activitySearch = (filter: string | null, text: string, limit: number): Promise<Array<ActivityView>> =>
   call<Array<ActivityView>>("activity_search", { filter, text, limit });
 export const activityDownload = (fileId: number): Promise<void> =>

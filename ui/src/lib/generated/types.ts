@@ -247,19 +247,15 @@ export type ActivityFile = { file_id: number,
  */
 name: string, };
 
-export type ActivityFilter = { 
+export type ActivityFilterChoice = { 
 /**
- * What goes into [`ActivityQuery::filter`].
+ * What `activity_page` and `activity_search` take as their filter.
  */
 id: string, 
 /**
- * Translated, e.g. "File shares".
+ * Translated by the server, e.g. "File shares".
  */
-name: string, icon: string | null, 
-/**
- * Lower first.
- */
-priority: number, };
+name: string, };
 
 export type ChatRoom = { 
 /**
@@ -517,9 +513,9 @@ expires_in_secs: number,
  */
 unencrypted: boolean, };
 
-export type SignInError = { certificate: CertificateInfo | null, kind: ErrorKind, message: string, };
+export type SignInError = { certificate: CertificateView | null, kind: ErrorKind, message: string, };
 
-export type CertificateInfo = { 
+export type CertificateView = { 
 /**
  * E.g. `CN=cloud.example.com, O=Example`.
  */
@@ -527,7 +523,11 @@ subject: string, issuer: string,
 /**
  * `YYYY-MM-DD HH:MM UTC`.
  */
-not_before: string, not_after: string, fingerprint: string, };
+not_before: string, not_after: string, 
+/**
+ * `SHA256:AB:CD:…`, as `sign_in_start` takes it to trust exactly this certificate.
+ */
+fingerprint: string, };
 
 export type Settings = { 
 /**
