@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    rendering::without_compositing();
+    rendering::lighten();
     let args = args::Args::parse();
     logs::to_stderr();
     tracing::debug!("nctray-windows starts");

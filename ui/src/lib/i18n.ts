@@ -35,26 +35,43 @@ export function bundleFor(language: string, source: string): FluentBundle {
   return bundle;
 }
 
-const bundles = new Map<string, FluentBundle>(
-  Object.entries(sources).map(([path, source]) => [languageOf(path), bundleFor(languageOf(path), source)]),
+/** Every catalogue's source by language; parsed only when a window shows that language. */
+const catalogues = new Map<string, string>(
+  Object.entries(sources).map(([path, source]) => [languageOf(path), source]),
 );
-const english = bundles.get("en")!;
+
+/** The catalogues parsed so far: a window parses the language it shows and English, not all
+ * of them (each parsed catalogue is a few hundred kB of the web process's heap). */
+const bundles = new Map<string, FluentBundle>();
+
+function parsed(language: string): FluentBundle | undefined {
+  let bundle = bundles.get(language);
+  const source = catalogues.get(language);
+  if (!bundle && source !== undefined) {
+    bundle = bundleFor(language, source);
+    bundles.set(language, bundle);
+  }
+  return bundle;
+}
+
+const english = parsed("en")!;
 
 /** The languages that have a catalogue, e.g. ["ar", "de", "en", …]. */
 export function catalogueLanguages(): string[] {
-  return [...bundles.keys()].sort();
+  return [...catalogues.keys()].sort();
 }
 
 /** Adds (or replaces) a language's catalogue: for tests of languages whose translation the
  * repository does not have yet. */
 export function addCatalogue(language: string, source: string): void {
-  bundles.set(language, bundleFor(language, source));
+  catalogues.set(language, source);
+  bundles.delete(language);
 }
 
 /** The bundle for a requested language: exactly it ("pt-BR"), else its base ("de" for
  * "de-AT"), else English. */
 export function bundleOf(language: string): FluentBundle {
-  return bundles.get(language) ?? bundles.get(language.split("-")[0]) ?? english;
+  return parsed(language) ?? parsed(language.split("-")[0]) ?? english;
 }
 
 export type TextValues = Record<string, FluentVariable>;
