@@ -217,6 +217,9 @@ struct Shared {
     stop: watch::Sender<bool>,
     /// Offers and re-offers take turns at the one burst window.
     popups: Mutex<PopupDecision>,
+    /// An offer found popups due (offered and not yet shown, or held back): the re-offers
+    /// run until none is left, and sleep otherwise.
+    popups_waiting: Notify,
 }
 
 impl Shared {
@@ -292,6 +295,7 @@ pub async fn supervise(
         status_checked: Mutex::new(None),
         stop,
         popups,
+        popups_waiting: Notify::new(),
     });
     match shared.engine.notifications().settle_interrupted_popups() {
         Ok(ids) if !ids.is_empty() => {
@@ -564,11 +568,13 @@ fn renewed_by_heartbeats(shared: &Shared, header: Option<&str>) -> bool {
 
 /// Offers every popup that is due and fits the burst window: new ones after a poll, and
 /// those not shown yet again (the listener dedups one offered twice while on its way).
-fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
+/// Whether popups were due (and so may still be when the next re-offer comes).
+fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<bool> {
     let due = shared.engine.notifications().due_popups()?;
     if due.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
+    shared.popups_waiting.notify_one();
     let offer = shared
         .popups
         .lock()
@@ -586,16 +592,22 @@ fn offer_popups(shared: &Shared, first_sync: bool) -> crate::Result<()> {
     if !offer.popups.is_empty() {
         shared.send(EngineEvent::Popups(offer.popups));
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Popups not shown yet (no notification server at login, a crash before the desktop took
-/// them, the burst gate) get their next chance here, without waiting for a poll.
+/// them, the burst gate) get their next chance here, without waiting for a poll. With none
+/// due the loop sleeps: an idle tray reads no cache.
 async fn offer_popups_again(shared: &Shared) {
     loop {
-        tokio::time::sleep(OFFER_AGAIN_EVERY).await;
-        if let Err(error) = offer_popups(shared, false) {
-            tracing::debug!("offering popups again: {error}");
+        shared.popups_waiting.notified().await;
+        loop {
+            tokio::time::sleep(OFFER_AGAIN_EVERY).await;
+            match offer_popups(shared, false) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => tracing::debug!("offering popups again: {error}"),
+            }
         }
     }
 }
