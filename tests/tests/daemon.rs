@@ -192,13 +192,14 @@ async fn the_web_content_process_runs_with_webkits_memory_switches() -> Result<(
         .find(|p| p.parent == windows && p.name.starts_with("WebKitWebProc"))
         .ok_or_else(|| anyhow!("the window process runs no web content process"))?;
     // WebKit's and JavaScriptCore's own switches, which the web process reads from the
-    // environment it was started with: without them the popover costs about 75 MB PSS more
+    // environment it was started with: without them the popover costs about 70 MB PSS more
     // (docs/benchmarks.md).
     let environment = std::fs::read(format!("/proc/{}/environ", web_process.pid))?;
     let entries: Vec<&[u8]> = environment.split(|byte| *byte == 0).collect();
     for switch in [
         &b"WEBKIT_DISABLE_COMPOSITING_MODE=1"[..],
-        b"JSC_useJIT=false",
+        b"JSC_useDFGJIT=false",
+        b"JSC_useFTLJIT=false",
         b"WEBKIT_DISABLE_DMABUF_RENDERER=1",
     ] {
         ensure!(

@@ -10,13 +10,14 @@
 //!
 //! Options: `--rows N` activity rows to seed (default 14,000: the server merges consecutive
 //! file changes, so the list shows fewer entries than rows), `--step PX` pixels scrolled per
-//! frame (default 120, about two rows). `NCTRAY_BIN` picks the build (the debug one by default).
+//! frame (default 120, about two rows), `--env NAME=VALUE` extra environment for the app (e.g.
+//! `JSC_useJIT=true` to compare the JIT). `NCTRAY_BIN` picks the build (the debug one by default).
 //! Prints Markdown tables for docs/benchmarks.md; about 7–9 minutes on 2 shared cores.
 
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use nctray_e2e::{Desktop, Webview};
+use nctray_e2e::{Desktop, Webview, WindowOptions};
 use nctray_sim::LoggedRequest;
 use serde_json::{json, Value};
 
@@ -164,6 +165,8 @@ const SCROLL: &str = "
 struct Options {
     rows: usize,
     step: u32,
+    /// Extra environment for the app, e.g. `JSC_useJIT=true` to compare the JIT.
+    env: Vec<(String, String)>,
 }
 
 impl Options {
@@ -171,6 +174,7 @@ impl Options {
         let mut options = Options {
             rows: 14_000,
             step: 120,
+            env: Vec::new(),
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -180,7 +184,13 @@ impl Options {
             match arg.as_str() {
                 "--rows" => options.rows = value.parse()?,
                 "--step" => options.step = value.parse()?,
-                _ => bail!("unknown option {arg} (options: --rows N, --step PX)"),
+                "--env" => {
+                    let (name, value) = value
+                        .split_once('=')
+                        .with_context(|| format!("--env {value}: expected NAME=VALUE"))?;
+                    options.env.push((name.to_owned(), value.to_owned()));
+                }
+                _ => bail!("unknown option {arg} (options: --rows N, --step PX, --env NAME=VALUE)"),
             }
         }
         Ok(options)
@@ -199,7 +209,15 @@ async fn main() -> Result<()> {
     // entries writes back the cursor it read before, the next fetch gets a page the cache
     // already has, and the list takes that for the start of the stream.
     desktop.session.set_poll_interval(QUIET_POLL_SECS)?;
-    let webview = desktop.open_window("popover").await?;
+    let webview = desktop
+        .open_window_with(
+            "popover",
+            WindowOptions {
+                env: options.env.clone(),
+                ..WindowOptions::default()
+            },
+        )
+        .await?;
     webview.script(TIME_MEASURING, vec![]).await?;
     webview.click("[data-testid=tab-activity]").await?;
     webview.wait_for(LIST).await?;
