@@ -33,7 +33,7 @@ pub use binary::{nctray_binary, windows_binary};
 pub use desktop::{app_password, Desktop, POLL_INTERVAL_SECS};
 pub use notifications::{BrowserRecorder, NotificationServer, RecordedNotification};
 pub use processes::{all_processes, is_alive, is_reaped, kill, Process};
-pub use session::Session;
+pub use session::{env_assignment, Session};
 pub use tray::{MenuItem, Tray, TrayIcon};
 pub use wait::{wait_until, wait_until_some};
 pub use watcher::TrayWatcher;

@@ -34,6 +34,14 @@ const GNOME_KEYRING: &str = "org.gnome.keyring.InternalUnsupportedGuiltRiddenInt
 /// Variables passed through from the caller; everything else is set by the session.
 const INHERITED_ENV: &[&str] = &["PATH", "RUST_LOG", "RUST_BACKTRACE"];
 
+/// A bench's `--env NAME=VALUE` argument as the variable and its value for the app.
+pub fn env_assignment(argument: &str) -> Result<(String, String)> {
+    let (name, value) = argument
+        .split_once('=')
+        .with_context(|| format!("--env {argument}: expected NAME=VALUE"))?;
+    Ok((name.to_owned(), value.to_owned()))
+}
+
 /// A private desktop session. Dropping it stops its bus (gnome-keyring leaves with the bus) and
 /// its display, and deletes its folders.
 pub struct Session {

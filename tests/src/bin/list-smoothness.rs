@@ -17,7 +17,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use nctray_e2e::{Desktop, Webview, WindowOptions};
+use nctray_e2e::{env_assignment, Desktop, Webview, WindowOptions};
 use nctray_sim::LoggedRequest;
 use serde_json::{json, Value};
 
@@ -184,12 +184,7 @@ impl Options {
             match arg.as_str() {
                 "--rows" => options.rows = value.parse()?,
                 "--step" => options.step = value.parse()?,
-                "--env" => {
-                    let (name, value) = value
-                        .split_once('=')
-                        .with_context(|| format!("--env {value}: expected NAME=VALUE"))?;
-                    options.env.push((name.to_owned(), value.to_owned()));
-                }
+                "--env" => options.env.push(env_assignment(&value)?),
                 _ => bail!("unknown option {arg} (options: --rows N, --step PX, --env NAME=VALUE)"),
             }
         }

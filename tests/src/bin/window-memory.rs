@@ -29,7 +29,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use nctray_api::Nctray1Proxy;
-use nctray_e2e::{all_processes, wait_until, Desktop, RunningApp, Session, Tray, PATIENCE};
+use nctray_e2e::{
+    all_processes, env_assignment, wait_until, Desktop, RunningApp, Session, Tray, PATIENCE,
+};
 
 /// Let start-up work (first sync, first paint) settle before reading.
 const SETTLE: Duration = Duration::from_secs(8);
@@ -64,13 +66,7 @@ impl Options {
                 "--minutes" => options.minutes = value()?.parse().context("--minutes")?,
                 "--opens" => options.opens = value()?.parse().context("--opens")?,
                 "--mappings" => options.mappings = value()?.parse().context("--mappings")?,
-                "--env" => {
-                    let pair = value()?;
-                    let (name, value) = pair
-                        .split_once('=')
-                        .with_context(|| format!("--env {pair}: expected NAME=VALUE"))?;
-                    options.env.push((name.to_owned(), value.to_owned()));
-                }
+                "--env" => options.env.push(env_assignment(&value()?)?),
                 other => {
                     bail!(
                         "unknown argument {other:?} (--minutes M, --opens N, --env NAME=VALUE, \
