@@ -106,6 +106,9 @@ struct FromAccount {
 fn start(force_demo: bool, at_start: AtStart) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Cache work hands its worker over to a blocking thread (`Engine::locked`): one kept
+        // between polls saves starting a thread (and its malloc arena) for every poll.
+        .thread_keep_alive(std::time::Duration::from_secs(10 * 60))
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;

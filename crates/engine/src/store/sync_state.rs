@@ -22,17 +22,17 @@ pub struct LastSync {
 
 /// `None` when the resource was never synced for this account.
 pub fn last_sync(conn: &Connection, account: &str, resource: &str) -> Result<Option<LastSync>> {
+    // Cached: every poll asks it first.
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT etag, updated_at FROM sync_state WHERE account = ?1 AND resource = ?2",
-            params![account, resource],
-            |row| {
-                Ok(LastSync {
-                    etag: row.get(0)?,
-                    at: row.get(1)?,
-                })
-            },
-        )
+        )?
+        .query_row(params![account, resource], |row| {
+            Ok(LastSync {
+                etag: row.get(0)?,
+                at: row.get(1)?,
+            })
+        })
         .optional()?)
 }
 
