@@ -104,11 +104,12 @@ struct FromAccount {
 }
 
 fn start(force_demo: bool, at_start: AtStart) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        // Cache work hands its worker over to a blocking thread (`Engine::locked`): one kept
-        // between polls saves starting a thread (and its malloc arena) for every poll.
-        .thread_keep_alive(std::time::Duration::from_secs(10 * 60))
+    // One thread: the daemon mostly waits, and its cache calls (`Engine::locked`) take
+    // micro- to milliseconds. On a multi-threaded runtime each one handed its worker over to
+    // another thread, which cost more than the call: idle CPU over 5 minutes 0.030 % of a
+    // core with two workers, 0.007 % with one thread (docs/benchmarks.md). Keyring, config and
+    // D-Bus round trips that may block still go to blocking threads.
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;

@@ -71,9 +71,9 @@ impl Engine {
     }
 
     /// Every cache read and write goes through here. On a worker of a multi-threaded tokio
-    /// runtime (the tray's syncs) it runs as blocking work, so a slow disk or a long
-    /// transaction never holds up the other tasks on that worker; elsewhere (the command
-    /// line's single-threaded runtime, a blocking thread) it simply runs.
+    /// runtime it runs as blocking work, so a slow disk or a long transaction never holds up
+    /// the other tasks on that worker; elsewhere (the daemon's and the command line's
+    /// single-threaded runtimes, a blocking thread) it simply runs.
     pub(crate) fn locked<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let run = || {
             // A panic while holding the lock cannot leave SQLite half-written (transactions),
