@@ -11,7 +11,8 @@
 //! Options: `--rows N` activity rows to seed (default 14,000: the server merges consecutive
 //! file changes, so the list shows fewer entries than rows), `--step PX` pixels scrolled per
 //! frame (default 120, about two rows), `--env NAME=VALUE` extra environment for the app (e.g.
-//! `JSC_useJIT=true` to compare the JIT). `NCTRAY_BIN` picks the build (the debug one by default).
+//! `JSC_useJIT=false` for no JIT at all, `JSC_useDFGJIT=true` to bring an optimizing tier
+//! back). `NCTRAY_BIN` picks the build (the debug one by default).
 //! Prints Markdown tables for docs/benchmarks.md; about 7–9 minutes on 2 shared cores.
 
 use std::time::{Duration, Instant};
@@ -165,7 +166,7 @@ const SCROLL: &str = "
 struct Options {
     rows: usize,
     step: u32,
-    /// Extra environment for the app, e.g. `JSC_useJIT=true` to compare the JIT.
+    /// Extra environment for the app, e.g. `JSC_useJIT=false` to compare without the JIT.
     env: Vec<(String, String)>,
 }
 
